@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import type { Context } from '../../core/context.js';
+
+/**
+ * Every subcommand, one module each. A command module exports `register(program, ctx)`, which
+ * adds its subcommand with --help examples and an async action that throws on failure.
+ */
+type Register = (program: Command, ctx: Context) => void;
+
+const commands: Register[] = [];
+
+export function registerCommands(program: Command, ctx: Context): void {
+  for (const register of commands) register(program, ctx);
+}
