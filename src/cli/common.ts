@@ -4,7 +4,10 @@ import { withLang, type Context } from '../core/context.js';
 /** Options every command takes. */
 export function addCommonOptions(cmd: Command): Command {
   return cmd.addOption(
-    new Option('--lang <lang>', 'language of labels and messages (default: from the locale)').choices(['zh', 'en']),
+    new Option('--lang <lang>', 'language of labels and messages (default: from the locale)').choices([
+      'zh',
+      'en',
+    ]),
   );
 }
 
@@ -24,12 +27,19 @@ export function intArg(min: number, max = Number.MAX_SAFE_INTEGER): (v: string) 
 
 export function rateArg(v: string): number {
   const n = Number(v.trim().replace(/%$/, ''));
-  if (v.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`expected a rate between 0 and 1, got "${v}"`);
+  if (v.trim() === '' || !Number.isFinite(n))
+    throw new InvalidArgumentError(`expected a rate between 0 and 1, got "${v}"`);
   const rate = v.trim().endsWith('%') ? n / 100 : n;
   if (rate < 0 || rate > 1) throw new InvalidArgumentError(`must be between 0 and 1, got ${v}`);
   return rate;
 }
 
 export function listArg(v: string, prev: string[] = []): string[] {
-  return [...prev, ...v.split(',').map((s) => s.trim()).filter((s) => s !== '')];
+  return [
+    ...prev,
+    ...v
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  ];
 }

@@ -19,7 +19,11 @@ describe('formatProblem', () => {
     expect(formatProblem({ line: 3, message: 'x' })).toBe('line 3: x');
   });
   it('turns file-system errors into one line', () => {
-    expect(fileError('a.csv', Object.assign(new Error('x'), { code: 'ENOENT' })).message).toBe('a.csv: no such file');
-    expect(fileError('d', Object.assign(new Error('x'), { code: 'EISDIR' })).message).toMatch(/is a directory/);
+    expect(fileError('a.csv', Object.assign(new Error('x'), { code: 'ENOENT' })).message).toBe(
+      'a.csv: no such file',
+    );
+    expect(fileError('d', Object.assign(new Error('x'), { code: 'EISDIR' })).message).toMatch(
+      /is a directory/,
+    );
   });
 });

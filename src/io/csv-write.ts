@@ -17,7 +17,10 @@ export function csvCell(value: string | number | boolean | null | undefined, esc
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function csvLine(cells: readonly (string | number | boolean | null | undefined)[], escapeFormulas = true): string {
+export function csvLine(
+  cells: readonly (string | number | boolean | null | undefined)[],
+  escapeFormulas = true,
+): string {
   return cells.map((c) => csvCell(c, escapeFormulas)).join(',') + '\r\n';
 }
 

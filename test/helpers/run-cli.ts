@@ -21,8 +21,14 @@ export async function runCli(
   let stderr = '';
   const input = opts.stdin ?? '';
   const code = await run(['node', 'hhsurvey', ...args], {
-    stdout: { write: (c: string | Uint8Array) => (stdout += typeof c === 'string' ? c : Buffer.from(c).toString('utf8')) },
-    stderr: { write: (c: string | Uint8Array) => (stderr += typeof c === 'string' ? c : Buffer.from(c).toString('utf8')) },
+    stdout: {
+      write: (c: string | Uint8Array) =>
+        (stdout += typeof c === 'string' ? c : Buffer.from(c).toString('utf8')),
+    },
+    stderr: {
+      write: (c: string | Uint8Array) =>
+        (stderr += typeof c === 'string' ? c : Buffer.from(c).toString('utf8')),
+    },
     stdin: Readable.from(input ? [Buffer.from(input)] : []),
     env: { SOURCE_DATE_EPOCH: '1767225600', NO_COLOR: '1', LANG: 'en_US.UTF-8', ...opts.env },
     cwd: opts.cwd ?? ROOT,
@@ -38,7 +44,13 @@ export function spawnCli(
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     input: opts.stdin ?? '',
-    env: { PATH: process.env.PATH ?? '', SOURCE_DATE_EPOCH: '1767225600', NO_COLOR: '1', LANG: 'en_US.UTF-8', ...opts.env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      SOURCE_DATE_EPOCH: '1767225600',
+      NO_COLOR: '1',
+      LANG: 'en_US.UTF-8',
+      ...opts.env,
+    },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });

@@ -1,0 +1,51 @@
+import { UserError } from '../core/errors.js';
+import type { Encoding, EncodingChoice } from './encoding.js';
+import { scanCsv } from './csv-scan.js';
+
+export interface CsvRow {
+  line: number;
+  fields: string[];
+}
+
+export interface CsvTable {
+  file: string;
+  encoding: Encoding;
+  bom: boolean;
+  header: string[];
+  rows: CsvRow[];
+}
+
+export interface ReadCsvOptions {
+  encoding?: EncodingChoice;
+  /** Name of the file in messages (defaults to the path). */
+  label?: string;
+  /** Refuse a file with a header and no rows. */
+  requireRows?: boolean;
+}
+
+/**
+ * Read a whole (small) CSV file: sample lists, responses, priors. Rosters of any size go through
+ * the streaming roster reader instead. Rows made only of empty cells (Excel leaves them) are dropped.
+ */
+export async function readCsvTable(file: string, opts: ReadCsvOptions = {}): Promise<CsvTable> {
+  const label = opts.label ?? file;
+  let header: string[] | undefined;
+  const rows: CsvRow[] = [];
+  const info = await scanCsv(
+    file,
+    (r) => {
+      if (header === undefined) {
+        header = r.all().map((h) => h.trim());
+        return;
+      }
+      const fields = r.all();
+      if (fields.every((f) => f.trim() === '')) return;
+      rows.push({ line: r.line, fields });
+    },
+    { encoding: opts.encoding, label },
+  );
+  if (header === undefined) throw new UserError(`${label}: the file has no header row`);
+  if (opts.requireRows && rows.length === 0)
+    throw new UserError(`${label}: the file has a header but no rows`);
+  return { file: label, encoding: info.encoding, bom: info.bomLength > 0, header, rows };
+}

@@ -1,0 +1,105 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { readRecordsAt, scanCsv } from './csv-scan.js';
+import { readCsvTable } from './csv-read.js';
+import { csvLine } from './csv-write.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hhsurvey-scan-'));
+let n = 0;
+function file(content: string | Buffer): string {
+  const p = join(dir, `f${++n}.csv`);
+  writeFileSync(p, content);
+  return p;
+}
+
+async function records(p: string, chunkSize?: number): Promise<{ line: number; fields: string[] }[]> {
+  const out: { line: number; fields: string[] }[] = [];
+  await scanCsv(p, (r) => void out.push({ line: r.line, fields: r.all() }), { chunkSize });
+  return out;
+}
+
+describe('scanCsv', () => {
+  it('reads LF and CRLF, quotes, escaped quotes and embedded newlines, with start lines', async () => {
+    const p = file('a,b,c\r\n1,"x, y","say ""hi"""\r\n2,"two\nlines",z\r\n\r\n3,,\r\n');
+    expect(await records(p)).toEqual([
+      { line: 1, fields: ['a', 'b', 'c'] },
+      { line: 2, fields: ['1', 'x, y', 'say "hi"'] },
+      { line: 3, fields: ['2', 'two\nlines', 'z'] },
+      { line: 6, fields: ['3', '', ''] },
+    ]);
+  });
+
+  it('gives the same records whatever the chunk size (boundaries inside quotes, CRLF and characters)', async () => {
+    const text = '户编号,社区\r\nH1,"南全福社区"\r\nH2,"利农""社区"\r\nH3,"多\r\n行"\r\nH4,华山\r\n';
+    const p = file(text);
+    const whole = await records(p);
+    for (const size of [1, 2, 3, 5, 7, 11]) expect(await records(p, size)).toEqual(whole);
+    const g = file(iconv.encode(text, 'gb18030'));
+    for (const size of [1, 2, 3, 64]) expect(await records(g, size)).toEqual(whole);
+  });
+
+  it('detects UTF-8 with BOM and GB18030, and reads them to the same text', async () => {
+    const text = '户编号,户主姓名\r\nH1,张*\r\nH2,𠀀王\r\n';
+    const a = await readCsvTable(file('\uFEFF' + text));
+    const b = await readCsvTable(file(iconv.encode(text, 'gb18030')));
+    expect(a.encoding).toBe('utf8');
+    expect(a.bom).toBe(true);
+    expect(b.encoding).toBe('gb18030');
+    expect(b.header).toEqual(a.header);
+    expect(b.rows).toEqual(a.rows);
+    expect(a.rows[1]!.fields[1]).toBe('𠀀王');
+  });
+
+  it('round-trips anything csv-write writes (property)', async () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', '社', ',', '"', '\n', '\r\n', ' ', '1', '𠀀') });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 8 }),
+        async (rows) => {
+          const body = rows.filter((r) => !(r[0] === '' && r[1] === '')); // blank-looking rows are dropped by design
+          const p = file(csvLine(['h1', 'h2']) + body.map((r) => csvLine(r, false)).join(''));
+          const t = await readCsvTable(p);
+          expect(t.rows.map((r) => r.fields)).toEqual(body.filter((r) => r.some((c) => c.trim() !== '')));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('re-reads records by byte offset', async () => {
+    const p = file('\uFEFFid,name\r\nH1,南全福\r\nH2,"a\nb"\r\nH3,利农\r\n');
+    const refs: { offset: number; length: number }[] = [];
+    await scanCsv(p, (r) => void refs.push({ offset: r.offset, length: r.length }));
+    const got: string[][] = [];
+    await readRecordsAt(p, 'utf8', [refs[3]!, refs[1]!, refs[2]!], (i, r) => void (got[i] = r.all()));
+    expect(got).toEqual([
+      ['H3', '利农'],
+      ['H1', '南全福'],
+      ['H2', 'a\nb'],
+    ]);
+  });
+
+  it('refuses bad files with one clear line', async () => {
+    const sub = join(dir, 'sub');
+    mkdirSync(sub);
+    await expect(scanCsv(join(dir, 'missing.csv'), () => {})).rejects.toThrow(/missing\.csv: no such file/);
+    await expect(scanCsv(sub, () => {})).rejects.toThrow(/is a directory/);
+    await expect(scanCsv(file(''), () => {})).rejects.toThrow(/the file is empty/);
+    await expect(scanCsv(file(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1])), () => {})).rejects.toThrow(
+      /binary file/,
+    );
+    await expect(scanCsv(file(Buffer.from('PK\u0003\u0004xxxx')), () => {})).rejects.toThrow(
+      /Excel workbook/,
+    );
+    await expect(scanCsv(file('a,b\n1,"open\n2,3\n'), () => {})).rejects.toThrow(/:2: unclosed quote/);
+    await expect(
+      scanCsv(file(Buffer.concat([Buffer.from('a,b\n1,2\n'), Buffer.from([0xc4, 0xe3, 0x0a])])), () => {}, {
+        encoding: 'utf8',
+      }),
+    ).rejects.toThrow(/not valid UTF-8/);
+  });
+});
