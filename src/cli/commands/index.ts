@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../../core/context.js';
+import { register as registerStandard } from './standard.js';
 
 /**
  * Every subcommand, one module each. A command module exports `register(program, ctx)`, which
@@ -7,7 +8,7 @@ import type { Context } from '../../core/context.js';
  */
 type Register = (program: Command, ctx: Context) => void;
 
-const commands: Register[] = [];
+const commands: Register[] = [registerStandard];
 
 export function registerCommands(program: Command, ctx: Context): void {
   for (const register of commands) register(program, ctx);

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fileError, UserError } from '../core/errors.js';
+import { parseStandard } from './parse.js';
+import type { Standard } from './schema.js';
+
+/** The standards shipped with hhsurvey, by id. */
+export const BUILTIN_STANDARDS = ['national-mock'] as const;
+export const DEFAULT_STANDARD = 'national-mock';
+
+export function builtinStandardPath(id: string = DEFAULT_STANDARD): string {
+  return fileURLToPath(new URL(`../../data/standards/${id}.yaml`, import.meta.url));
+}
+
+function isBuiltinName(s: string): boolean {
+  return (BUILTIN_STANDARDS as readonly string[]).includes(s);
+}
+
+/** Where a --standard argument points: undefined or a built-in id → the shipped file. */
+export function resolveStandardPath(
+  file: string | undefined,
+  cwd: string = process.cwd(),
+): { path: string; label: string } {
+  if (file === undefined || isBuiltinName(file)) {
+    const id = file ?? DEFAULT_STANDARD;
+    return { path: builtinStandardPath(id), label: `${id} (built-in)` };
+  }
+  return { path: isAbsolute(file) ? file : resolve(cwd, file), label: file };
+}
+
+function decode(buf: Buffer, label: string): string {
+  if (buf.length === 0) throw new UserError(`${label}: the file is empty`);
+  if (buf.includes(0)) throw new UserError(`${label}: not a text file (YAML or JSON expected)`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new UserError(`${label}: not UTF-8 text (save the standard as UTF-8)`);
+  }
+  return text.replace(/^\uFEFF/, '');
+}
+
+/**
+ * Read and validate a standard: a YAML or JSON file, or the built-in one when `file` is undefined
+ * (or names a built-in standard). Throws a UserError listing every problem.
+ */
+export async function loadStandard(file: string | undefined, cwd?: string): Promise<Standard> {
+  const { path, label } = resolveStandardPath(file, cwd);
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch (err) {
+    throw fileError(label, err);
+  }
+  return parseStandard(decode(buf, label), label);
+}
+
+export function loadStandardSync(file: string | undefined, cwd?: string): Standard {
+  const { path, label } = resolveStandardPath(file, cwd);
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (err) {
+    throw fileError(label, err);
+  }
+  return parseStandard(decode(buf, label), label);
+}
+
+/** The text of a built-in standard, comments and all (for `standard init`). */
+export function builtinStandardText(id: string = DEFAULT_STANDARD): string {
+  return readFileSync(builtinStandardPath(id), 'utf8');
+}
