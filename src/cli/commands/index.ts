@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { register as registerStandard } from './standard.js';
+import { register as registerSimulate } from './simulate.js';
 
 /**
  * Every subcommand, one module each. A command module exports `register(program, ctx)`, which
@@ -8,7 +9,7 @@ import { register as registerStandard } from './standard.js';
  */
 type Register = (program: Command, ctx: Context) => void;
 
-const commands: Register[] = [registerStandard];
+const commands: Register[] = [registerStandard, registerSimulate];
 
 export function registerCommands(program: Command, ctx: Context): void {
   for (const register of commands) register(program, ctx);

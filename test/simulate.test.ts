@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.js';
+
+const issueDesign = [
+  'simulate',
+  '--population',
+  '300',
+  '--true-rate',
+  '0.9',
+  '--size',
+  '22',
+  '--threshold',
+  '0.9',
+];
+
+describe('hhsurvey simulate (one community)', () => {
+  it('prints the exact pass probability of the issue design, 0.619041, and the Monte Carlo beside it', async () => {
+    const r = await runCli([...issueDesign, '--seed', 'doc']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('300 households, 270 favourable (true rate 90.0%), 22 drawn');
+    expect(r.stdout).toContain('at least 20 of 22');
+    expect(r.stdout).toMatch(/P\(pass\), exact \(hypergeometric\)\s+0\.619041\n/);
+    expect(r.stdout).toMatch(/P\(pass\), Monte Carlo \(10000 replicates\)\s+0\.\d{4} ± 0\.00\d\d \(SE\)/);
+    expect(r.stdout).toContain('seed doc (seedrandom-xor4096)');
+  });
+
+  it('--json gives results[] with the exact and simulated values, and the same seed gives the same numbers', async () => {
+    const a = await runCli([...issueDesign, '--seed', 's', '--json', '--replicates', '20000']);
+    const b = await runCli([...issueDesign, '--seed', 's', '--json', '--replicates', '20000']);
+    expect(a.code).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    const j = JSON.parse(a.stdout);
+    expect(j).toMatchObject({
+      seed: 's',
+      rng: 'seedrandom-xor4096',
+      replicates: 20000,
+      response_rate: 1,
+      levels: [],
+    });
+    expect(j.results).toHaveLength(1);
+    const r = j.results[0];
+    expect(Object.keys(r)).toEqual(
+      expect.arrayContaining([
+        'stratum',
+        'indicator',
+        'p_pass_exact',
+        'p_pass',
+        'p_pass_se',
+        'rate_mean',
+        'rate_q05',
+        'rate_q50',
+        'rate_q95',
+      ]),
+    );
+    expect(r.p_pass_exact).toBeCloseTo(0.619041, 6);
+    expect(Math.abs(r.p_pass - r.p_pass_exact)).toBeLessThan(3 * r.p_pass_se);
+    expect(r.rate_q50).toBeCloseTo(20 / 22, 12);
+  });
+
+  it('field conditions: non-response with reserves and "not sure" answers', async () => {
+    const r = await runCli([
+      ...issueDesign,
+      '--reserves',
+      '5',
+      '--response-rate',
+      '80%',
+      '--not-sure',
+      '0.05',
+      '--not-sure-rule',
+      'exclude',
+      '--seed',
+      'field',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const res = JSON.parse(r.stdout).results[0];
+    expect(res).toMatchObject({ favourable: 257, not_sure: 15, reserves: 5 });
+    expect(res.expected_reserves_exact).toBeGreaterThan(4);
+    expect(Math.abs(res.p_pass - res.p_pass_exact)).toBeLessThan(3 * res.p_pass_se);
+  });
+
+  it('prints a new seed on stderr when none is given', async () => {
+    const r = await runCli([...issueDesign, '--replicates', '100']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /^hhsurvey: seed [0-9a-f]{16} \(pass --seed [0-9a-f]{16} to repeat this run\)\n$/,
+    );
+  });
+
+  it('speaks Chinese with --lang zh', async () => {
+    const r = await runCli([...issueDesign, '--seed', 'zh', '--lang', 'zh']);
+    expect(r.stdout).toContain('一个社区：300 户，其中 270 户持肯定回答');
+    expect(r.stdout).toMatch(/通过概率（精确，超几何分布）\s+0\.619041/);
+  });
+
+  it('reports every problem with the options at once, exit 2', async () => {
+    const r = await runCli(['simulate', '--population', '300', '--size', '22']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--true-rate: required');
+    expect(r.stderr).toContain('--threshold: required');
+    const big = await runCli([
+      'simulate',
+      '--population',
+      '20',
+      '--true-rate',
+      '0.9',
+      '--size',
+      '22',
+      '--threshold',
+      '0.9',
+    ]);
+    expect(big.code).toBe(2);
+    expect(big.stderr).toContain('--size: the sample (22) cannot exceed the population (20)');
+    const bad = await runCli([...issueDesign, '--true-rate', '1.5']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('must be between 0 and 1');
+    const room = await runCli([...issueDesign, '--true-rate', '0.97', '--not-sure', '0.05']);
+    expect(room.code).toBe(2);
+    expect(room.stderr).toMatch(/--not-sure: .*leave no room/);
+  });
+
+  it('has examples in --help', async () => {
+    const r = await runCli(['simulate', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Examples:');
+  });
+});
