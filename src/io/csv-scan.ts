@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { TextDecoder } from 'node:util';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { UserError, fileError } from '../core/errors.js';
@@ -27,8 +28,17 @@ export interface CsvRecordView {
   isEmpty(i: number): boolean;
   /** The raw bytes of field i as a binary string: an exact, cheap key for interning values. */
   rawKey(i: number): string;
+  /** True when field i is missing or only spaces and tabs. */
+  isBlank(i: number): boolean;
   /** All fields decoded. */
   all(): string[];
+  /** Raw access for byte-level consumers: the buffer and field i's byte range in it. */
+  readonly buffer: Uint8Array;
+  start(i: number): number;
+  end(i: number): number;
+  /** True when field i holds doubled quotes that decoding turns into one. */
+  escaped(i: number): boolean;
+  readonly encoding: Encoding;
 }
 
 export interface ScanOptions {
@@ -37,6 +47,8 @@ export interface ScanOptions {
   label?: string;
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
   chunkSize?: number;
+  /** Also compute the SHA-256 of the file's bytes (for manifests). */
+  sha256?: boolean;
 }
 
 export interface ScanInfo {
@@ -45,6 +57,7 @@ export interface ScanInfo {
   bomLength: number;
   bytes: number;
   records: number;
+  sha256?: string;
 }
 
 /** A record larger than this is a runaway quoted field, not data (Excel cells hold 32,767 chars). */
@@ -101,6 +114,26 @@ class FastView implements CsvRecordView {
   }
   isEmpty(i: number): boolean {
     return i >= this.count || this.starts[i] === this.ends[i];
+  }
+  isBlank(i: number): boolean {
+    if (i >= this.count) return true;
+    for (let k = this.starts[i]!, e = this.ends[i]!; k < e; k++) {
+      const c = this.buf[k];
+      if (c !== 0x20 && c !== 0x09) return false;
+    }
+    return true;
+  }
+  get buffer(): Uint8Array {
+    return this.buf;
+  }
+  start(i: number): number {
+    return this.starts[i]!;
+  }
+  end(i: number): number {
+    return this.ends[i]!;
+  }
+  escaped(i: number): boolean {
+    return i < this.count && (this.flags[i]! & ESCAPED) !== 0;
   }
   rawKey(i: number): string {
     if (i >= this.count) return '';
@@ -260,23 +293,30 @@ export async function scanCsv(
   const label = opts.label ?? file;
   const { fh, size } = await openFile(file, label);
   try {
-    const chunkSize = opts.chunkSize ?? 4 * 1024 * 1024;
+    const chunkSize = opts.chunkSize ?? 1024 * 1024;
     const head = Buffer.alloc(Math.min(DETECT_BYTES, Math.max(size, 1)));
     const { bytesRead } = await fh.read(head, 0, head.length, 0);
     const detected = detectEncoding(head.subarray(0, bytesRead), label, opts.encoding ?? 'auto');
     const view = new FastView(detected.encoding);
     const st: ParseState = { line: 1, records: 0, base: detected.bomLength };
     let position = detected.bomLength;
-    let carry: Buffer = Buffer.alloc(0);
     let eof = false;
+    const hash = opts.sha256 ? createHash('sha256') : undefined;
+    hash?.update(head.subarray(0, detected.bomLength));
+    // One reusable buffer: the unfinished record at its front, new bytes read in after it.
+    let work = Buffer.allocUnsafe(chunkSize * 2);
+    let carry = 0;
     while (!eof) {
-      const chunk = Buffer.allocUnsafe(chunkSize);
-      const { bytesRead: got } = await fh.read(chunk, 0, chunkSize, position);
+      if (carry + chunkSize > work.length) {
+        const bigger = Buffer.allocUnsafe(Math.max(work.length * 2, carry + chunkSize));
+        work.copy(bigger, 0, 0, carry);
+        work = bigger;
+      }
+      const { bytesRead: got } = await fh.read(work, carry, chunkSize, position);
       position += got;
+      hash?.update(work.subarray(carry, carry + got));
       eof = got === 0 || position >= size;
-      const buf: Buffer = carry.length
-        ? Buffer.concat([carry, chunk.subarray(0, got)])
-        : chunk.subarray(0, got);
+      const buf = work.subarray(0, carry + got);
       const consumed = parseRecords(buf, 0, eof, view, st, label, onRecord);
       if (consumed === 'stop') break;
       if (detected.encoding === 'utf8' && !isUtf8(buf.subarray(0, consumed)))
@@ -284,7 +324,8 @@ export async function scanCsv(
           `${label}: not valid UTF-8 before line ${st.line}; if Excel saved it in China, try --encoding gb18030`,
         );
       st.base += consumed;
-      carry = consumed < buf.length ? Buffer.from(buf.subarray(consumed)) : Buffer.alloc(0);
+      carry = buf.length - consumed;
+      if (carry > 0) buf.copy(work, 0, consumed, buf.length);
       opts.onProgress?.(position, size);
     }
     return {
