@@ -334,6 +334,7 @@ export async function scanCsv(
       bomLength: detected.bomLength,
       bytes: size,
       records: st.records,
+      ...(hash ? { sha256: hash.digest('hex') } : {}),
     };
   } finally {
     await fh.close();

@@ -78,7 +78,14 @@ export function hashBytes(b: Uint8Array, start: number, end: number): number {
   return h >>> 0;
 }
 
-export function compareBytes(a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: number, be: number): number {
+export function compareBytes(
+  a: Uint8Array,
+  as: number,
+  ae: number,
+  b: Uint8Array,
+  bs: number,
+  be: number,
+): number {
   const n = Math.min(ae - as, be - bs);
   for (let i = 0; i < n; i++) {
     const d = a[as + i]! - b[bs + i]!;
@@ -189,7 +196,8 @@ export class KeyInterner {
       if (slot === 0) break;
       const id = slot - 1;
       const s = this.start.data[id]!;
-      if (compareBytes(key, 0, n, this.arena.bytes, s, s + this.len.data[id]!) === 0) return { id, isNew: false };
+      if (compareBytes(key, 0, n, this.arena.bytes, s, s + this.len.data[id]!) === 0)
+        return { id, isNew: false };
       i = (i + 1) & mask;
     }
     const id = this.start.length;

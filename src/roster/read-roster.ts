@@ -49,8 +49,10 @@ export interface ReadRosterOptions {
   encoding?: EncodingChoice;
   label?: string;
   by: string[];
-  /** Order columns for systematic sampling; their values are kept per household when set. */
+  /** Address order columns (for ranking, and the sort of systematic sampling). */
   order?: string[];
+  /** Keep every household's order-column values (systematic sampling needs them). */
+  keepOrderKeys?: boolean;
   maxProblems?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -108,7 +110,7 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
   const lines = new GrowInt32();
   const offsets = new GrowFloat64();
   const lengths = new GrowInt32();
-  const orderKeys: string[] | undefined = opts.order ? [] : undefined;
+  const orderKeys: string[] | undefined = opts.keepOrderKeys ? [] : undefined;
   // Size the id index from the file size (~40 bytes a record at least) to avoid rehashing.
   let expected = 1 << 16;
   try {
@@ -131,7 +133,11 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
       if (c === undefined || h === '') return;
       const prev = seen.get(c);
       if (prev !== undefined)
-        problem({ line: 1, field: h, message: `column "${h}" means ${c}, like column "${header[prev]}"; keep one` });
+        problem({
+          line: 1,
+          field: h,
+          message: `column "${h}" means ${c}, like column "${header[prev]}"; keep one`,
+        });
       else seen.set(c, i);
     });
     const idx = columns.index.household_id;
@@ -148,7 +154,9 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
       return i ?? -1;
     });
     if (missing.length)
-      throw new UserError(`${label}:1: no stratum column ${missing.map((m) => `"${m}"`).join(', ')} (--by); header: ${header.join(', ')}`);
+      throw new UserError(
+        `${label}:1: no stratum column ${missing.map((m) => `"${m}"`).join(', ')} (--by); header: ${header.join(', ')}`,
+      );
     if (opts.order) {
       const absent: string[] = [];
       orderIndex = [];
@@ -157,7 +165,10 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
         if (i === undefined) absent.push(o);
         else orderIndex.push(i);
       }
-      if (absent.length) warnings.push(`${label}: order columns not in the roster, left out of the sort: ${absent.join(', ')}`);
+      if (absent.length)
+        warnings.push(
+          `${label}: order columns not in the roster, left out of the sort: ${absent.join(', ')}`,
+        );
     }
   };
 
@@ -190,7 +201,11 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
       strataIndex.append(b, r.start(c), r.end(c));
     }
     if (sizeCol >= 0 && !isWholeNumber(b, r.start(sizeCol), r.end(sizeCol)))
-      problem({ line: r.line, field: columns!.header[sizeCol], message: `not a whole number: "${r.text(sizeCol).slice(0, 20)}"` });
+      problem({
+        line: r.line,
+        field: columns!.header[sizeCol],
+        message: `not a whole number: "${r.text(sizeCol).slice(0, 20)}"`,
+      });
 
     const row = idStart.length;
     let [s, e] = trimRange(b, r.start(idCol), r.end(idCol));
@@ -231,7 +246,8 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
     { encoding: opts.encoding, label, onProgress: opts.onProgress, sha256: true },
   );
   if (columns === undefined) throw new UserError(`${label}: the file is empty`);
-  if (idStart.length === 0 && problemCount === 0) throw new UserError(`${label}: the roster has a header but no households`);
+  if (idStart.length === 0 && problemCount === 0)
+    throw new UserError(`${label}: the roster has a header but no households`);
 
   // Raw stratum keys differ when the same value is written differently (spaces, quotes, encoding):
   // merge them by their decoded, trimmed values, and number strata in code-point order of their key.
@@ -299,7 +315,11 @@ export function householdId(frame: RosterFrame, row: number): string {
 }
 
 /** Read the full records of some households again, by offset. */
-export async function readHouseholds(frame: RosterFrame, file: string, rows: readonly number[]): Promise<string[][]> {
+export async function readHouseholds(
+  frame: RosterFrame,
+  file: string,
+  rows: readonly number[],
+): Promise<string[][]> {
   const out: string[][] = new Array<string[]>(rows.length);
   await readRecordsAt(
     file,

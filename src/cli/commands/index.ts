@@ -1,15 +1,25 @@
 import type { Command } from 'commander';
 import type { Context } from '../../core/context.js';
-import { register as registerStandard } from './standard.js';
+import { register as check } from './check.js';
+import { register as sample } from './sample.js';
 import { register as registerSimulate } from './simulate.js';
+import { register as registerStandard } from './standard.js';
+import { register as verify } from './verify.js';
 
 /**
  * Every subcommand, one module each. A command module exports `register(program, ctx)`, which
  * adds its subcommand with --help examples and an async action that throws on failure.
+ * One entry per line, so that adding a command touches one line.
  */
 type Register = (program: Command, ctx: Context) => void;
 
-const commands: Register[] = [registerStandard, registerSimulate];
+const commands: Register[] = [
+  check,
+  sample,
+  verify,
+  registerStandard,
+  registerSimulate,
+];
 
 export function registerCommands(program: Command, ctx: Context): void {
   for (const register of commands) register(program, ctx);

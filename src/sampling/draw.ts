@@ -1,0 +1,185 @@
+import { TextDecoder } from 'node:util';
+import type { RosterFrame, StratumInfo } from '../roster/read-roster.js';
+import { compareBytes } from '../roster/byte-table.js';
+import { naturalCompare } from '../roster/columns.js';
+import { allocate, allocateFixed, type AllocationMethod } from './allocate.js';
+import { createRng } from './rng.js';
+import { selectRandom, selectSystematic } from './select.js';
+
+/**
+ * The draw: a pure function of the seed, the parameters and the roster as a set of households.
+ * Each stratum's households are put in a canonical order that ignores the file's row order (UTF-8
+ * byte order of household ids; for systematic sampling, address order first), and each stratum
+ * draws from its own random stream named after the stratum, so neither row order, nor encoding,
+ * nor changes to other strata move a stratum's sample.
+ */
+export const ALGORITHM = 'hhsurvey-draw/1';
+
+export type SampleMethod = 'random' | 'systematic';
+
+export interface DrawParams {
+  seed: string;
+  method: SampleMethod;
+  /** Fixed size per stratum, or a total to allocate. */
+  size?: number;
+  total?: number;
+  allocation: AllocationMethod;
+  minPerStratum: number;
+  reserve: number;
+  /** Limit to these strata (matched against the key or its last value). */
+  only?: readonly string[];
+  /** Households that must not be drawn. */
+  exclude?: ReadonlySet<string>;
+  /** Prior rates by stratum key, for Neyman allocation. */
+  priors?: ReadonlyMap<string, number>;
+}
+
+export interface StratumDraw {
+  stratum: StratumInfo;
+  /** Households in the roster (N_h). */
+  population: number;
+  excluded: number;
+  /** Households that could be drawn: population − excluded. */
+  eligible: number;
+  /** Sample size and reserves drawn. */
+  n: number;
+  r: number;
+  /** The stratum is smaller than its target size and gives every household. */
+  takesAll: boolean;
+  target: number;
+  /** Roster rows, primaries in draw order, reserves in the order to use them. */
+  primaries: number[];
+  reserves: number[];
+}
+
+export interface Draw {
+  strata: StratumDraw[];
+  /** Strata named in --only that the roster does not have. */
+  unknownOnly: string[];
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+function bucketByStratum(frame: RosterFrame): { start: Int32Array; rows: Int32Array } {
+  const H = frame.strata.length;
+  const start = new Int32Array(H + 1);
+  for (let i = 0; i < frame.households; i++) start[frame.stratumOf[i]! + 1]!++;
+  for (let h = 0; h < H; h++) start[h + 1]! += start[h]!;
+  const fill = start.slice(0, H);
+  const rows = new Int32Array(frame.households);
+  for (let i = 0; i < frame.households; i++) rows[fill[frame.stratumOf[i]!]!++] = i;
+  return { start, rows };
+}
+
+function idOf(frame: RosterFrame, row: number): string {
+  const s = frame.idStart[row]!;
+  return utf8.decode(frame.ids.bytes.subarray(s, s + frame.idLen[row]!));
+}
+
+function compareIds(frame: RosterFrame, a: number, b: number): number {
+  const bytes = frame.ids.bytes;
+  const as = frame.idStart[a]!;
+  const bs = frame.idStart[b]!;
+  return compareBytes(bytes, as, as + frame.idLen[a]!, bytes, bs, bs + frame.idLen[b]!);
+}
+
+/**
+ * Sort a stratum's rows by household id in UTF-8 byte order. Comparing bytes in a JavaScript
+ * comparator is slow for millions of rows, so each id's first 12 bytes are packed into two numbers
+ * (6 bytes each, zero-padded: a shorter id sorts first, as in byte order) and the bytes are only
+ * compared when those tie.
+ */
+function sortById(frame: RosterFrame, rows: number[]): number[] {
+  const n = rows.length;
+  const k1 = new Float64Array(n);
+  const k2 = new Float64Array(n);
+  const bytes = frame.ids.bytes;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    const s = frame.idStart[r]!;
+    const len = frame.idLen[r]!;
+    let a = 0;
+    let b = 0;
+    for (let j = 0; j < 6; j++) a = a * 256 + (j < len ? bytes[s + j]! : 0);
+    for (let j = 6; j < 12; j++) b = b * 256 + (j < len ? bytes[s + j]! : 0);
+    k1[i] = a;
+    k2[i] = b;
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((x, y) => k1[x]! - k1[y]! || k2[x]! - k2[y]! || compareIds(frame, rows[x]!, rows[y]!));
+  return order.map((i) => rows[i]!);
+}
+
+/** Address order: the order columns compared as people read them (2 before 10), then the id. */
+export function compareAddressKeys(a: string, b: string): number {
+  const pa = a.split('\u001f');
+  const pb = b.split('\u001f');
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const c = naturalCompare(pa[i] ?? '', pb[i] ?? '');
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+function matchesOnly(s: StratumInfo, only: readonly string[]): boolean {
+  return only.some((o) => o === s.key || o === s.values[s.values.length - 1]);
+}
+
+export function drawSample(frame: RosterFrame, method: SampleMethod, params: DrawParams): Draw {
+  const { start, rows } = bucketByStratum(frame);
+  const chosen: number[] = [];
+  frame.strata.forEach((s, h) => {
+    if (!params.only || matchesOnly(s, params.only)) chosen.push(h);
+  });
+  const unknownOnly = (params.only ?? []).filter((o) => !frame.strata.some((s) => matchesOnly(s, [o])));
+
+  // Canonical order and exclusions, stratum by stratum.
+  const frames = chosen.map((h) => {
+    let members = Array.from(rows.subarray(start[h], start[h + 1]));
+    const population = members.length;
+    if (params.exclude && params.exclude.size > 0)
+      members = members.filter((r) => !params.exclude!.has(idOf(frame, r)));
+    if (method === 'systematic' && frame.orderKeys) {
+      const keys = frame.orderKeys;
+      members.sort((a, b) => compareAddressKeys(keys[a]!, keys[b]!) || compareIds(frame, a, b));
+    } else members = sortById(frame, members);
+    return { h, members, population };
+  });
+
+  const eligible = frames.map((f) => f.members.length);
+  const sizes =
+    params.total !== undefined
+      ? allocate({
+          sizes: eligible,
+          total: params.total,
+          method: params.allocation,
+          minPerStratum: params.minPerStratum,
+          priors: frames.map((f) => params.priors?.get(frame.strata[f.h]!.key)),
+        }).sizes
+      : allocateFixed(eligible, params.size ?? 22).sizes;
+
+  const strata = frames.map((f, i): StratumDraw => {
+    const stratum = frame.strata[f.h]!;
+    const N = f.members.length;
+    const n = sizes[i]!;
+    const target = params.total !== undefined ? n : (params.size ?? 22);
+    const rng = createRng(params.seed, `${ALGORITHM}\u0000${method}\u0000${stratum.key}`);
+    const sel =
+      method === 'systematic'
+        ? selectSystematic(N, n, params.reserve, rng)
+        : selectRandom(N, n, params.reserve, rng);
+    return {
+      stratum,
+      population: f.population,
+      excluded: f.population - N,
+      eligible: N,
+      n,
+      r: sel.reserves.length,
+      takesAll: n >= N && N < target,
+      target,
+      primaries: sel.primaries.map((p) => f.members[p]!),
+      reserves: sel.reserves.map((p) => f.members[p]!),
+    };
+  });
+  return { strata, unknownOnly };
+}

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { UserError } from '../core/errors.js';
+
+/** The manifest beside a sample list: everything needed to re-create and audit the draw. */
+export const manifestSchema = z.object({
+  tool: z.literal('hhsurvey'),
+  version: z.string(),
+  algorithm: z.string(),
+  rng: z.string(),
+  seed: z.string(),
+  created_at: z.string(),
+  parameters: z.object({
+    by: z.array(z.string()),
+    method: z.enum(['random', 'systematic']),
+    size: z.number().int().nullable(),
+    total: z.number().int().nullable(),
+    allocation: z.enum(['proportional', 'equal', 'neyman']),
+    min_per_stratum: z.number().int(),
+    reserve: z.number().int(),
+    order: z.array(z.string()),
+    only: z.array(z.string()).nullable(),
+    priors: z.record(z.string(), z.number()).nullable(),
+    exclude: z.array(z.object({ file: z.string(), sha256: z.string(), households: z.number().int() })),
+    excluded_ids: z.array(z.string()),
+    encoding: z.enum(['auto', 'utf8', 'gb18030']),
+  }),
+  roster: z.object({
+    file: z.string(),
+    sha256: z.string(),
+    bytes: z.number().int(),
+    households: z.number().int(),
+    encoding: z.enum(['utf8', 'gb18030']),
+  }),
+  strata: z.array(
+    z.object({
+      stratum: z.string(),
+      population: z.number().int(),
+      excluded: z.number().int(),
+      eligible: z.number().int(),
+      sample: z.number().int(),
+      reserves: z.number().int(),
+      takes_all: z.boolean(),
+    }),
+  ),
+  sample: z.object({ file: z.string(), households: z.number().int(), digest: z.string() }),
+});
+
+export type SampleManifest = z.infer<typeof manifestSchema>;
+
+/** sample.csv → sample.manifest.json */
+export function manifestPathFor(samplePath: string): string {
+  return samplePath.replace(/(\.(csv|json))?$/i, '.manifest.json');
+}
+
+export function readManifest(path: string): SampleManifest {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(
+      code === 'ENOENT'
+        ? `${path}: no manifest (write the sample with -o to get one, or pass --manifest)`
+        : `${path}: cannot read (${code})`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (err) {
+    throw new UserError(`${path}: not valid JSON (${(err as Error).message})`);
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new UserError(
+      `${path}: not a sample manifest`,
+      parsed.error.issues.map((i) => ({ file: path, field: i.path.join('.'), message: i.message })),
+    );
+  }
+  return parsed.data;
+}

@@ -1,0 +1,209 @@
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { UserError, type Problem } from '../core/errors.js';
+import { isoSeconds } from '../core/clock.js';
+import { VERSION } from '../core/version.js';
+import type { EncodingChoice } from '../io/encoding.js';
+import { readCsvTable } from '../io/csv-read.js';
+import { canonicalColumn, findColumn, mapColumns } from '../roster/columns.js';
+import {
+  assertValid,
+  householdId,
+  readHouseholds,
+  readRoster,
+  type RosterFrame,
+} from '../roster/read-roster.js';
+import type { AllocationMethod } from './allocate.js';
+import { ALGORITHM, drawSample, type Draw, type SampleMethod } from './draw.js';
+import type { SampleManifest } from './manifest.js';
+import { RNG_NAME } from './rng.js';
+import { buildSampleRows, sampleDigest, type SampleRow } from './sample-file.js';
+
+export const DEFAULT_ORDER = ['grid', 'building', 'unit', 'floor', 'room'];
+
+export interface SampleJobOptions {
+  roster: string;
+  rosterLabel?: string;
+  encoding: EncodingChoice;
+  by: string[];
+  method: SampleMethod;
+  size?: number;
+  total?: number;
+  allocation: AllocationMethod;
+  minPerStratum: number;
+  reserve: number;
+  order: string[];
+  only?: string[];
+  seed: string;
+  /** Excluded households: from files (recorded with their digest) or ids given directly (verify). */
+  excludeFiles?: string[];
+  excludeIds?: string[];
+  priors?: Map<string, number>;
+  maxProblems?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SampleJobResult {
+  frame: RosterFrame;
+  draw: Draw;
+  rows: SampleRow[];
+  manifest: SampleManifest;
+  warnings: string[];
+}
+
+/** Household ids listed in a CSV file (a household_id / 户编号 column): a sample list, responses, or a plain list. */
+export async function readIdList(file: string): Promise<{ ids: string[]; sha256: string }> {
+  const t = await readCsvTable(file);
+  const map = mapColumns(t.header);
+  const col = map.index.household_id ?? findColumn(map, 'household_id');
+  if (col === undefined) throw new UserError(`${file}:1: no household_id (户编号) column to exclude by`);
+  const ids = t.rows.map((r) => (r.fields[col] ?? '').trim()).filter((x) => x !== '');
+  return { ids, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
+}
+
+/** Prior rates per stratum for Neyman allocation: a CSV of stratum,rate or a score report (JSON). */
+export async function readPriors(file: string, indicator?: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (/\.json$/i.test(file)) {
+    let report: { strata?: { stratum?: string; indicators?: { id?: string; rate?: number | null }[] }[] };
+    try {
+      report = JSON.parse(readFileSync(file, 'utf8')) as typeof report;
+    } catch (err) {
+      throw new UserError(`${file}: not a readable JSON report (${(err as Error).message})`);
+    }
+    for (const s of report.strata ?? []) {
+      const rates = (s.indicators ?? [])
+        .filter((i) => (indicator ? i.id === indicator : true))
+        .map((i) => i.rate)
+        .filter((r): r is number => typeof r === 'number' && r >= 0 && r <= 1);
+      // The stratum's most variable indicator decides how many households it needs.
+      if (s.stratum && rates.length)
+        out.set(
+          s.stratum,
+          rates.reduce((a, b) => (Math.abs(a - 0.5) < Math.abs(b - 0.5) ? a : b)),
+        );
+    }
+    return out;
+  }
+  const t = await readCsvTable(file, { requireRows: true });
+  const sc = t.header.findIndex((h) => /^(stratum|抽样层|社区|community)$/i.test(h.trim()));
+  const rc = t.header.findIndex((h) => /^(rate|prior|率|.*率)$/i.test(h.trim()));
+  if (sc === -1 || rc === -1) throw new UserError(`${file}:1: a prior file needs columns stratum and rate`);
+  const problems: Problem[] = [];
+  for (const r of t.rows) {
+    const v = Number((r.fields[rc] ?? '').trim().replace(/%$/, ''));
+    const rate = (r.fields[rc] ?? '').trim().endsWith('%') ? v / 100 : v;
+    if (!Number.isFinite(rate) || rate < 0 || rate > 1)
+      problems.push({
+        file,
+        line: r.line,
+        field: t.header[rc],
+        message: `rate must be between 0 and 1, got "${r.fields[rc]}"`,
+      });
+    else out.set((r.fields[sc] ?? '').trim(), rate);
+  }
+  if (problems.length) throw new UserError(`${file}: invalid prior rates`, problems);
+  return out;
+}
+
+export async function runSampleJob(opts: SampleJobOptions, now: Date): Promise<SampleJobResult> {
+  const warnings: string[] = [];
+  const exclude = new Set<string>(opts.excludeIds ?? []);
+  const excludeRecords: SampleManifest['parameters']['exclude'] = [];
+  for (const f of opts.excludeFiles ?? []) {
+    const list = await readIdList(f);
+    for (const id of list.ids) exclude.add(id);
+    excludeRecords.push({ file: basename(f), sha256: list.sha256, households: list.ids.length });
+  }
+  const frame = await readRoster(opts.roster, {
+    label: opts.rosterLabel,
+    encoding: opts.encoding,
+    by: opts.by,
+    order: opts.order,
+    keepOrderKeys: opts.method === 'systematic',
+    maxProblems: opts.maxProblems,
+    onProgress: opts.onProgress,
+  });
+  assertValid(frame);
+  warnings.push(...frame.warnings);
+  const draw = drawSample(frame, opts.method, {
+    seed: opts.seed,
+    method: opts.method,
+    size: opts.size,
+    total: opts.total,
+    allocation: opts.allocation,
+    minPerStratum: opts.minPerStratum,
+    reserve: opts.reserve,
+    only: opts.only,
+    exclude,
+    priors: opts.priors,
+  });
+  if (draw.unknownOnly.length)
+    throw new UserError(`--only: no such stratum in ${frame.file}: ${draw.unknownOnly.join(', ')}`);
+
+  const wanted = draw.strata.flatMap((s) => [...s.primaries, ...s.reserves]);
+  const records = await readHouseholds(frame, opts.roster, wanted);
+  const byRow = new Map<number, string[]>();
+  wanted.forEach((row, i) => byRow.set(row, records[i]!));
+  const idColumn = frame.columns.index.household_id!;
+  const rows = buildSampleRows(draw, byRow, idColumn, frame.orderIndex, (r) => householdId(frame, r));
+
+  const usedExcluded = [...exclude].filter((id) => id !== '').sort();
+  const manifest: SampleManifest = {
+    tool: 'hhsurvey',
+    version: VERSION,
+    algorithm: ALGORITHM,
+    rng: RNG_NAME,
+    seed: opts.seed,
+    created_at: isoSeconds(now),
+    parameters: {
+      by: opts.by,
+      method: opts.method,
+      size: opts.total === undefined ? (opts.size ?? 22) : null,
+      total: opts.total ?? null,
+      allocation: opts.allocation,
+      min_per_stratum: opts.minPerStratum,
+      reserve: opts.reserve,
+      order: opts.order,
+      only: opts.only ?? null,
+      priors: opts.priors
+        ? Object.fromEntries([...opts.priors].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : null,
+      exclude: excludeRecords,
+      excluded_ids: usedExcluded,
+      encoding: opts.encoding,
+    },
+    roster: {
+      file: basename(opts.rosterLabel ?? opts.roster),
+      sha256: frame.sha256,
+      bytes: frame.bytes,
+      households: frame.households,
+      encoding: frame.encoding,
+    },
+    strata: draw.strata.map((s) => ({
+      stratum: s.stratum.key,
+      population: s.population,
+      excluded: s.excluded,
+      eligible: s.eligible,
+      sample: s.n,
+      reserves: s.r,
+      takes_all: s.takesAll,
+    })),
+    sample: { file: '', households: rows.length, digest: sampleDigest(rows) },
+  };
+  return { frame, draw, rows, manifest, warnings };
+}
+
+/** The columns a --mask list names, as indices into the roster header. */
+export function maskColumns(frame: RosterFrame, names: string[]): Set<number> {
+  const out = new Set<number>();
+  for (const n of names) {
+    const i = findColumn(frame.columns, n);
+    if (i === undefined) throw new UserError(`--mask: no column "${n}" in ${frame.file}`);
+    if (canonicalColumn(frame.columns.header[i]!) === 'household_id')
+      throw new UserError('--mask: the household id cannot be masked');
+    out.add(i);
+  }
+  return out;
+}
