@@ -1,0 +1,110 @@
+import type { Lang } from '../core/i18n.js';
+import { csvTable } from '../io/csv-write.js';
+import type { IndicatorResult, ScoreReport } from '../scoring/report-types.js';
+
+const HEADER = {
+  en: [
+    'level',
+    'group',
+    'street',
+    'indicator',
+    'indicator_name',
+    'favourable',
+    'eligible',
+    'excluded',
+    'rate',
+    'se',
+    'ci_low',
+    'ci_high',
+    'threshold',
+    'pass',
+    'too_close',
+    'population',
+    'sampled',
+    'completes',
+    'rr1',
+    'coop1',
+    'reserves_used',
+  ],
+  zh: [
+    '层级',
+    '单位',
+    '街道',
+    '指标',
+    '指标名称',
+    '肯定人数',
+    '有效人数',
+    '剔除人数',
+    '比率',
+    '标准误',
+    '置信下限',
+    '置信上限',
+    '标准',
+    '是否达标',
+    '误差范围内',
+    '总户数',
+    '样本户数',
+    '完成户数',
+    'RR1',
+    'COOP1',
+    '启用备用户',
+  ],
+};
+
+type Value = string | number | boolean | null;
+
+/**
+ * One row per community × indicator (level `stratum`), then the roll-ups (`street`, `overall`).
+ * Numbers at full precision; empty cells where a value is not defined. CRLF, optional BOM for Excel.
+ */
+export function renderCsv(report: ScoreReport, opts: { lang: Lang; bom?: boolean }): string {
+  const names = new Map(report.indicators.map((i) => [i.id, i.name[opts.lang]]));
+  const cells = (r: IndicatorResult): Value[] => [
+    r.id,
+    names.get(r.id) ?? r.id,
+    r.favourable,
+    r.eligible,
+    r.excluded,
+    r.rate,
+    r.se,
+    r.ci?.[0] ?? null,
+    r.ci?.[1] ?? null,
+    r.threshold,
+    r.pass,
+    r.too_close,
+  ];
+  const rows: Value[][] = [];
+  for (const s of report.strata) {
+    for (const r of s.indicators) {
+      rows.push([
+        'stratum',
+        s.stratum,
+        s.street,
+        ...cells(r),
+        s.population,
+        s.sampled,
+        s.completes,
+        s.response_rate.rr1,
+        s.response_rate.coop1,
+        s.reserves_used,
+      ]);
+    }
+  }
+  for (const l of report.levels) {
+    for (const r of l.indicators) {
+      rows.push([
+        l.level,
+        l.group,
+        l.level === 'street' ? l.group : null,
+        ...cells(r),
+        l.population,
+        null,
+        l.completes,
+        null,
+        null,
+        null,
+      ]);
+    }
+  }
+  return csvTable(HEADER[opts.lang], rows, { bom: opts.bom ?? false });
+}

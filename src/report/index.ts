@@ -1,0 +1,48 @@
+import type { ChalkInstance } from 'chalk';
+import type { Lang } from '../core/i18n.js';
+import type { ScoreReport } from '../scoring/report-types.js';
+import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
+import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
+import { renderTerminal } from './terminal.js';
+
+export const REPORT_FORMATS = ['table', 'json', 'csv', 'md', 'html', 'junit'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** File names used when several formats go to one folder (`-o dir/`). */
+export const REPORT_FILE: Record<ReportFormat, string> = {
+  table: 'report.txt',
+  json: 'report.json',
+  csv: 'report.csv',
+  md: 'report.md',
+  html: 'report.html',
+  junit: 'junit.xml',
+};
+
+export interface RenderOptions {
+  lang: Lang;
+  /** Terminal colours; files never get colour. */
+  color: ChalkInstance;
+  bom?: boolean;
+}
+
+export function renderReport(report: ScoreReport, format: ReportFormat, opts: RenderOptions): string {
+  switch (format) {
+    case 'table':
+      return renderTerminal(report, { lang: opts.lang, color: opts.color });
+    case 'json':
+      return renderJson(report);
+    case 'csv':
+      return renderCsv(report, { lang: opts.lang, bom: opts.bom ?? false });
+    case 'md':
+      return renderMarkdown(report, { lang: opts.lang });
+    case 'html':
+      return renderHtml(report, { lang: opts.lang });
+    case 'junit':
+      return renderJunit(report, { lang: opts.lang });
+  }
+}
+
+export { renderCsv, renderHtml, renderJson, renderJunit, renderMarkdown, renderTerminal };

@@ -1,0 +1,134 @@
+import type { Lang } from '../core/i18n.js';
+import type { IndicatorResult, ScoreReport } from '../scoring/report-types.js';
+import {
+  ciText,
+  fieldworkText,
+  groupStatusText,
+  levelLabel,
+  pct,
+  ruleText,
+  statusOf,
+  verdictText,
+  word,
+  type Status,
+} from './labels.js';
+
+const MARK: Record<Status, string> = {
+  pass: '✅',
+  fail: '❌',
+  'close-pass': '⚠️',
+  'close-fail': '❌⚠️',
+  none: '–',
+};
+
+/** Markdown table cells: pipes and line breaks would break the table. */
+export function mdCell(s: string): string {
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ');
+}
+
+function cell(r: IndicatorResult): string {
+  if (r.rate === null) return '–';
+  return `${MARK[statusOf(r)]} ${pct(r.rate)} (${ciText(r.ci)})`;
+}
+
+/** A report to paste into a work log or a pull request (GitHub-flavoured Markdown). */
+export function renderMarkdown(report: ScoreReport, opts: { lang: Lang }): string {
+  const { lang } = opts;
+  const zh = lang === 'zh';
+  const inds = report.indicators;
+  const out: string[] = [];
+  out.push(`# ${mdCell(report.standard_name[lang])}: ${zh ? '模拟测评结果' : 'mock assessment result'}`, '');
+  out.push(`**${mdCell(verdictText(lang, report))}**`, '');
+  out.push(
+    `- ${zh ? '测评体系' : 'Standard'}: \`${report.standard}\`${report.standard_version ? ` (${report.standard_version})` : ''}`,
+  );
+  out.push(`- ${ruleText(lang, report)}`);
+  out.push(
+    `- ${zh ? '标准' : 'Thresholds'}: ${inds.map((i) => `${mdCell(i.name[lang])} ${pct(i.threshold)}${i.points !== null ? ` (${i.points} ${zh ? '分' : 'pts'})` : ''}`).join(', ')}`,
+  );
+  out.push(`- ${zh ? '生成时间' : 'Generated'}: ${report.generated_at} (hhsurvey ${report.tool.version})`);
+  const open = fieldworkText(lang, report);
+  if (open) out.push(`- ⚠️ ${open}`);
+  out.push('');
+  out.push(
+    zh
+      ? '图例：✅ 达标；❌ 未达标；⚠️ 置信区间包含标准值，样本量不足以区分达标与否。括号内为置信区间。'
+      : 'Key: ✅ pass; ❌ fail; ⚠️ the interval contains the threshold: the sample cannot tell pass from fail. Intervals in brackets.',
+    '',
+  );
+
+  const header = (first: string[]) => {
+    const cols = [
+      ...first,
+      ...inds.map((i) => mdCell(i.name[lang])),
+      word(lang, 'score'),
+      word(lang, 'verdict'),
+    ];
+    return [
+      `| ${cols.join(' | ')} |`,
+      `|${cols.map((_, i) => (i < first.length ? ' --- ' : ' ---: ')).join('|')}|`,
+    ];
+  };
+
+  out.push(`## ${zh ? '各社区' : 'Communities'}`, '');
+  out.push(
+    ...header([
+      word(lang, 'community'),
+      word(lang, 'street'),
+      word(lang, 'completes'),
+      'RR1',
+      word(lang, 'reservesUsed'),
+    ]),
+  );
+  for (const s of report.strata) {
+    out.push(
+      `| ${[
+        mdCell(s.stratum),
+        mdCell(s.street ?? ''),
+        `${s.completes}/${s.sampled}`,
+        pct(s.response_rate.rr1),
+        `${s.reserves_used}/${s.reserves}`,
+        ...s.indicators.map(cell),
+        pct(s.score?.rate),
+        `**${groupStatusText(lang, s.pass)}**`,
+      ].join(' | ')} |`,
+    );
+  }
+  out.push('');
+  out.push(`## ${zh ? '汇总' : 'Roll-ups'}`, '');
+  out.push(...header([zh ? '层级' : 'Level', word(lang, 'population'), word(lang, 'completes')]));
+  for (const l of report.levels) {
+    out.push(
+      `| ${[
+        mdCell(levelLabel(lang, l.level, l.group)),
+        String(l.population),
+        String(l.completes),
+        ...l.indicators.map(cell),
+        pct(l.score?.rate),
+        `**${groupStatusText(lang, l.pass)}**`,
+      ].join(' | ')} |`,
+    );
+  }
+  out.push('');
+  const failing = report.strata.flatMap((s) =>
+    s.indicators
+      .filter((r) => r.pass === false)
+      .map((r) => ({ s, r, name: inds.find((i) => i.id === r.id)!.name[lang] })),
+  );
+  if (failing.length > 0) {
+    out.push(`## ${zh ? '需整改' : 'To rectify'}`, '');
+    failing.sort((a, b) => (a.r.rate ?? 0) - a.r.threshold - ((b.r.rate ?? 0) - b.r.threshold));
+    for (const { s, r, name } of failing) {
+      out.push(
+        zh
+          ? `- ${mdCell(s.stratum)}：${mdCell(name)} ${pct(r.rate)}（${r.favourable}/${r.eligible}），标准 ${pct(r.threshold)}${r.too_close ? '，在误差范围内' : ''}`
+          : `- ${mdCell(s.stratum)}: ${mdCell(name)} ${pct(r.rate)} (${r.favourable}/${r.eligible}), threshold ${pct(r.threshold)}${r.too_close ? ', too close to call' : ''}`,
+      );
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

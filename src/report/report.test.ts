@@ -1,0 +1,215 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Chalk } from 'chalk';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { describe, expect, it } from 'vitest';
+import { buildScoreInput, SPECS } from '../scoring/fixtures.js';
+import { scoreAssessment } from '../scoring/engine.js';
+import { scoreExitCode } from '../scoring/exit-code.js';
+import { renderReport, REPORT_FORMATS } from './index.js';
+import { displayWidth, layoutTable } from './text.js';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+const report = scoreAssessment(buildScoreInput(SPECS));
+const passing = scoreAssessment(buildScoreInput(SPECS.filter((s) => s.key === 'C')));
+const open = scoreAssessment(
+  buildScoreInput([
+    { key: 'A', street: 'S1', population: 300, completes: 10, aware: 10, part: [10, 0], open: 12 },
+    { key: 'B', street: 'S1', population: 150, completes: 0, aware: 0, part: [0, 0], open: 20 },
+  ]),
+);
+const plain = new Chalk({ level: 0 });
+const coloured = new Chalk({ level: 1 });
+
+function elements(node: Node, tag: string, out: Element[] = []): Element[] {
+  if ('tagName' in node && node.tagName === tag) out.push(node);
+  if ('childNodes' in node) for (const c of node.childNodes) elements(c, tag, out);
+  if ('content' in node && node.content) elements(node.content, tag, out);
+  return out;
+}
+const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+
+describe('JSON', () => {
+  const schema = JSON.parse(
+    readFileSync(new URL('../../schemas/score-report.schema.json', import.meta.url), 'utf8'),
+  );
+  const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+  for (const [name, r] of [
+    ['failing', report],
+    ['passing', passing],
+    ['fieldwork open', open],
+  ] as const) {
+    it(`matches schemas/score-report.schema.json (${name})`, () => {
+      const json = JSON.parse(renderReport(r, 'json', { lang: 'en', color: plain }));
+      const ok = validate(json);
+      expect(validate.errors ?? []).toEqual([]);
+      expect(ok).toBe(true);
+    });
+  }
+  it('rejects a report that breaks the schema', () => {
+    const json = JSON.parse(renderReport(report, 'json', { lang: 'en', color: plain }));
+    json.strata[0].indicators[0].rate = 1.5;
+    delete json.levels;
+    expect(validate(json)).toBe(false);
+  });
+});
+
+describe('HTML', () => {
+  for (const lang of ['en', 'zh'] as const) {
+    it(`parses without errors and has one chart per indicator (${lang})`, () => {
+      const html = renderReport(report, 'html', { lang, color: plain });
+      const errors: string[] = [];
+      const doc = parse(html, { onParseError: (e) => errors.push(e.code) });
+      expect(errors).toEqual([]);
+      const charts = elements(doc, 'svg').filter((s) => attr(s, 'class') === 'chart');
+      expect(charts.map((c) => attr(c, 'data-indicator'))).toEqual(['awareness', 'participation']);
+      // a row per community and roll-up, failing communities first
+      const rows = elements(charts[0]!, 'g').filter((g) => attr(g, 'class')?.startsWith('row'));
+      expect(rows).toHaveLength(4 + 3);
+      expect(attr(rows[0]!, 'data-status')).toBe('fail'); // D at 60%
+      expect(elements(charts[0]!, 'line').filter((l) => attr(l, 'class') === 'threshold')).toHaveLength(1);
+      // self-contained: no scripts, no external references
+      expect(elements(doc, 'script')).toHaveLength(0);
+      expect(elements(doc, 'link')).toHaveLength(0);
+      expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
+      expect(attr(elements(doc, 'html')[0]!, 'lang')).toBe(lang === 'zh' ? 'zh-CN' : 'en');
+    });
+  }
+  it('escapes names', () => {
+    const r = scoreAssessment(buildScoreInput([{ ...SPECS[0]!, key: '<b>&"x', street: 'S1' }]));
+    const html = renderReport(r, 'html', { lang: 'en', color: plain });
+    expect(html).not.toContain('<b>&"x');
+    expect(html).toContain('&lt;b&gt;&amp;&quot;x');
+  });
+});
+
+describe('JUnit XML', () => {
+  it('is valid XML with one suite per community and roll-up, one case per indicator, right counts', () => {
+    const xml = renderReport(report, 'junit', { lang: 'en', color: plain });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (n) => ['testsuite', 'testcase', 'property'].includes(n),
+    }).parse(xml);
+    const root = doc.testsuites;
+    expect(root.tests).toBe(String((4 + 3) * 2));
+    expect(root.failures).toBe('3');
+    const suites = root.testsuite as {
+      name: string;
+      tests: string;
+      failures: string;
+      testcase: { failure?: unknown }[];
+    }[];
+    expect(suites.map((s) => s.name)).toEqual([
+      'A',
+      'B',
+      'C',
+      'D',
+      'Sub-district S1',
+      'Sub-district S2',
+      'Overall',
+    ]);
+    for (const s of suites) {
+      expect(s.testcase).toHaveLength(2);
+      expect(String(s.testcase.filter((c) => c.failure !== undefined).length)).toBe(s.failures);
+    }
+    // failures: B awareness 75%, D awareness 60%, S1 awareness 85.6%
+    expect(suites.filter((s) => s.failures !== '0').map((s) => s.name)).toEqual([
+      'B',
+      'D',
+      'Sub-district S1',
+    ]);
+  });
+  it('marks indicators without data as skipped', () => {
+    const xml = renderReport(open, 'junit', { lang: 'zh', color: plain });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toMatch(/<testsuites [^>]*skipped="2"/);
+  });
+});
+
+describe('CSV', () => {
+  it('one row per community × indicator, then the roll-ups', () => {
+    const csv = renderReport(report, 'csv', { lang: 'en', color: plain });
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(1 + 4 * 2 + 3 * 2);
+    expect(lines[0]).toMatch(/^level,group,street,indicator,/);
+    expect(lines[1]).toMatch(/^stratum,A,S1,awareness,Awareness,20,22,0,0\.9090909090909091,/);
+    expect(lines.at(-1)).toMatch(/^overall,overall,,participation,/);
+    expect(
+      renderReport(report, 'csv', { lang: 'zh', color: plain, bom: true }).startsWith('\uFEFF层级,单位'),
+    ).toBe(true);
+  });
+});
+
+describe('Markdown', () => {
+  it('has the verdict, a table per level and the list to rectify', () => {
+    const md = renderReport(report, 'md', { lang: 'en', color: plain });
+    expect(md).toContain('**FAIL: 2 of 4 communities fail; 1 roll-up fails;');
+    expect(md).toMatch(/\| D \| S2 \| 10\/10 \|/);
+    expect(md).toContain('## To rectify');
+    expect(md).toContain('- D: Awareness 60.0% (6/10), threshold 90.0%');
+    const zh = renderReport(report, 'md', { lang: 'zh', color: plain });
+    expect(zh).toContain('## 各社区');
+  });
+});
+
+describe('terminal table', () => {
+  it('a block per community, roll-ups, verdict last; no colour codes when colour is off', () => {
+    const t = renderReport(report, 'table', { lang: 'en', color: plain });
+    expect(t).not.toContain('\x1b[');
+    const lines = t.trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(/^FAIL: 2 of 4 communities fail/);
+    expect(t).toMatch(/^D {2}S2 · N 80 · 10 sampled · 10 complete/m);
+    expect(t).toMatch(/Awareness +60\.0% +31\.3–83\.2% +6\/10 +90\.0% +FAIL$/m);
+    expect(t).toContain('Overall');
+  });
+  it('colours pass, fail and too close when colour is on', () => {
+    const t = renderReport(report, 'table', { lang: 'en', color: coloured });
+    expect(t).toContain('\x1b[31m');
+    expect(t).toContain('\x1b[32m');
+    expect(t).toContain('\x1b[33m');
+  });
+  it('speaks Chinese and says when fieldwork is open', () => {
+    const t = renderReport(open, 'table', { lang: 'zh', color: plain });
+    expect(t).toContain('入户调查尚未结束：32 户正式样本尚无记录');
+    expect(t).toContain('知晓率');
+    expect(t).toContain('无数据');
+  });
+});
+
+describe('every format renders', () => {
+  for (const f of REPORT_FORMATS) {
+    it(f, () => {
+      for (const lang of ['en', 'zh'] as const)
+        expect(renderReport(open, f, { lang, color: plain }).length).toBeGreaterThan(100);
+    });
+  }
+});
+
+describe('exit code', () => {
+  it('0 when met, 1 when any indicator fails, 0 with --no-fail', () => {
+    expect(scoreExitCode(passing)).toBe(0);
+    expect(scoreExitCode(report)).toBe(1);
+    expect(scoreExitCode(report, { noFail: true })).toBe(0);
+  });
+});
+
+describe('text layout', () => {
+  it('counts a Chinese character as two columns', () => {
+    expect(displayWidth('南全福社区')).toBe(10);
+    expect(displayWidth('A1%')).toBe(3);
+    expect(
+      layoutTable(
+        [
+          ['知晓率', '1'],
+          ['Awareness', '22'],
+        ],
+        [false, true],
+      ),
+    ).toEqual(['知晓率      1', 'Awareness  22']);
+  });
+});

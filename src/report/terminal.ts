@@ -1,0 +1,113 @@
+import type { ChalkInstance } from 'chalk';
+import type { Lang } from '../core/i18n.js';
+import type { IndicatorResult, ScoreReport } from '../scoring/report-types.js';
+import {
+  ciText,
+  fieldworkText,
+  groupStatusText,
+  indicatorNames,
+  levelLabel,
+  pct,
+  ruleText,
+  statusOf,
+  statusText,
+  verdictText,
+  word,
+  type Status,
+} from './labels.js';
+import { layoutTable, type Cell } from './text.js';
+
+export interface TerminalOptions {
+  lang: Lang;
+  color: ChalkInstance;
+}
+
+/**
+ * The report for people at a terminal: a compact table per community, then the roll-ups, then the
+ * overall verdict last. Colour marks pass, fail and too close (off with NO_COLOR or in a pipe).
+ */
+export function renderTerminal(report: ScoreReport, opts: TerminalOptions): string {
+  const { lang, color: c } = opts;
+  const names = indicatorNames(lang, report);
+  const style = (s: Status) =>
+    s === 'pass'
+      ? c.green
+      : s === 'fail'
+        ? c.red.bold
+        : s === 'close-pass'
+          ? c.yellow
+          : s === 'close-fail'
+            ? c.red
+            : c.dim;
+  const groupStyle = (pass: boolean | null) => (pass === null ? c.dim : pass ? c.green.bold : c.red.bold);
+  const conf = `${Math.round(report.confidence * 1000) / 10}%`;
+  const out: string[] = [];
+  out.push(c.bold(`${report.standard_name[lang]} (${report.standard})`));
+  out.push(c.dim(ruleText(lang, report)));
+  const open = fieldworkText(lang, report);
+  if (open) out.push(c.yellow(open));
+  out.push('');
+
+  const indicatorTable = (rows: readonly IndicatorResult[], rollup: boolean): string[] => {
+    const header: Cell[] = [
+      word(lang, 'indicator'),
+      word(lang, 'rate'),
+      `${conf} CI`,
+      rollup ? 'n' : `${word(lang, 'favourable')}/${word(lang, 'eligible')}`,
+      word(lang, 'threshold'),
+      word(lang, 'verdict'),
+    ].map((text) => ({ text, style: c.dim }));
+    const body = rows.map((r): Cell[] => {
+      const st = statusOf(r);
+      return [
+        { text: names.get(r.id) ?? r.id },
+        { text: pct(r.rate) },
+        { text: ciText(r.ci) },
+        { text: rollup ? String(r.eligible) : `${r.favourable}/${r.eligible}` },
+        { text: pct(r.threshold) },
+        { text: statusText(lang, st), style: style(st) },
+      ];
+    });
+    return layoutTable([header, ...body], [false, true, true, true, true, false]).map((l) => `  ${l}`);
+  };
+
+  for (const s of report.strata) {
+    const facts = [
+      s.street ?? '',
+      `N ${s.population}`,
+      lang === 'zh' ? `样本 ${s.sampled}` : `${s.sampled} sampled`,
+      lang === 'zh' ? `完成 ${s.completes}` : `${s.completes} complete`,
+      `RR1 ${pct(s.response_rate.rr1)}`,
+      `COOP1 ${pct(s.response_rate.coop1)}`,
+      lang === 'zh'
+        ? `启用备用户 ${s.reserves_used}/${s.reserves}`
+        : `reserves used ${s.reserves_used}/${s.reserves}`,
+    ];
+    if (s.not_visited > 0)
+      facts.push(lang === 'zh' ? `未访 ${s.not_visited}` : `${s.not_visited} not visited`);
+    out.push(
+      `${c.bold(s.stratum)}  ${c.dim(facts.filter((f) => f !== '').join(' · '))}  ${groupStyle(s.pass)(groupStatusText(lang, s.pass))}`,
+    );
+    out.push(...indicatorTable(s.indicators, false));
+    if (s.score) out.push(`  ${word(lang, 'score')} ${pct(s.score.rate)}`);
+    out.push('');
+  }
+
+  for (const l of report.levels) {
+    const facts = [
+      lang === 'zh'
+        ? `${l.strata.length} 个社区`
+        : `${l.strata.length} communit${l.strata.length === 1 ? 'y' : 'ies'}`,
+      `N ${l.population}`,
+      lang === 'zh' ? `完成 ${l.completes}` : `${l.completes} complete`,
+    ];
+    out.push(
+      `${c.bold(levelLabel(lang, l.level, l.group))}  ${c.dim(facts.join(' · '))}  ${groupStyle(l.pass)(groupStatusText(lang, l.pass))}`,
+    );
+    out.push(...indicatorTable(l.indicators, true));
+    if (l.score) out.push(`  ${word(lang, 'score')} ${pct(l.score.rate)}`);
+    out.push('');
+  }
+  out.push(groupStyle(report.pass)(verdictText(lang, report)));
+  return out.join('\n') + '\n';
+}
