@@ -4,6 +4,7 @@ import { register as check } from './check.js';
 import { register as sample } from './sample.js';
 import { register as registerSimulate } from './simulate.js';
 import { register as registerStandard } from './standard.js';
+import { register as registerSynth } from './synth.js';
 import { register as verify } from './verify.js';
 
 /**
@@ -19,6 +20,7 @@ const commands: Register[] = [
   verify,
   registerStandard,
   registerSimulate,
+  registerSynth,
 ];
 
 export function registerCommands(program: Command, ctx: Context): void {
