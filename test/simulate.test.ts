@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
+import { upperTail } from '../src/simulation/hypergeometric.js';
 
 const issueDesign = [
   'simulate',
@@ -124,5 +125,52 @@ describe('hhsurvey simulate (one community)', () => {
     const r = await runCli(['simulate', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Examples:');
+  });
+});
+
+describe('hhsurvey simulate with a lower-bound pass rule', () => {
+  it('Wilson 95% at 90% cannot be met with 22 households; Clopper–Pearson 90% at 85% with 60 can', async () => {
+    const never = await runCli([
+      ...issueDesign,
+      '--true-rate',
+      '0.95',
+      '--pass-rule',
+      'lower_bound',
+      '--seed',
+      'lb',
+      '--json',
+    ]);
+    expect(never.code).toBe(0);
+    expect(JSON.parse(never.stdout).results[0]).toMatchObject({ p_pass_exact: 0, p_pass: 0 });
+    const cp = await runCli([
+      'simulate',
+      '--population',
+      '300',
+      '--true-rate',
+      '0.95',
+      '--size',
+      '60',
+      '--threshold',
+      '0.85',
+      '--pass-rule',
+      'lower_bound',
+      '--ci',
+      'clopper-pearson',
+      '--confidence',
+      '0.9',
+      '--seed',
+      'lb',
+      '--json',
+    ]);
+    const j = JSON.parse(cp.stdout);
+    expect(j.indicators[0]).toMatchObject({
+      pass_rule: 'lower_bound',
+      confidence: 0.9,
+      ci_method: 'clopper-pearson',
+    });
+    const r = j.results[0];
+    // Clopper–Pearson 90% lower bound reaches 85% from 56 of 60: P(X ≥ 56), X ~ Hyper(300, 285, 60).
+    expect(r.p_pass_exact).toBeCloseTo(upperTail(300, 285, 60, 56), 12);
+    expect(Math.abs(r.p_pass - r.p_pass_exact)).toBeLessThan(3 * r.p_pass_se);
   });
 });

@@ -26,15 +26,21 @@ export interface StratumSpec {
  * Lower confidence bound for a roll-up (the scoring module's Korn–Graubard interval): the stratified
  * estimate, its variance, the degrees of freedom (respondents − strata) and the rule's confidence.
  */
-export type LevelLowerBound = (estimate: number, variance: number, df: number, confidence: number) => number;
+export type LevelLowerBound = (
+  estimate: number,
+  variance: number,
+  respondents: number,
+  df: number,
+  confidence: number,
+) => number;
 
 export interface SimulationDesign {
   strata: StratumSpec[];
   indicators: IndicatorSpec[];
   /** Probability that a visited household completes (1: everyone does). */
   responseRate: number;
-  /** Level names to roll up to, in order (e.g. ['street']); `overall` is always added last. */
-  levels: string[];
+  /** Level names to roll up to, in order (e.g. ['street']); `overall` is added last unless `false`. */
+  levels: string[] | false;
   /** Needed when an indicator's rule is `lower_bound`. */
   levelLowerBound?: LevelLowerBound;
 }
@@ -139,7 +145,7 @@ function checkDesign(design: SimulationDesign, replicates: number): void {
       if (ind.population !== s.population)
         throw new RangeError(`stratum ${s.key}: indicator population mismatch`);
   }
-  const needsBound = design.indicators.some((i) => i.rule.kind === 'lower_bound');
+  const needsBound = design.levels !== false && design.indicators.some((i) => i.rule.kind === 'lower_bound');
   if (needsBound && !design.levelLowerBound)
     throw new RangeError('a lower_bound rule needs a roll-up interval (levelLowerBound)');
 }
@@ -160,11 +166,12 @@ export function simulateDesign(design: SimulationDesign, opts: SimulationOptions
   const R = opts.replicates;
   checkDesign(design, R);
   const nInd = design.indicators.length;
-  const levelNames = [...design.levels.filter((l) => l !== 'overall'), 'overall'];
+  const levelNames =
+    design.levels === false ? [] : [...design.levels.filter((l) => l !== 'overall'), 'overall'];
   const mayBeEmpty =
     design.responseRate < 1 ||
     design.strata.some((s) => s.size === 0 || s.indicators.some((i) => notSureMatters(i)));
-  const needsVar = design.indicators.some((i) => i.rule.kind === 'lower_bound');
+  const needsVar = design.levels !== false && design.indicators.some((i) => i.rule.kind === 'lower_bound');
 
   // Roll-up groups, in order of first appearance within each level.
   const groups: GroupAcc[] = [];
@@ -340,9 +347,11 @@ export function simulateDesign(design: SimulationDesign, opts: SimulationOptions
           if (spec.rule.kind === 'point') ok = p >= spec.rule.threshold - 1e-12;
           else {
             const variance = g.vsum![i]![r]! / (w * w);
-            const df = g.resp![i]![r]! - g.nstrata![i]![r]!;
+            const resp = g.resp![i]![r]!;
+            const df = resp - g.nstrata![i]![r]!;
             ok =
-              design.levelLowerBound!(p, variance, df, spec.rule.confidence) >= spec.rule.threshold - 1e-12;
+              design.levelLowerBound!(p, variance, resp, df, spec.rule.confidence) >=
+              spec.rule.threshold - 1e-12;
           }
           if (ok) passCount++;
         }

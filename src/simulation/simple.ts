@@ -54,6 +54,6 @@ export function simpleDesign(v: SimpleInput): SimulationDesign {
     ],
     indicators: [{ id: v.indicator, rule: v.rule }],
     responseRate: v.responseRate,
-    levels: [],
+    levels: false,
   };
 }

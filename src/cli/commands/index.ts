@@ -3,6 +3,7 @@ import type { Context } from '../../core/context.js';
 import { register as check } from './check.js';
 import { register as sample } from './sample.js';
 import { register as registerSimulate } from './simulate.js';
+import { register as registerPlan } from './plan.js';
 import { register as registerStandard } from './standard.js';
 import { register as registerSynth } from './synth.js';
 import { register as verify } from './verify.js';
@@ -20,6 +21,7 @@ const commands: Register[] = [
   verify,
   registerStandard,
   registerSimulate,
+  registerPlan,
   registerSynth,
 ];
 

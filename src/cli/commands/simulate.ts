@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { UserError, type Problem } from '../../core/errors.js';
 import { addCommonOptions, commandContext, intArg, rateArg } from '../common.js';
 import { emit, note, progressBar } from '../output.js';
 import { simulateDesign, type SimulationDesign, type SimulationResult } from '../../simulation/engine.js';
 import type { NotSureRule } from '../../simulation/model.js';
-import type { PassRule } from '../../simulation/pass-rule.js';
+import { makePassRule } from '../../simulation/rules.js';
+import type { CiMethod } from '../../stats/index.js';
 import { renderSimple, simulationJson, type SimulationRun } from '../../simulation/render.js';
 import { checkSimpleInput, simpleDesign } from '../../simulation/simple.js';
 import { RNG_ALGORITHM, seededStreams } from '../../simulation/streams.js';
@@ -23,6 +24,9 @@ export interface SimulateOptions {
   notSure: number;
   notSureRule: NotSureRule;
   indicator: string;
+  passRule: 'point' | 'lower_bound';
+  confidence: number;
+  ci: CiMethod;
   replicates: number;
   seed?: string;
   json?: boolean;
@@ -52,6 +56,17 @@ export function register(program: Command, ctx: Context): void {
         .default('not_favourable'),
     )
     .option('--indicator <id>', 'simple form: name of the indicator in the output', 'rate')
+    .addOption(
+      new Option('--pass-rule <rule>', 'simple form: judge the rate itself or its lower confidence bound')
+        .choices(['point', 'lower_bound'])
+        .default('point'),
+    )
+    .option('--confidence <level>', 'simple form: confidence level of the lower bound', confidenceArg, 0.95)
+    .addOption(
+      new Option('--ci <method>', 'interval for a lower_bound rule (as hhsurvey score --ci)')
+        .choices(['wilson', 'clopper-pearson'])
+        .default('wilson'),
+    )
     .option('--replicates <k>', 'Monte Carlo replicates', intArg(1, 100_000_000), 10_000)
     .option('--seed <text>', 'seed of the Monte Carlo (default: a new one, printed on stderr)')
     .option('--json', 'print JSON (results[] and levels[]) instead of tables')
@@ -83,7 +98,7 @@ function runSimulate(ctx: Context, opts: SimulateOptions): void {
   need(opts.size, '--size');
   need(opts.threshold, '--threshold');
   if (problems.length) throw new UserError('simulate: missing options', problems);
-  const rule: PassRule = { kind: 'point', threshold: opts.threshold! };
+  const rule = makePassRule(opts.passRule, opts.threshold!, opts.confidence, opts.ci);
   const input = {
     population: opts.population!,
     trueRate: opts.trueRate!,
@@ -109,10 +124,15 @@ function runSimulate(ctx: Context, opts: SimulateOptions): void {
     indicators: design.indicators,
   };
   const res = runDesign(ctx, design, run);
-  res.levels = [];
   const out = opts.output ? resolve(ctx.cwd, opts.output) : undefined;
   if (opts.json) emit(ctx, out, `${JSON.stringify(simulationJson(run, res), null, 2)}\n`);
   else emit(ctx, out, renderSimple(run, res, ctx.lang));
+}
+
+function confidenceArg(v: string): number {
+  const c = rateArg(v);
+  if (!(c > 0 && c < 1)) throw new InvalidArgumentError(`must be between 0 and 1 (exclusive), got ${v}`);
+  return c;
 }
 
 function seedOf(ctx: Context, opts: { seed?: string }): string {
