@@ -19,6 +19,7 @@ import {
 } from '../../synth/roster.js';
 import { addCommonOptions, commandContext, intArg, listArg } from '../common.js';
 import { note, progressBar } from '../output.js';
+import { registerResponses } from './synth-responses.js';
 
 /**
  * `hhsurvey synth <what>`: synthetic data for demos, tests and benchmarks. A group: each kind of
@@ -26,7 +27,7 @@ import { note, progressBar } from '../output.js';
  */
 type RegisterSub = (group: Command, ctx: Context) => void;
 
-const SUBCOMMANDS: RegisterSub[] = [registerRoster];
+const SUBCOMMANDS: RegisterSub[] = [registerRoster, registerResponses];
 
 export function register(program: Command, ctx: Context): void {
   const group = program
@@ -39,7 +40,8 @@ export function register(program: Command, ctx: Context): void {
     `
 Examples:
   hhsurvey synth roster --households 20000 --communities 60 --seed demo -o roster.csv
-  hhsurvey synth roster --households 1000000 --communities 180 --seed bench -o big.csv`,
+  hhsurvey synth roster --households 1000000 --communities 180 --seed bench -o big.csv
+  hhsurvey synth responses sample.csv --rate 0.9 --seed r1 -o responses.csv`,
   );
   for (const sub of SUBCOMMANDS) sub(group, ctx);
 }
