@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, spawnCli } from './helpers/run-cli.js';
+import { BIN, ROOT, runCli, spawnCli } from './helpers/run-cli.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'hhsurvey-'));
 const BASE = ['synth', 'roster', '--households', '2000', '--communities', '8', '--seed', 'cmd'];
@@ -103,6 +104,31 @@ describe('hhsurvey synth roster', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\r\n')).toHaveLength(302);
     expect(r.stderr).toContain('wrote 300 households in 3 communities');
+  });
+
+  it('leaves no file and no temporary file behind when interrupted (Ctrl+C)', async () => {
+    const dir = tmp();
+    const child = spawn(
+      process.execPath,
+      [BIN, 'synth', 'roster', '--households', '5000000', '--seed', 'int', '-o', 'r.csv'],
+      {
+        cwd: dir,
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    // Wait until the temporary file is being written, then interrupt.
+    for (let i = 0; i < 200 && !readdirSync(dir).some((f) => f.endsWith('.tmp')); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(true);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('interrupted (SIGINT)');
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 
