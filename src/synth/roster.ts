@@ -548,9 +548,10 @@ export function householdCells(h: SynthHousehold, rental = false): string[] {
  * so a caller can encode and write it without ever holding the whole file.
  *
  * Speed: the text cells that can come from the user (sub-district names) or repeat (community,
- * grid, estate) go through `csvCell` once each and are remembered; the rest are generated from
- * digits and CJK characters only, which never need quoting or neutralising (a test checks every
- * line against `csvCell`).
+ * grid, estate) go through `csvCell` once per run of rows that share them; the rest are generated
+ * from digits and CJK characters only, which never need quoting or neutralising (a test checks
+ * every line against `csvLine`). Lines are appended to one string (a rope in V8, flattened once
+ * when the chunk is written), about a third faster than joining an array of lines.
  */
 export function* rosterCsvChunks(
   rows: Iterable<SynthHousehold>,
@@ -558,38 +559,33 @@ export function* rosterCsvChunks(
 ): Generator<string> {
   const eol = opts.eol === 'lf' ? '\n' : '\r\n';
   const chunkSize = opts.chunkSize ?? 1 << 16;
-  const escaped = new Map<string, string>();
-  const cell = (value: string): string => {
-    let out = escaped.get(value);
-    if (out === undefined) {
-      out = csvCell(value);
-      if (escaped.size > 100_000) escaped.clear();
-      escaped.set(value, out);
-    }
-    return out;
-  };
+  let street = '';
+  let community = '';
+  let grid = '';
+  let estate = '';
+  let prefix = '';
   const rental = opts.rental === true;
-  let parts: string[] = [
+  let text =
     (opts.bom ? '\uFEFF' : '') +
-      rosterHeader(opts.lang, rental)
-        .map((c) => csvCell(c))
-        .join(',') +
-      eol,
-  ];
-  let length = parts[0]!.length;
+    rosterHeader(opts.lang, rental)
+      .map((c) => csvCell(c))
+      .join(',') +
+    eol;
   for (const h of rows) {
-    const text =
-      `${h.householdId},${cell(h.street)},${cell(h.community)},${cell(h.grid)},${cell(h.estate)},` +
+    if (h.estate !== estate || h.grid !== grid || h.community !== community || h.street !== street) {
+      ({ street, community, grid, estate } = h);
+      prefix = `,${csvCell(street)},${csvCell(community)},${csvCell(grid)},${csvCell(estate)},`;
+    }
+    text +=
+      h.householdId +
+      prefix +
       `${h.building},${h.unit},${h.floor},${h.room},${h.headName},${h.phone},${h.size}` +
       (rental ? (h.rental ? ',是' : ',否') : '') +
       eol;
-    parts.push(text);
-    length += text.length;
-    if (length >= chunkSize) {
-      yield parts.join('');
-      parts = [];
-      length = 0;
+    if (text.length >= chunkSize) {
+      yield text;
+      text = '';
     }
   }
-  if (parts.length > 0) yield parts.join('');
+  if (text.length > 0) yield text;
 }
