@@ -438,71 +438,68 @@ const ESTATE_KINDS = new Weighted<(d: Draw) => BuildingShape>([
   [(d) => ({ floors: d.between(17, 33), units: d.between(1, 3), roomsPerFloor: d.between(2, 4) }), 4],
 ]);
 
-function* communityHouseholds(
-  draw: Draw,
-  plan: CommunityPlan,
-  usedEstates: Map<string, number>,
-  nextId: () => string,
-): Generator<SynthHousehold> {
-  let produced = 0;
-  let grid = 1;
-  let inGrid = 0;
-  let gridTarget = draw.between(80, 220);
-  while (produced < plan.households) {
-    const estate = uniqueName(
-      usedEstates,
-      () => `${draw.pick(ESTATE_A)}${draw.pick(ESTATE_B)}`,
-      (i) => `${chineseNumber(i)}期`,
-    );
-    const kind = ESTATE_KINDS.pick(draw);
-    const occupancy = 0.78 + 0.17 * draw.unit();
-    const buildings = draw.between(2, 16);
-    for (let building = 1; building <= buildings; building++) {
-      if (inGrid >= gridTarget) {
-        grid++;
-        inGrid = 0;
-        gridTarget = draw.between(80, 220);
-      }
-      const shape = kind(draw);
-      for (let unit = 1; unit <= shape.units; unit++) {
-        for (let floor = 1; floor <= shape.floors; floor++) {
-          for (let r = 1; r <= shape.roomsPerFloor; r++) {
-            if (!draw.chance(occupancy)) continue;
-            const headNameValue = headName(draw);
-            const phone = draw.chance(0.015) ? '' : `100${String(draw.below(100_000_000)).padStart(8, '0')}`;
-            const size = SIZES.pick(draw);
-            const rental = draw.chance(0.12);
-            yield {
-              householdId: nextId(),
-              street: plan.street,
-              community: plan.community,
-              grid: `第${grid}网格`,
-              estate,
-              building,
-              unit,
-              floor,
-              room: `${floor}${String(r).padStart(2, '0')}`,
-              headName: headNameValue,
-              phone,
-              size,
-              rental,
-            };
-            inGrid++;
-            if (++produced === plan.households) return;
-          }
-        }
-      }
-    }
-  }
-}
-
 /** The roster, household by household, in roster order (sub-district, community, grid, address). */
 export function* generateRoster(spec: RosterSpec): Generator<SynthHousehold> {
   const { draw, communities } = makePlan(spec);
   const usedEstates = new Map<string, number>();
   let seq = 0;
-  const nextId = () => `H${String(++seq).padStart(7, '0')}`;
-  for (const plan of communities) yield* communityHouseholds(draw, plan, usedEstates, nextId);
+  // One generator for the whole roster (no per-community delegation: yield* costs per row).
+  for (const plan of communities) {
+    let produced = 0;
+    let grid = 1;
+    let gridName = '第1网格';
+    let inGrid = 0;
+    let gridTarget = draw.between(80, 220);
+    while (produced < plan.households) {
+      const estate = uniqueName(
+        usedEstates,
+        () => `${draw.pick(ESTATE_A)}${draw.pick(ESTATE_B)}`,
+        (i) => `${chineseNumber(i)}期`,
+      );
+      const kind = ESTATE_KINDS.pick(draw);
+      const occupancy = 0.78 + 0.17 * draw.unit();
+      const buildings = draw.between(2, 16);
+      estate: for (let building = 1; building <= buildings; building++) {
+        if (inGrid >= gridTarget) {
+          grid++;
+          gridName = `第${grid}网格`;
+          inGrid = 0;
+          gridTarget = draw.between(80, 220);
+        }
+        const shape = kind(draw);
+        for (let unit = 1; unit <= shape.units; unit++) {
+          for (let floor = 1; floor <= shape.floors; floor++) {
+            for (let r = 1; r <= shape.roomsPerFloor; r++) {
+              if (!draw.chance(occupancy)) continue;
+              const headNameValue = headName(draw);
+              const phone = draw.chance(0.015)
+                ? ''
+                : `100${String(draw.below(100_000_000)).padStart(8, '0')}`;
+              const size = SIZES.pick(draw);
+              const rental = draw.chance(0.12);
+              yield {
+                householdId: `H${String(++seq).padStart(7, '0')}`,
+                street: plan.street,
+                community: plan.community,
+                grid: gridName,
+                estate,
+                building,
+                unit,
+                floor,
+                room: `${floor}${r < 10 ? '0' : ''}${r}`,
+                headName: headNameValue,
+                phone,
+                size,
+                rental,
+              };
+              inGrid++;
+              if (++produced === plan.households) break estate;
+            }
+          }
+        }
+      }
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
