@@ -7,6 +7,7 @@ import iconv from 'iconv-lite';
 import { readRecordsAt, scanCsv } from './csv-scan.js';
 import { readCsvTable } from './csv-read.js';
 import { csvLine } from './csv-write.js';
+import { parse } from 'csv-parse/sync';
 
 const dir = mkdtempSync(join(tmpdir(), 'hhsurvey-scan-'));
 let n = 0;
@@ -67,6 +68,30 @@ describe('scanCsv', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('agrees with csv-parse, the reference parser, on well-formed CSV (property)', async () => {
+    // Fields quoted or not at random (quoted whenever they must be), one line-end style per file.
+    const plain = fc.string({ unit: fc.constantFrom('a', '社', ' ', '1', '𠀀', '-') });
+    const special = fc.string({ unit: fc.constantFrom('a', '社', ',', '"', '\n', ' ') });
+    const field = fc.oneof(
+      plain.map((v) => v),
+      fc.oneof(plain, special).map((v) => `"${v.replace(/"/g, '""')}"`),
+    );
+    const row = fc.array(field, { minLength: 1, maxLength: 4 }).map((f) => f.join(','));
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { maxLength: 8 }), fc.boolean(), async (rows, crlf) => {
+        const eol = crlf ? '\r\n' : '\n';
+        const text = ['x,y', ...rows].map((r) => (crlf ? r.replace(/\n/g, '\r\n') : r)).join(eol) + eol;
+        const expected: string[][] = parse(text, { relax_column_count: true, skip_empty_lines: true });
+        const got: string[][] = [];
+        await scanCsv(file(text), (r) => void got.push(r.all()));
+        // A record of one empty field (a blank line, or "") is no data for either reader.
+        const data = (rs: string[][]) => rs.filter((r) => !(r.length === 1 && r[0] === ''));
+        expect(data(got)).toEqual(data(expected));
+      }),
+      { numRuns: 300 },
     );
   });
 

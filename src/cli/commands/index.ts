@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { register as check } from './check.js';
+import { register as demo } from './demo.js';
 import { register as sample } from './sample.js';
 import { register as registerSimulate } from './simulate.js';
 import { register as registerPlan } from './plan.js';
@@ -15,7 +16,9 @@ import { register as verify } from './verify.js';
  */
 type Register = (program: Command, ctx: Context) => void;
 
+// prettier-ignore
 const commands: Register[] = [
+  demo,
   check,
   sample,
   verify,

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// npm run bench: speed and memory of `hhsurvey sample` on city-sized rosters, side by side with
+// Miller's grouped sampling when `mlr` is installed (Debian package miller), then the simulation
+// benchmark. Prints medians of several runs; numbers depend on the machine and its load.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'bin', 'hhsurvey.js');
+const measure = join(root, 'scripts', 'measure.mjs');
+const work = join(root, '.bench');
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const sizes = (process.env.BENCH_ROWS ?? '1000000,3000000').split(',').map(Number);
+mkdirSync(work, { recursive: true });
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const hasTime = existsSync('/usr/bin/time');
+const hasMlr = spawnSync('mlr', ['--version']).status === 0;
+
+function roster(rows) {
+  const file = join(work, `roster-${rows}.csv`);
+  if (!existsSync(file)) {
+    const t = performance.now();
+    const communities = String(Math.round((180 * rows) / 1e6));
+    execFileSync(
+      process.execPath,
+      [
+        bin,
+        'synth',
+        'roster',
+        '--households',
+        String(rows),
+        '--communities',
+        communities,
+        '--seed',
+        'bench',
+        '--lang',
+        'en',
+        '-o',
+        file,
+      ],
+      { stdio: 'inherit' },
+    );
+    const mb = (statSync(file).size / 1e6).toFixed(0);
+    console.error(`generated ${file} (${mb} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  return file;
+}
+
+function timed(cmd, args, selfReported) {
+  const [c, a] =
+    hasTime && !selfReported ? ['/usr/bin/time', ['-f', 'BENCH_MAXRSS_KB=%M', cmd, ...args]] : [cmd, args];
+  const t = performance.now();
+  const r = spawnSync(c, a, { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
+  const seconds = (performance.now() - t) / 1000;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  const m = /BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr);
+  return { seconds, mb: m ? Number(m[1]) / 1024 : NaN };
+}
+
+function series(label, f) {
+  const xs = Array.from({ length: runs }, f);
+  const s = { seconds: median(xs.map((x) => x.seconds)), mb: median(xs.map((x) => x.mb)) };
+  const all = xs.map((x) => x.seconds.toFixed(2)).join(', ');
+  console.log(
+    `${label.padEnd(48)} ${s.seconds.toFixed(2).padStart(6)} s ${s.mb.toFixed(0).padStart(6)} MB  (median; runs ${all})`,
+  );
+  return s;
+}
+
+console.log(`hhsurvey sampling benchmark: ${runs} runs each, node ${process.version}`);
+const results = {};
+for (const rows of sizes) {
+  const file = roster(rows);
+  const out = join(work, 'sample.csv');
+  results[rows] = series(`hhsurvey sample --size 22 --reserve 5 (${rows / 1e6}M)`, () =>
+    timed(
+      process.execPath,
+      [measure, 'sample', file, '--size', '22', '--reserve', '5', '--seed', 'bench', '-o', out],
+      true,
+    ),
+  );
+  if (hasMlr && rows === sizes[0])
+    results.mlr = series(`mlr sample -k 22 -g community (${rows / 1e6}M)`, () =>
+      timed('mlr', ['--icsv', '--ocsv', 'sample', '-k', '22', '-g', 'community', file]),
+    );
+}
+const first = results[sizes[0]];
+console.log(
+  `rows per second (${sizes[0] / 1e6}M): ${Math.round(sizes[0] / first.seconds).toLocaleString('en-US')}`,
+);
+if (results.mlr)
+  console.log(
+    `time ratio hhsurvey / mlr: ${(first.seconds / results.mlr.seconds).toFixed(2)} (target <= 1); ` +
+      `peak memory ${first.mb.toFixed(0)} MB vs ${results.mlr.mb.toFixed(0)} MB`,
+  );
+else console.log('mlr is not installed (apt-get install miller): no side-by-side figure');
+console.log(`peak memory at ${sizes[0] / 1e6}M: ${first.mb.toFixed(0)} MB (target < 200)`);
+if (sizes.length > 1) {
+  const last = results[sizes[sizes.length - 1]];
+  const k = sizes[sizes.length - 1] / sizes[0];
+  console.log(
+    `growth x${k}: time x${(last.seconds / first.seconds).toFixed(2)} (target < ${(k * 1.1).toFixed(1)}), ` +
+      `peak memory ${last.mb.toFixed(0)} MB (target < 250)`,
+  );
+}
+
+const sim = join(root, 'scripts', 'bench-simulate.mjs');
+if (existsSync(sim) && !process.env.BENCH_SKIP_SIMULATE)
+  execFileSync(process.execPath, [sim], { stdio: 'inherit' });
