@@ -356,7 +356,11 @@ export async function readRecordsAt(
       const buf = Buffer.allocUnsafe(ref.length);
       await fh.read(buf, 0, ref.length, ref.offset);
       const st: ParseState = { line: 0, records: 0, base: ref.offset };
-      parseRecords(buf, 0, true, view, st, file, (r) => onRecord(i, r));
+      // The span may hold more than the record (blank lines after it): take the first record only.
+      parseRecords(buf, 0, true, view, st, file, (r) => {
+        onRecord(i, r);
+        return false;
+      });
     }
   } finally {
     await fh.close();

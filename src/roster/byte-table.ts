@@ -5,8 +5,11 @@
  * same for every platform, locale and file encoding.
  */
 export class ByteArena {
-  bytes = new Uint8Array(1 << 20);
+  bytes: Uint8Array;
   used = 0;
+  constructor(capacity = 1 << 20) {
+    this.bytes = new Uint8Array(capacity);
+  }
   push(src: Uint8Array, start: number, end: number): number {
     const at = this.used;
     const len = end - start;
@@ -33,41 +36,35 @@ export class ByteArena {
   }
 }
 
-export class GrowInt32 {
-  data: Int32Array;
+type NumberArray = Int32Array | Uint32Array | Float64Array;
+type NumberArrayConstructor<A extends NumberArray> = new (length: number) => A;
+
+/** A typed array that doubles when full. */
+export class GrowArray<A extends NumberArray> {
+  data: A;
   length = 0;
-  constructor(cap = 1 << 16) {
-    this.data = new Int32Array(cap);
+  constructor(
+    private readonly make: NumberArrayConstructor<A>,
+    cap = 1 << 16,
+  ) {
+    this.data = new make(cap);
   }
   push(v: number): void {
     if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
+      const next = new this.make(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
     this.data[this.length++] = v;
   }
-  view(): Int32Array {
-    return this.data.subarray(0, this.length);
+  view(): A {
+    return this.data.subarray(0, this.length) as A;
   }
 }
 
-export class GrowFloat64 {
-  data: Float64Array;
-  length = 0;
+export class GrowInt32 extends GrowArray<Int32Array> {
   constructor(cap = 1 << 16) {
-    this.data = new Float64Array(cap);
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  view(): Float64Array {
-    return this.data.subarray(0, this.length);
+    super(Int32Array, cap);
   }
 }
 
@@ -105,7 +102,6 @@ export class IdIndex {
   constructor(
     private readonly arena: ByteArena,
     private readonly start: GrowInt32,
-    private readonly len: GrowInt32,
     expected = 1 << 16,
   ) {
     let cap = 1 << 17;
@@ -113,12 +109,17 @@ export class IdIndex {
     this.slots = new Int32Array(cap);
     this.mask = cap - 1;
   }
-  /** Insert row; returns the earlier row with the same id, or -1. */
+  /** Ids are stored one after another: an id ends where the next one starts. */
+  private end(row: number): number {
+    return row + 1 < this.start.length ? this.start.data[row + 1]! : this.arena.used;
+  }
+
+  /** Insert row (the last row pushed so far or an earlier one); returns the earlier row with the same id, or -1. */
   insert(row: number): number {
     if ((this.count + 1) * 2 > this.slots.length) this.rehash();
     const bytes = this.arena.bytes;
     const s = this.start.data[row]!;
-    const e = s + this.len.data[row]!;
+    const e = this.end(row);
     let i = hashBytes(bytes, s, e) & this.mask;
     for (;;) {
       const slot = this.slots[i]!;
@@ -129,7 +130,7 @@ export class IdIndex {
       }
       const other = slot - 1;
       const os = this.start.data[other]!;
-      if (compareBytes(bytes, s, e, bytes, os, os + this.len.data[other]!) === 0) return other;
+      if (compareBytes(bytes, s, e, bytes, os, this.end(other)) === 0) return other;
       i = (i + 1) & this.mask;
     }
   }
@@ -142,7 +143,7 @@ export class IdIndex {
       if (slot === 0) continue;
       const row = slot - 1;
       const s = this.start.data[row]!;
-      let i = hashBytes(bytes, s, s + this.len.data[row]!) & this.mask;
+      let i = hashBytes(bytes, s, this.end(row)) & this.mask;
       while (this.slots[i] !== 0) i = (i + 1) & this.mask;
       this.slots[i] = slot;
     }

@@ -3,7 +3,7 @@ import { TextDecoder } from 'node:util';
 import { UserError, type Problem } from '../core/errors.js';
 import type { Encoding, EncodingChoice } from '../io/encoding.js';
 import { readRecordsAt, scanCsv, type CsvRecordView } from '../io/csv-scan.js';
-import { ByteArena, GrowFloat64, GrowInt32, IdIndex, KeyInterner } from './byte-table.js';
+import { ByteArena, GrowArray, GrowInt32, IdIndex, KeyInterner } from './byte-table.js';
 import { canonicalColumn, findColumn, mapColumns, type ColumnMap } from './columns.js';
 
 /**
@@ -24,12 +24,11 @@ export interface RosterFrame {
   orderIndex: number[];
   households: number;
   ids: ByteArena;
+  /** Where each household's id starts in the arena; it ends where the next one starts. */
   idStart: Int32Array;
-  idLen: Int32Array;
   stratumOf: Int32Array;
-  line: Int32Array;
-  offset: Float64Array;
-  length: Int32Array;
+  /** Byte offset of each household's record (32-bit when the file is under 4 GiB). */
+  offset: Uint32Array | Float64Array;
   /** The order columns' values per household joined by U+001F (systematic sampling only). */
   orderKeys?: string[];
   strata: StratumInfo[];
@@ -86,6 +85,34 @@ function isWholeNumber(b: Uint8Array, s: number, e: number): boolean {
   return k === e;
 }
 
+/**
+ * Line numbers of households without a number per household: a household's line is its row + 2
+ * (after the header) plus a shift that changes only at blank lines, multi-line records and rows
+ * set aside as invalid, so only the rows where the shift changes are kept.
+ */
+class LineIndex {
+  private rows = new GrowInt32(64);
+  private shifts = new GrowInt32(64);
+  add(row: number, line: number): void {
+    const shift = line - (row + 2);
+    const n = this.shifts.length;
+    if (n === 0 || this.shifts.data[n - 1] !== shift) {
+      this.rows.push(row);
+      this.shifts.push(shift);
+    }
+  }
+  lineOf(row: number): number {
+    let lo = 0;
+    let hi = this.rows.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.rows.data[mid]! <= row) lo = mid;
+      else hi = mid - 1;
+    }
+    return row + 2 + (this.shifts.data[lo] ?? 0);
+  }
+}
+
 /** Read and validate a roster. Problems are collected (up to maxProblems, then counted). */
 export async function readRoster(file: string, opts: ReadRosterOptions): Promise<RosterFrame> {
   const label = opts.label ?? file;
@@ -103,22 +130,25 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
   let byIndex: number[] = [];
   let orderIndex: number[] = [];
   let width = 0;
-  const ids = new ByteArena();
-  const idStart = new GrowInt32();
-  const idLen = new GrowInt32();
-  const stratumOf = new GrowInt32();
-  const lines = new GrowInt32();
-  const offsets = new GrowFloat64();
-  const lengths = new GrowInt32();
-  const orderKeys: string[] | undefined = opts.keepOrderKeys ? [] : undefined;
-  // Size the id index from the file size (~40 bytes a record at least) to avoid rehashing.
-  let expected = 1 << 16;
+  // Size the columns from the file size (rosters run 60 bytes a household and more) so that they
+  // rarely grow: growing copies, and for a moment holds both copies.
+  let fileSize = 0;
   try {
-    expected = Math.max(expected, Math.ceil(statSync(file).size / 40));
+    fileSize = statSync(file).size;
   } catch {
     // scanCsv reports a missing file
   }
-  const index = new IdIndex(ids, idStart, idLen, expected);
+  const expected = Math.max(1 << 16, Math.ceil(fileSize / 64));
+  const ids = new ByteArena(expected * 10);
+  const idStart = new GrowInt32(expected);
+  const stratumOf = new GrowInt32(expected);
+  const lines = new LineIndex();
+  const offsets: GrowArray<Uint32Array | Float64Array> =
+    fileSize < 2 ** 32
+      ? new GrowArray<Uint32Array>(Uint32Array, expected)
+      : new GrowArray<Float64Array>(Float64Array, expected);
+  const orderKeys: string[] | undefined = opts.keepOrderKeys ? [] : undefined;
+  const index = new IdIndex(ids, idStart, expected);
   const strataIndex = new KeyInterner();
   const rawStratumValues: string[][] = [];
   const warnings: string[] = [];
@@ -209,27 +239,22 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
 
     const row = idStart.length;
     let [s, e] = trimRange(b, r.start(idCol), r.end(idCol));
-    if (r.escaped(idCol) || (r.encoding === 'gb18030' && !isAscii(b, s, e))) {
+    if (r.escaped(idCol) || (r.encoding === 'gb18030' && !isAscii(b, s, e)))
       idStart.push(ids.pushString(r.text(idCol).trim()));
-      idLen.push(ids.used - idStart.data[row]!);
-    } else {
-      idStart.push(ids.push(b, s, e));
-      idLen.push(e - s);
-    }
+    else idStart.push(ids.push(b, s, e));
     const st = strataIndex.intern();
     if (st.isNew) rawStratumValues.push(byIndex.map((c) => r.text(c).trim()));
     stratumOf.push(st.id);
-    lines.push(r.line);
+    lines.add(row, r.line);
     offsets.push(r.offset);
-    lengths.push(r.length);
     if (orderKeys) orderKeys.push(orderIndex.map((c) => r.text(c).trim()).join('\u001f'));
     const dup = index.insert(row);
     if (dup >= 0) {
-      [s, e] = [idStart.data[row]!, idStart.data[row]! + idLen.data[row]!];
+      [s, e] = [idStart.data[row]!, ids.used];
       problem({
         line: r.line,
         field: columns!.header[idCol],
-        message: `duplicate household id "${utf8.decode(ids.bytes.subarray(s, e))}" (first on line ${lines.data[dup]})`,
+        message: `duplicate household id "${utf8.decode(ids.bytes.subarray(s, e))}" (first on line ${lines.lineOf(dup)})`,
       });
     }
   };
@@ -284,11 +309,8 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
     households: idStart.length,
     ids,
     idStart: idStart.view(),
-    idLen: idLen.view(),
     stratumOf: so,
-    line: lines.view(),
     offset: offsets.view(),
-    length: lengths.view(),
     ...(orderKeys ? { orderKeys } : {}),
     strata,
     problems,
@@ -309,9 +331,18 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
+/** End of a household's id in the arena: where the next one starts. */
+export function idEnd(frame: RosterFrame, row: number): number {
+  return row + 1 < frame.households ? frame.idStart[row + 1]! : frame.ids.used;
+}
+
 export function householdId(frame: RosterFrame, row: number): string {
-  const s = frame.idStart[row]!;
-  return utf8.decode(frame.ids.bytes.subarray(s, s + frame.idLen[row]!));
+  return utf8.decode(frame.ids.bytes.subarray(frame.idStart[row], idEnd(frame, row)));
+}
+
+/** A record's bytes run at most to the next household's record (blank lines may sit between). */
+function recordSpan(frame: RosterFrame, row: number): number {
+  return (row + 1 < frame.households ? frame.offset[row + 1]! : frame.bytes) - frame.offset[row]!;
 }
 
 /** Read the full records of some households again, by offset. */
@@ -324,7 +355,7 @@ export async function readHouseholds(
   await readRecordsAt(
     file,
     frame.encoding,
-    rows.map((r) => ({ offset: frame.offset[r]!, length: frame.length[r]! })),
+    rows.map((r) => ({ offset: frame.offset[r]!, length: recordSpan(frame, r) })),
     (i, rec) => {
       const fields = rec.all();
       while (fields.length < frame.columns.header.length) fields.push('');

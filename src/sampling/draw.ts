@@ -1,5 +1,5 @@
 import { TextDecoder } from 'node:util';
-import type { RosterFrame, StratumInfo } from '../roster/read-roster.js';
+import { idEnd, type RosterFrame, type StratumInfo } from '../roster/read-roster.js';
 import { compareBytes } from '../roster/byte-table.js';
 import { naturalCompare } from '../roster/columns.js';
 import { allocate, allocateFixed, type AllocationMethod } from './allocate.js';
@@ -72,15 +72,14 @@ function bucketByStratum(frame: RosterFrame): { start: Int32Array; rows: Int32Ar
 }
 
 function idOf(frame: RosterFrame, row: number): string {
-  const s = frame.idStart[row]!;
-  return utf8.decode(frame.ids.bytes.subarray(s, s + frame.idLen[row]!));
+  return utf8.decode(frame.ids.bytes.subarray(frame.idStart[row], idEnd(frame, row)));
 }
 
 function compareIds(frame: RosterFrame, a: number, b: number): number {
   const bytes = frame.ids.bytes;
   const as = frame.idStart[a]!;
   const bs = frame.idStart[b]!;
-  return compareBytes(bytes, as, as + frame.idLen[a]!, bytes, bs, bs + frame.idLen[b]!);
+  return compareBytes(bytes, as, idEnd(frame, a), bytes, bs, idEnd(frame, b));
 }
 
 /**
@@ -97,7 +96,7 @@ function sortById(frame: RosterFrame, rows: number[]): number[] {
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
     const s = frame.idStart[r]!;
-    const len = frame.idLen[r]!;
+    const len = idEnd(frame, r) - s;
     let a = 0;
     let b = 0;
     for (let j = 0; j < 6; j++) a = a * 256 + (j < len ? bytes[s + j]! : 0);
@@ -133,20 +132,17 @@ export function drawSample(frame: RosterFrame, method: SampleMethod, params: Dra
   });
   const unknownOnly = (params.only ?? []).filter((o) => !frame.strata.some((s) => matchesOnly(s, [o])));
 
-  // Canonical order and exclusions, stratum by stratum.
-  const frames = chosen.map((h) => {
-    let members = Array.from(rows.subarray(start[h], start[h + 1]));
-    const population = members.length;
-    if (params.exclude && params.exclude.size > 0)
-      members = members.filter((r) => !params.exclude!.has(idOf(frame, r)));
-    if (method === 'systematic' && frame.orderKeys) {
-      const keys = frame.orderKeys;
-      members.sort((a, b) => compareAddressKeys(keys[a]!, keys[b]!) || compareIds(frame, a, b));
-    } else members = sortById(frame, members);
-    return { h, members, population };
-  });
-
-  const eligible = frames.map((f) => f.members.length);
+  // Exclusions first: allocation needs each stratum's eligible count.
+  const excluded = (row: number) =>
+    params.exclude !== undefined && params.exclude.size > 0 && params.exclude.has(idOf(frame, row));
+  const members = (h: number): number[] => {
+    const all = Array.from(rows.subarray(start[h], start[h + 1]));
+    return params.exclude && params.exclude.size > 0 ? all.filter((r) => !excluded(r)) : all;
+  };
+  const population = chosen.map((h) => start[h + 1]! - start[h]!);
+  const eligible = chosen.map((h, i) =>
+    params.exclude && params.exclude.size > 0 ? members(h).length : population[i]!,
+  );
   const sizes =
     params.total !== undefined
       ? allocate({
@@ -154,13 +150,20 @@ export function drawSample(frame: RosterFrame, method: SampleMethod, params: Dra
           total: params.total,
           method: params.allocation,
           minPerStratum: params.minPerStratum,
-          priors: frames.map((f) => params.priors?.get(frame.strata[f.h]!.key)),
+          priors: chosen.map((h) => params.priors?.get(frame.strata[h]!.key)),
         }).sizes
       : allocateFixed(eligible, params.size ?? 22).sizes;
 
-  const strata = frames.map((f, i): StratumDraw => {
-    const stratum = frame.strata[f.h]!;
-    const N = f.members.length;
+  // Then one stratum at a time (only one stratum's working arrays are alive at once): canonical
+  // order, then selection from the stratum's own random stream.
+  const strata = chosen.map((h, i): StratumDraw => {
+    const stratum = frame.strata[h]!;
+    let m = members(h);
+    if (method === 'systematic' && frame.orderKeys) {
+      const keys = frame.orderKeys;
+      m.sort((a, b) => compareAddressKeys(keys[a]!, keys[b]!) || compareIds(frame, a, b));
+    } else m = sortById(frame, m);
+    const N = m.length;
     const n = sizes[i]!;
     const target = params.total !== undefined ? n : (params.size ?? 22);
     const rng = createRng(params.seed, `${ALGORITHM}\u0000${method}\u0000${stratum.key}`);
@@ -170,15 +173,15 @@ export function drawSample(frame: RosterFrame, method: SampleMethod, params: Dra
         : selectRandom(N, n, params.reserve, rng);
     return {
       stratum,
-      population: f.population,
-      excluded: f.population - N,
+      population: population[i]!,
+      excluded: population[i]! - N,
       eligible: N,
       n,
       r: sel.reserves.length,
       takesAll: n >= N && N < target,
       target,
-      primaries: sel.primaries.map((p) => f.members[p]!),
-      reserves: sel.reserves.map((p) => f.members[p]!),
+      primaries: sel.primaries.map((p) => m[p]!),
+      reserves: sel.reserves.map((p) => m[p]!),
     };
   });
   return { strata, unknownOnly };

@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { householdId, readHouseholds, readRoster } from './read-roster.js';
+import { naturalCompare, normaliseHeader, canonicalColumn } from './columns.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hhsurvey-roster-'));
+
+describe('readRoster', () => {
+  it('numbers lines right across blank lines, multi-line cells and rows set aside', async () => {
+    const p = join(dir, 'lines.csv');
+    writeFileSync(
+      p,
+      'household_id,community,note\n' + // 1
+        'A1,甲,"two\nlines"\n' + // 2-3
+        '\n' + // 4
+        'A2,甲,x\n' + // 5
+        ',甲,missing id\n' + // 6
+        'A3,乙,y\n' + // 7
+        'A1,乙,dup\n' + // 8
+        'A2,乙,dup\n', // 9
+    );
+    const f = await readRoster(p, { by: ['community'] });
+    expect(f.problems.map((x) => `${x.line}: ${x.message}`)).toEqual([
+      '6: empty household id',
+      '8: duplicate household id "A1" (first on line 2)',
+      '9: duplicate household id "A2" (first on line 5)',
+    ]);
+  });
+
+  it('keeps ids as bytes and reads drawn records again by offset', async () => {
+    const p = join(dir, 'ids.csv');
+    writeFileSync(p, '\uFEFF户编号,社区,户主姓名\r\n"H""1",甲,测甲\r\n 户𠀀2 ,甲,测乙\r\n\r\nH3,乙,测丙\r\n');
+    const f = await readRoster(p, { by: ['社区'] });
+    expect(f.problemCount).toBe(0);
+    expect([0, 1, 2].map((r) => householdId(f, r))).toEqual(['H"1', '户𠀀2', 'H3']);
+    expect(await readHouseholds(f, p, [2, 0])).toEqual([
+      ['H3', '乙', '测丙'],
+      ['H"1', '甲', '测甲'],
+    ]);
+    expect(f.strata.map((s) => [s.key, s.size])).toEqual([
+      ['乙', 1],
+      ['甲', 2],
+    ]);
+  });
+});
+
+describe('columns', () => {
+  it('normalises header variants', () => {
+    expect(normaliseHeader(' Household ID（必填）')).toBe('householdid');
+    expect(canonicalColumn('门牌号')).toBe('room');
+    expect(canonicalColumn('联系电话(手机)')).toBe('phone');
+    expect(canonicalColumn('备注')).toBeUndefined();
+  });
+  it('compares addresses as people read them', () => {
+    const xs = ['10', '2', '1-10', '1-2', 'B', 'a', '02'];
+    expect([...xs].sort(naturalCompare)).toEqual(['1-2', '1-10', '2', '02', '10', 'B', 'a']);
+  });
+});
