@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { Context } from '../../core/context.js';
@@ -103,7 +103,7 @@ Examples:
     );
     const n = result.draw.strata.reduce((a, s) => a + s.n, 0);
     const r = result.draw.strata.reduce((a, s) => a + s.r, 0);
-    const rel = relative(ctx.cwd, samplePath) || samplePath;
+    const rel = join(opts.out, 'sample.csv');
     ctx.stdout.write(
       say(
         lang,
