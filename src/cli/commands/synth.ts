@@ -81,7 +81,8 @@ function registerRoster(group: Command, ctx: Context): void {
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .option(
       '--streets <names>',
-      'sub-districts (街道), comma-separated (default: the nine of the demo district)',
+      'sub-districts (街道) in file order, comma-separated, used as given (default: the nine of the demo ' +
+        'district); with fewer communities than sub-districts only the first ones get one',
       listArg,
     )
     .option('--small <m>', `make m communities smaller than ${TYPICAL_SAMPLE} households`, intArg(0), 0)
