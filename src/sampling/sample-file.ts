@@ -50,7 +50,6 @@ export const ROLE_LABELS = {
 export function buildSampleRows(
   draw: Draw,
   records: ReadonlyMap<number, string[]>,
-  idColumn: number,
   orderIndex: readonly number[],
   householdId: (row: number) => string,
 ): SampleRow[] {
@@ -78,7 +77,6 @@ export function buildSampleRows(
       });
     primaries.forEach((row, i) => push(row, 'primary', i + 1));
     s.reserves.forEach((row, i) => push(row, 'reserve', i + 1));
-    void idColumn;
   }
   return out;
 }

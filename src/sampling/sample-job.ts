@@ -146,8 +146,7 @@ export async function runSampleJob(opts: SampleJobOptions, now: Date): Promise<S
   const records = await readHouseholds(frame, opts.roster, wanted);
   const byRow = new Map<number, string[]>();
   wanted.forEach((row, i) => byRow.set(row, records[i]!));
-  const idColumn = frame.columns.index.household_id!;
-  const rows = buildSampleRows(draw, byRow, idColumn, frame.orderIndex, (r) => householdId(frame, r));
+  const rows = buildSampleRows(draw, byRow, frame.orderIndex, (r) => householdId(frame, r));
 
   const usedExcluded = [...exclude].filter((id) => id !== '').sort();
   const manifest: SampleManifest = {
