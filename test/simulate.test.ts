@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
+import { run } from '../src/cli/main.js';
 import { upperTail } from '../src/simulation/hypergeometric.js';
 
 const issueDesign = [
@@ -23,7 +24,7 @@ describe('hhsurvey simulate (one community)', () => {
     expect(r.stdout).toContain('at least 20 of 22');
     expect(r.stdout).toMatch(/P\(pass\), exact \(hypergeometric\)\s+0\.619041\n/);
     expect(r.stdout).toMatch(/P\(pass\), Monte Carlo \(10000 replicates\)\s+0\.\d{4} ± 0\.00\d\d \(SE\)/);
-    expect(r.stdout).toContain('seed doc (seedrandom-xor4096)');
+    expect(r.stdout).toContain('seed doc (seedrandom-3.0.5/xor4096)');
   });
 
   it('--json gives results[] with the exact and simulated values, and the same seed gives the same numbers', async () => {
@@ -34,7 +35,7 @@ describe('hhsurvey simulate (one community)', () => {
     const j = JSON.parse(a.stdout);
     expect(j).toMatchObject({
       seed: 's',
-      rng: 'seedrandom-xor4096',
+      rng: 'seedrandom-3.0.5/xor4096',
       replicates: 20000,
       response_rate: 1,
       levels: [],
@@ -62,7 +63,7 @@ describe('hhsurvey simulate (one community)', () => {
   it('field conditions: non-response with reserves and "not sure" answers', async () => {
     const r = await runCli([
       ...issueDesign,
-      '--reserves',
+      '--reserve',
       '5',
       '--response-rate',
       '80%',
@@ -172,5 +173,24 @@ describe('hhsurvey simulate with a lower-bound pass rule', () => {
     // Clopper–Pearson 90% lower bound reaches 85% from 56 of 60: P(X ≥ 56), X ~ Hyper(300, 285, 60).
     expect(r.p_pass_exact).toBeCloseTo(upperTail(300, 285, 60, 56), 12);
     expect(Math.abs(r.p_pass - r.p_pass_exact)).toBeLessThan(3 * r.p_pass_se);
+  });
+});
+
+describe('progress', () => {
+  it('shows a progress bar on a terminal for long runs, and nothing on stdout', async () => {
+    let err = '';
+    let out = '';
+    const code = await run(
+      ['node', 'hhsurvey', ...issueDesign, '--seed', 'p', '--replicates', '20000000', '--json'],
+      {
+        stdout: { write: (c: string | Uint8Array) => (out += String(c)) },
+        stderr: { isTTY: true, columns: 80, write: (c: string | Uint8Array) => (err += String(c)) },
+        env: { NO_COLOR: '1', LANG: 'en_US.UTF-8' },
+      },
+    );
+    expect(code).toBe(0);
+    expect(err).toMatch(/simulate \[.*\] \d+%/);
+    const r = JSON.parse(out).results[0];
+    expect(Math.abs(r.p_pass - 0.619041)).toBeLessThan(3 * r.p_pass_se + 1e-6);
   });
 });

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { kornGraubardInterval } from '../stats/index.js';
+import { kornGraubardLowerBound } from './rules.js';
 import { simulateDesign, type SimulationDesign, type StratumSpec } from './engine.js';
 import { completesDistribution, fieldworkOutcomes } from './fieldwork.js';
 import { discreteQuantile, exactIndicator, indicatorPopulation, type NotSureRule } from './model.js';
@@ -209,5 +212,32 @@ describe('roll-ups', () => {
     expect(() => simulateDesign(d, { replicates: 10, streams: seededStreams('x') })).toThrow(
       /levelLowerBound/,
     );
+  });
+});
+
+describe('the Korn–Graubard lower bound used for roll-ups', () => {
+  it('equals the scoring module’s kornGraubardInterval(...)[0] exactly', () => {
+    const lb = kornGraubardLowerBound();
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 0.01, noNaN: true }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.constantFrom(0.8, 0.9, 0.95, 0.99),
+        (p, v, n, strata, conf) => {
+          const df = n - Math.min(n, strata);
+          const want = kornGraubardInterval({ rate: p, variance: v, respondents: n, df }, conf)[0];
+          expect(lb(p, v, n, df, conf)).toBe(want);
+          // and again from the cache
+          expect(lb(p, v, n, df, conf)).toBe(want);
+        },
+      ),
+      { numRuns: 300, seed: 11 },
+    );
+    for (const p of [0, 1])
+      expect(lb(p, 0, 50, 45, 0.95)).toBe(
+        kornGraubardInterval({ rate: p, variance: 0, respondents: 50, df: 45 }, 0.95)[0],
+      );
   });
 });

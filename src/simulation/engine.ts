@@ -206,7 +206,7 @@ export function simulateDesign(design: SimulationDesign, opts: SimulationOptions
     });
   }
 
-  const total = design.strata.length * nInd * R;
+  const total = (design.strata.length + groups.length) * nInd * R;
   let done = 0;
   const strataResults: StratumResult[] = [];
   const cache = new TableCache();
@@ -344,8 +344,10 @@ export function simulateDesign(design: SimulationDesign, opts: SimulationOptions
         if (!Number.isNaN(p)) {
           valid++;
           let ok: boolean;
-          if (spec.rule.kind === 'point') ok = p >= spec.rule.threshold - 1e-12;
-          else {
+          if (spec.rule.kind === 'point' || p < spec.rule.threshold - 1e-12) {
+            // Every interval's lower end is at most the estimate: below the threshold is a fail.
+            ok = p >= spec.rule.threshold - 1e-12;
+          } else {
             const variance = g.vsum![i]![r]! / (w * w);
             const resp = g.resp![i]![r]!;
             const df = resp - g.nstrata![i]![r]!;
@@ -364,6 +366,8 @@ export function simulateDesign(design: SimulationDesign, opts: SimulationOptions
         pAllPassExact *= exactPass.get(JSON.stringify([s.key, spec.id]))!;
         favourable += censusRate(s.indicators[i]!) * s.population;
       }
+      done += R;
+      opts.onProgress?.(done, total);
       const pPass = passCount / R;
       const pAll = allPass / R;
       const finite = valid === R ? est : est.filter((v) => !Number.isNaN(v));

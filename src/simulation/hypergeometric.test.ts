@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import hypergeometricCdf from '@stdlib/stats-base-dists-hypergeometric-cdf';
-import seedrandom from 'seedrandom';
+import { createRng } from '../sampling/rng.js';
 import { discreteSampler, hypergeometricTable, upperTail } from './hypergeometric.js';
 import { logChoose, logFactorial } from './fieldwork.js';
 import { minFavourable } from './pass-rule.js';
@@ -105,9 +105,9 @@ describe('discreteSampler', () => {
   it('never returns a point outside the support', () => {
     const t = hypergeometricTable(40, 38, 22); // support 20..22
     const s = discreteSampler(t.pmf);
-    const g = seedrandom.xor4096('support');
+    const g = createRng('support');
     const seen = new Set<number>();
-    for (let i = 0; i < 20_000; i++) seen.add(s.draw(g.double()));
+    for (let i = 0; i < 20_000; i++) seen.add(s.draw(g.next()));
     expect([...seen].sort()).toEqual([20, 21, 22]);
     expect(s.draw(0)).toBe(20);
   });
@@ -116,10 +116,10 @@ describe('discreteSampler', () => {
     // @stdlib/random-base-hypergeometric returns 22 on every draw here (its factorials overflow).
     const t = hypergeometricTable(300, 270, 22);
     const s = discreteSampler(t.pmf);
-    const g = seedrandom.xor4096('chi-square');
+    const g = createRng('chi-square');
     const draws = 200_000;
     const counts = new Float64Array(23);
-    for (let i = 0; i < draws; i++) counts[s.draw(g.double())]!++;
+    for (let i = 0; i < draws; i++) counts[s.draw(g.next())]!++;
     // Pool cells with expected count < 5 into their neighbour, then a chi-square statistic.
     let chi = 0;
     let cells = 0;

@@ -1,16 +1,16 @@
-import seedrandom from 'seedrandom';
+import { createRng, RNG_NAME } from '../sampling/rng.js';
 import type { StreamFactory } from './engine.js';
 
 /**
- * Named uniform streams from one seed: seedrandom's xor4096 (passes BigCrush, ~5 ns a 32-bit draw;
- * `.double()` gives 53-bit floats), seeded with the seed and the stream's name. The library is
- * frozen, so a seed gives the same numbers on every platform and Node version.
+ * Named uniform streams from one seed, from the project's one source of randomness (seedrandom's
+ * xor4096, 53-bit doubles): stream `simulate/<name>` of the seed. The library is frozen, so a seed
+ * gives the same numbers on every platform and Node version.
  */
-export const RNG_ALGORITHM = 'seedrandom-xor4096';
+export const RNG_ALGORITHM = RNG_NAME;
 
 export function seededStreams(seed: string): StreamFactory {
   return (name: string) => {
-    const g = seedrandom.xor4096(`hhsurvey-simulate\u0000${seed}\u0000${name}`);
-    return () => g.double();
+    const rng = createRng(seed, `hhsurvey-simulate\u0000${name}`);
+    return () => rng.next();
   };
 }

@@ -1,0 +1,145 @@
+import { UserError, type Problem } from '../core/errors.js';
+import type { EncodingChoice } from '../io/encoding.js';
+import { readCsvTable } from '../io/csv-read.js';
+import { findColumn } from '../roster/columns.js';
+import { assertValid, readHouseholds, readRoster } from '../roster/read-roster.js';
+import type { AllocationMethod } from '../sampling/allocate.js';
+import { drawSample, type SampleMethod } from '../sampling/draw.js';
+import { readIdList } from '../sampling/sample-job.js';
+import { loadStandard, type Standard } from '../standard/index.js';
+import type { CiMethod } from '../stats/index.js';
+import type { SimulationDesign } from './engine.js';
+import {
+  buildRosterDesign,
+  parseRateFlags,
+  parseRatesTable,
+  type RosterStratum,
+  type TrueRates,
+} from './roster-design.js';
+
+/** The roster form's inputs: the sampling options of `hhsurvey sample`, the rates and the standard. */
+export interface RosterJobOptions {
+  roster: string;
+  rosterLabel: string;
+  encoding: EncodingChoice;
+  by: string[];
+  method: SampleMethod;
+  size?: number;
+  total?: number;
+  allocation: AllocationMethod;
+  minPerStratum: number;
+  reserve: number;
+  order: string[];
+  only?: string[];
+  excludeFiles: string[];
+  priors?: Map<string, number>;
+  maxProblems: number;
+  seed: string;
+  standard?: string;
+  cwd: string;
+  rateFlags: string[];
+  ratesFile?: string;
+  ratesLabel?: string;
+  notSure: number;
+  responseRate: number;
+  ciMethod: CiMethod;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface RosterJob {
+  design: SimulationDesign;
+  standard: Standard;
+  strata: RosterStratum[];
+  warnings: string[];
+}
+
+/**
+ * Read the roster, allocate and draw exactly as `hhsurvey sample` would with these options (the
+ * sampling module's own code), and turn the strata into a simulation design. Only the sizes, the
+ * reserves and each stratum's sub-district are used: under the model, which households are drawn
+ * does not matter, so `--method` changes nothing but is accepted for parity with `sample`.
+ */
+export async function prepareRosterJob(opts: RosterJobOptions): Promise<RosterJob> {
+  const problems: Problem[] = [];
+  const flags = parseRateFlags(opts.rateFlags);
+  problems.push(...flags.problems);
+  const rates: TrueRates = { overall: flags.rates, byStratum: [], file: opts.ratesLabel };
+  if (opts.ratesFile) {
+    const table = await readCsvTable(opts.ratesFile, { label: opts.ratesLabel, requireRows: true });
+    const parsed = parseRatesTable(table);
+    problems.push(...parsed.problems);
+    rates.byStratum = parsed.entries;
+  }
+  const standard = await loadStandard(opts.standard, opts.cwd);
+  if (problems.length) throw new UserError('simulate: invalid true rates', problems);
+
+  const exclude = new Set<string>();
+  for (const f of opts.excludeFiles) for (const id of (await readIdList(f)).ids) exclude.add(id);
+  const frame = await readRoster(opts.roster, {
+    label: opts.rosterLabel,
+    encoding: opts.encoding,
+    by: opts.by,
+    order: opts.order,
+    keepOrderKeys: opts.method === 'systematic',
+    maxProblems: opts.maxProblems,
+    onProgress: opts.onProgress,
+  });
+  assertValid(frame);
+  const warnings = [...frame.warnings];
+  const draw = drawSample(frame, opts.method, {
+    seed: opts.seed,
+    method: opts.method,
+    size: opts.size,
+    total: opts.total,
+    allocation: opts.allocation,
+    minPerStratum: opts.minPerStratum,
+    reserve: opts.reserve,
+    only: opts.only,
+    exclude,
+    priors: opts.priors,
+  });
+  if (draw.unknownOnly.length)
+    throw new UserError(`--only: no such stratum in ${frame.file}: ${draw.unknownOnly.join(', ')}`);
+
+  // The sub-district of each stratum: the one its drawn households share (what `score` rolls up by).
+  const streetCol = frame.columns.index.street ?? findColumn(frame.columns, 'street');
+  const streets = new Map<number, Set<string>>();
+  if (streetCol !== undefined) {
+    const rows = draw.strata.flatMap((s) => [...s.primaries, ...s.reserves]);
+    const records = await readHouseholds(frame, opts.roster, rows);
+    let i = 0;
+    draw.strata.forEach((s, h) => {
+      const set = new Set<string>();
+      for (let k = 0; k < s.primaries.length + s.reserves.length; k++) {
+        const v = (records[i++]?.[streetCol] ?? '').trim();
+        if (v !== '') set.add(v);
+      }
+      streets.set(h, set);
+    });
+  }
+  const strata: RosterStratum[] = draw.strata.map((s, h) => {
+    const set = streets.get(h);
+    if (s.takesAll)
+      warnings.push(
+        `${s.stratum.key}: ${s.eligible} households, fewer than the sample of ${s.target}: every household is taken`,
+      );
+    return {
+      key: s.stratum.key,
+      values: s.stratum.values,
+      street: set && set.size === 1 ? [...set][0]! : null,
+      population: s.eligible,
+      size: s.n,
+      reserves: s.r,
+    };
+  });
+  const built = buildRosterDesign({
+    strata,
+    standard,
+    rates,
+    notSure: opts.notSure,
+    responseRate: opts.responseRate,
+    ciMethod: opts.ciMethod,
+  });
+  if (built.problems.length) throw new UserError('simulate: invalid true rates', built.problems);
+  return { design: built.design, standard, strata, warnings };
+}

@@ -1,0 +1,258 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.js';
+import { rosterCsv, tempDir, tinyRoster, writeRoster } from './helpers/roster.js';
+import { upperTail } from '../src/simulation/hypergeometric.js';
+
+interface Result {
+  stratum: string;
+  street?: string;
+  indicator: string;
+  population: number;
+  size: number;
+  reserves: number;
+  favourable: number;
+  threshold: number;
+  p_pass_exact: number;
+  p_pass: number;
+  p_pass_se: number;
+  rate_mean: number;
+  expected_reserves: number;
+  expected_reserves_exact: number;
+}
+interface Level {
+  level: string;
+  group: string;
+  indicator: string;
+  population: number;
+  p_pass: number;
+  p_pass_exact: null;
+  p_all_pass_exact: number;
+  p_all_pass: number;
+  p_all_pass_se: number;
+}
+interface Json {
+  standard: string;
+  results: Result[];
+  levels: Level[];
+}
+
+let dir = '';
+let roster = '';
+
+beforeAll(() => {
+  dir = tempDir();
+  const east = tinyRoster({ 南全福社区: 300, 利农社区: 150 }, '全福街道');
+  const west = tinyRoster({ 华山北社区: 800, 小社区: 15 }, '华山街道').map((h, i) => ({
+    ...h,
+    id: `W${String(i + 1).padStart(6, '0')}`,
+  }));
+  roster = writeRoster(
+    dir,
+    'roster.csv',
+    rosterCsv([...east, ...west], { chinese: true, crlf: true, bom: true }),
+  );
+});
+
+const parse = (s: string) => JSON.parse(s) as Json;
+
+describe('hhsurvey simulate --roster', () => {
+  it('simulates every stratum × indicator, exact values as the hypergeometric tail', async () => {
+    const r = await runCli([
+      'simulate',
+      '--roster',
+      roster,
+      '--rate',
+      'awareness=0.9',
+      '--rate',
+      'participation=85%',
+      '--seed',
+      'r1',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const j = parse(r.stdout);
+    expect(j.standard).toBe('national-mock');
+    expect(j.results.map((x) => `${x.stratum}/${x.indicator}`)).toEqual([
+      '利农社区/awareness',
+      '利农社区/participation',
+      '华山北社区/awareness',
+      '华山北社区/participation',
+      '南全福社区/awareness',
+      '南全福社区/participation',
+      '小社区/awareness',
+      '小社区/participation',
+    ]);
+    const nanquanfu = j.results.find((x) => x.stratum === '南全福社区' && x.indicator === 'awareness')!;
+    expect(nanquanfu).toMatchObject({
+      street: '全福街道',
+      population: 300,
+      size: 22,
+      favourable: 270,
+      threshold: 0.9,
+    });
+    expect(nanquanfu.p_pass_exact).toBeCloseTo(0.619041, 6);
+    for (const x of j.results) {
+      const need = Math.ceil(x.threshold * x.size - 1e-9);
+      expect(x.p_pass_exact).toBeCloseTo(upperTail(x.population, x.favourable, x.size, need), 12);
+      expect(Math.abs(x.p_pass - x.p_pass_exact)).toBeLessThanOrEqual(3 * x.p_pass_se + 1e-12);
+    }
+    // A community smaller than the sample is a census: its verdict is certain.
+    const small = j.results.find((x) => x.stratum === '小社区' && x.indicator === 'awareness')!;
+    expect(small).toMatchObject({ population: 15, size: 15, favourable: 14 });
+    expect(small.p_pass_exact).toBe(1);
+    expect(r.stderr).toContain('小社区: 15 households, fewer than the sample of 22');
+  });
+
+  it('rolls up by street and overall: all-pass exact = product, MC within 3 SE', async () => {
+    const r = await runCli([
+      'simulate',
+      '--roster',
+      roster,
+      '--rate',
+      'awareness=0.93',
+      '--seed',
+      'r2',
+      '--json',
+      '--replicates',
+      '20000',
+    ]);
+    const j = parse(r.stdout);
+    expect(j.levels.map((l) => `${l.level}:${l.group}`)).toEqual([
+      'street:全福街道',
+      'street:华山街道',
+      'overall:overall',
+    ]);
+    expect(j.levels.map((l) => l.population)).toEqual([450, 815, 1265]);
+    for (const l of j.levels) {
+      const members = j.results.filter((x) => l.level === 'overall' || x.street === l.group);
+      expect(l.p_all_pass_exact).toBeCloseTo(
+        members.reduce((p, x) => p * x.p_pass_exact, 1),
+        14,
+      );
+      const se = Math.sqrt((l.p_all_pass_exact * (1 - l.p_all_pass_exact)) / 20000);
+      expect(Math.abs(l.p_all_pass - l.p_all_pass_exact)).toBeLessThanOrEqual(3 * se + 1e-12);
+      expect(l.p_pass_exact).toBeNull();
+    }
+  });
+
+  it('per-stratum rates from --rates override --rate; reserves and non-response', async () => {
+    const rates = join(dir, 'rates.csv');
+    writeFileSync(rates, 'stratum,indicator,rate\n南全福社区,awareness,0.8\n华山北社区,awareness,97%\n');
+    const r = await runCli([
+      'simulate',
+      '--roster',
+      roster,
+      '--rates',
+      rates,
+      '--rate',
+      'awareness=0.9',
+      '--reserve',
+      '5',
+      '--response-rate',
+      '0.8',
+      '--seed',
+      'r3',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const j = parse(r.stdout);
+    const by = (s: string) => j.results.find((x) => x.stratum === s)!;
+    expect(by('南全福社区').favourable).toBe(240);
+    expect(by('华山北社区').favourable).toBe(776);
+    expect(by('利农社区').favourable).toBe(135);
+    expect(by('南全福社区').reserves).toBe(5);
+    expect(by('南全福社区').expected_reserves_exact).toBeGreaterThan(3);
+    expect(by('小社区').reserves).toBe(0);
+  });
+
+  it('same seed, same output; the table form names the standard and the roll-ups', async () => {
+    const args = [
+      'simulate',
+      '--roster',
+      roster,
+      '--rate',
+      'awareness=0.9',
+      '--seed',
+      'same',
+      '--replicates',
+      '2000',
+    ];
+    const a = await runCli(args);
+    const b = await runCli(args);
+    expect(a.code).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    expect(a.stdout).toContain('Simulated 4 communities against national-mock (awareness ≥ 90%)');
+    expect(a.stdout).toContain('Roll-ups:');
+  });
+
+  it('judges a lower-bound standard with the Korn–Graubard roll-up', async () => {
+    const std = join(dir, 'lb.yaml');
+    const text = (await import('node:fs')).readFileSync(
+      join(process.cwd(), 'data/standards/national-mock.yaml'),
+      'utf8',
+    );
+    writeFileSync(std, text.replace('pass_rule: point', 'pass_rule: lower_bound'));
+    const r = await runCli([
+      'simulate',
+      '--roster',
+      roster,
+      '--standard',
+      std,
+      '--rate',
+      'awareness=0.97',
+      '--seed',
+      'lb',
+      '--json',
+      '--replicates',
+      '3000',
+    ]);
+    expect(r.code).toBe(0);
+    const j = parse(r.stdout);
+    // Wilson 95% lower bound of 22/22 is 85.1% < 90%: no 22-household community can pass.
+    expect(j.results.filter((x) => x.size === 22).every((x) => x.p_pass_exact === 0)).toBe(true);
+    // The district pools 81 interviews: its lower bound can clear 90%.
+    expect(j.levels.at(-1)!.p_pass).toBeGreaterThan(0);
+  });
+
+  it('reports every bad rate at once, exit 2', async () => {
+    const rates = join(dir, 'bad-rates.csv');
+    writeFileSync(
+      rates,
+      'stratum,indicator,rate\n南全福社区,awareness,1.3\n不存在社区,awareness,0.9\n南全福社区,nosuch,0.9\n',
+    );
+    const r = await runCli([
+      'simulate',
+      '--roster',
+      roster,
+      '--rates',
+      rates,
+      '--rate',
+      'bogus',
+      '--seed',
+      'x',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--rate: expected indicator=rate');
+    expect(r.stderr).toMatch(/bad-rates\.csv:2: rate: rate must be between 0 and 1/);
+    const r2 = await runCli([
+      'simulate',
+      '--roster',
+      roster,
+      '--rates',
+      rates.replace('bad-', ''),
+      '--seed',
+      'x',
+    ]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain('--rate: no true rate for awareness in 2 strata (利农社区, 小社区)');
+    const r3 = await runCli(['simulate', '--roster', roster, '--rate', 'nosuch=0.9', '--seed', 'x']);
+    expect(r3.code).toBe(2);
+    expect(r3.stderr).toContain('no indicator "nosuch" in standard national-mock');
+    const mixed = await runCli(['simulate', '--roster', roster, '--population', '300', '--seed', 'x']);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('--population: belongs to the simple form');
+    expect(mixed.stderr).toContain('--rate: give true rates');
+  });
+});
