@@ -53,7 +53,7 @@ export function renderTerminal(report: ScoreReport, opts: TerminalOptions): stri
       word(lang, 'indicator'),
       word(lang, 'rate'),
       `${conf} CI`,
-      rollup ? 'n' : `${word(lang, 'favourable')}/${word(lang, 'eligible')}`,
+      rollup ? 'n' : 'x/n',
       word(lang, 'threshold'),
       word(lang, 'verdict'),
     ].map((text) => ({ text, style: c.dim }));

@@ -15,7 +15,7 @@ import type {
   ScoringSample,
   ScoringStandard,
 } from './inputs.js';
-import { DISPOSITIONS } from './inputs.js';
+import { DISPOSITION_TOKENS } from '../fieldwork/dispositions.js';
 import {
   REPORT_FORMAT,
   REPORT_FORMAT_VERSION,
@@ -281,7 +281,7 @@ export function scoreRate(
 }
 
 function emptyDispositions(): DispositionCounts {
-  return Object.fromEntries(DISPOSITIONS.map((d) => [d, 0])) as unknown as DispositionCounts;
+  return Object.fromEntries(DISPOSITION_TOKENS.map((d) => [d, 0])) as unknown as DispositionCounts;
 }
 
 function commonStreet(entries: readonly { street?: string }[]): string | null {

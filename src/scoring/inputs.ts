@@ -3,35 +3,10 @@
  * structural interfaces: the real SampleList, Standard and response records satisfy them.
  */
 
-export type DispositionToken =
-  | 'complete'
-  | 'partial'
-  | 'refused'
-  | 'break_off'
-  | 'not_home'
-  | 'unable'
-  | 'language'
-  | 'not_found'
-  | 'not_dwelling'
-  | 'vacant'
-  | 'no_eligible';
+import type { DispositionToken } from '../fieldwork/dispositions.js';
+import type { Answers, Classification } from '../standard/logic.js';
 
-export const DISPOSITIONS: readonly DispositionToken[] = [
-  'complete',
-  'partial',
-  'refused',
-  'break_off',
-  'not_home',
-  'unable',
-  'language',
-  'not_found',
-  'not_dwelling',
-  'vacant',
-  'no_eligible',
-];
-
-export type Answers = Readonly<Record<string, number | undefined>>;
-export type Classification = 'favourable' | 'unfavourable' | 'excluded';
+export type { Answers, Classification, DispositionToken };
 
 export interface ScoringIndicator {
   id: string;

@@ -3,6 +3,7 @@ import type { Context } from '../../core/context.js';
 import { register as check } from './check.js';
 import { register as demo } from './demo.js';
 import { register as sample } from './sample.js';
+import { register as score } from './score.js';
 import { register as registerSimulate } from './simulate.js';
 import { register as registerPlan } from './plan.js';
 import { register as registerStandard } from './standard.js';
@@ -26,6 +27,7 @@ const commands: Register[] = [
   registerSimulate,
   registerPlan,
   registerSynth,
+  score,
 ];
 
 export function registerCommands(program: Command, ctx: Context): void {

@@ -1,0 +1,143 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Chalk } from 'chalk';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { Context } from '../../core/context.js';
+import { AssessmentFailed, formatProblem, UserError } from '../../core/errors.js';
+import { writeFileAtomic } from '../../io/atomic.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../report/index.js';
+import { verdictText, fieldworkText } from '../../report/labels.js';
+import { writeReportFiles } from '../../report/write-files.js';
+import { scoreExitCode } from '../../scoring/exit-code.js';
+import { runScoreJob } from '../../scoring/score-job.js';
+import type { CiMethod } from '../../stats/proportion.js';
+import { addCommonOptions, commandContext } from '../common.js';
+import { emit, note, warn } from '../output.js';
+
+interface ScoreOptions {
+  responses: string[];
+  standard?: string;
+  ci: CiMethod;
+  confidence?: number;
+  format?: ReportFormat[];
+  output?: string;
+  fail: boolean;
+  bom?: boolean;
+  lang?: string;
+}
+
+function formatArg(v: string, prev: ReportFormat[] = []): ReportFormat[] {
+  const out = [...prev];
+  for (const f of v.split(',').map((s) => s.trim().toLowerCase())) {
+    const name = f === 'markdown' ? 'md' : f === 'xml' ? 'junit' : f === 'text' ? 'table' : f;
+    if (!(REPORT_FORMATS as readonly string[]).includes(name))
+      throw new InvalidArgumentError(`expected one of ${REPORT_FORMATS.join(', ')}, got "${f}"`);
+    if (!out.includes(name as ReportFormat)) out.push(name as ReportFormat);
+  }
+  return out;
+}
+
+function confidenceArg(v: string): number {
+  const t = v.trim();
+  const n = Number(t.replace(/%$/, ''));
+  const c = t.endsWith('%') ? n / 100 : n;
+  if (t === '' || !Number.isFinite(c) || c <= 0 || c >= 1)
+    throw new InvalidArgumentError(`expected a level between 0 and 1 (0.95 or 95%), got "${v}"`);
+  return c;
+}
+
+export function register(program: Command, ctx: Context): void {
+  const cmd = program
+    .command('score')
+    .description(
+      'score a sample and its responses against the evaluation standard: rates, intervals, verdicts',
+    )
+    .argument('<sample>', 'the sample list (from hhsurvey sample)')
+    .requiredOption('--responses <files...>', 'responses files (from hhsurvey interview, or typed by hand)')
+    .option('--standard <file>', 'a standard file (YAML or JSON); default: the built-in national-mock')
+    .addOption(
+      new Option('--ci <method>', "interval for a community's rate")
+        .choices(['wilson', 'clopper-pearson'])
+        .default('wilson'),
+    )
+    .option('--confidence <level>', "confidence level (default: the standard's, usually 0.95)", confidenceArg)
+    .option(
+      '--format <formats>',
+      `output format, repeatable or comma-separated: ${REPORT_FORMATS.join(', ')} (default: table)`,
+      formatArg,
+    )
+    .option('-o, --output <path>', 'write to this file; with several formats, a folder (dir/)')
+    .option('--no-fail', 'exit 0 even when an indicator fails')
+    .option('--bom', 'CSV: start with a byte-order mark (for Excel)');
+  addCommonOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  hhsurvey score sample.csv --responses responses.csv
+  hhsurvey score sample.csv --responses team1.csv team2.csv --lang zh
+  hhsurvey score sample.csv --responses responses.csv --format json -o report.json
+  hhsurvey score sample.csv --responses responses.csv --format json,md,html,junit -o reports/
+  hhsurvey score sample.csv --responses responses.csv --ci clopper-pearson --no-fail
+
+For each community and indicator: favourable and eligible respondents, the rate, its standard
+error and confidence interval (Wilson, or Clopper–Pearson with --ci), the threshold and the verdict,
+"too close to call" when the interval holds the threshold; response rates (AAPOR RR1, COOP1) and
+reserves used. Sub-district (street) and overall roll-ups are stratified estimates
+Σ (N_h/N) p_h with Korn–Graubard intervals. Fieldwork still open: scores what is recorded.
+
+Formats: table (terminal), json (schemas/score-report.schema.json), csv, md, html (one
+self-contained file with a chart per indicator), junit (for CI).
+
+Exit codes: 0 the standard is met (or --no-fail), 1 an indicator fails, 2 bad input or usage.`,
+  );
+  cmd.action(async (sample: string, opts: ScoreOptions) => runScore(commandContext(ctx, opts), sample, opts));
+}
+
+function isFolderTarget(path: string, given: string): boolean {
+  if (/[\\/]$/.test(given)) return true;
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function runScore(ctx: Context, sample: string, opts: ScoreOptions): Promise<void> {
+  const formats = opts.format && opts.format.length > 0 ? opts.format : (['table'] as ReportFormat[]);
+  const { report, warnings } = await runScoreJob({
+    sample,
+    responses: opts.responses,
+    ...(opts.standard !== undefined ? { standard: opts.standard } : {}),
+    cwd: ctx.cwd,
+    ciMethod: opts.ci,
+    ...(opts.confidence !== undefined ? { confidence: opts.confidence } : {}),
+    now: ctx.now(),
+  });
+  for (const w of warnings) warn(ctx, formatProblem(w));
+  const open = fieldworkText(ctx.lang, report);
+  if (open) warn(ctx, open);
+
+  const base = { lang: ctx.lang, bom: opts.bom ?? false };
+  const output = opts.output === '-' ? undefined : opts.output;
+  if (output === undefined) {
+    if (formats.length > 1)
+      throw new UserError(
+        `several formats (${formats.join(', ')}) need a folder to write them to: -o <dir>/`,
+      );
+    emit(ctx, undefined, renderReport(report, formats[0]!, { ...base, color: ctx.color.out }));
+  } else {
+    const path = resolve(ctx.cwd, output);
+    if (formats.length > 1 || isFolderTarget(path, output)) {
+      const written = writeReportFiles(report, formats, path, { ...base, color: new Chalk({ level: 0 }) });
+      for (const p of written) note(ctx, `wrote ${p}`);
+    } else {
+      writeFileAtomic(path, renderReport(report, formats[0]!, { ...base, color: new Chalk({ level: 0 }) }));
+      note(ctx, `wrote ${path}`);
+    }
+    // The verdict on stderr, so a run that writes files still says how it went.
+    note(ctx, verdictText(ctx.lang, report));
+  }
+  if (scoreExitCode(report, { noFail: !opts.fail }) !== 0)
+    throw new AssessmentFailed(verdictText(ctx.lang, report));
+}
