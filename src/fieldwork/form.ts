@@ -30,6 +30,8 @@ export class HouseholdForm {
       this.disposition = initial.disposition;
       Object.assign(this.answers, initial.answers);
       for (const q of this.asked()) this.seen.add(q.id);
+      // A correction opens on the review of what was recorded.
+      this.at = 'review';
     }
   }
 

@@ -124,3 +124,13 @@ describe('planFieldwork: due order and reserve succession', () => {
     expect(end.strata[0]).toMatchObject({ completes: 22, reservesUsed: 3, reservesLeft: 2, unreplaced: 0 });
   });
 });
+
+describe('planFieldwork with one clock (SOURCE_DATE_EPOCH): ties keep the recorded order', () => {
+  it('assigns reserves by row order when times are equal', () => {
+    const entries = sample({ A: [3, 2] });
+    const p = planFieldwork(entries, [row('A-P3', 'refused', 1, 0), row('A-P1', 'refused', 1, 0)], 1);
+    const a = p.strata[0]!;
+    expect(a.households.find((h) => h.entry.householdId === 'A-R1')!.replaces).toBe('A-P3');
+    expect(a.households.find((h) => h.entry.householdId === 'A-R2')!.replaces).toBe('A-P1');
+  });
+});

@@ -54,6 +54,8 @@ export interface HouseholdState<E extends EntryLike = EntryLike> {
   replacedBy?: string;
   /** When it became final (ms), for failures. */
   finalAt?: number;
+  /** Position of that row in time order (ties of finalAt keep the order rows were recorded in). */
+  finalSeq?: number;
 }
 
 export interface DueItem<E extends EntryLike = EntryLike> {
@@ -94,6 +96,7 @@ export function planFieldwork<E extends EntryLike>(
   maxVisits: number,
 ): FieldworkPlan<E> {
   const ordered = orderRows(rows as ResponseRow[]) as RowLike[];
+  const seq = new Map<RowLike, number>(ordered.map((r, i) => [r, i]));
   const rowsBy = new Map<string, RowLike[]>();
   for (const r of ordered) {
     const list = rowsBy.get(r.householdId);
@@ -110,11 +113,16 @@ export function planFieldwork<E extends EntryLike>(
     byStratum.get(e.stratum)!.push(e);
   }
   const problems: Problem[] = [];
-  const strata = strataOrder.map((s) => planStratum(s, byStratum.get(s)!, rowsBy, maxVisits, problems));
+  const strata = strataOrder.map((s) => planStratum(s, byStratum.get(s)!, rowsBy, seq, maxVisits, problems));
   return { strata, due: strata.flatMap((s) => s.due), problems };
 }
 
-function stateOf<E extends EntryLike>(entry: E, rows: RowLike[], maxVisits: number): HouseholdState<E> {
+function stateOf<E extends EntryLike>(
+  entry: E,
+  rows: RowLike[],
+  seq: Map<RowLike, number>,
+  maxVisits: number,
+): HouseholdState<E> {
   if (rows.length === 0) return { entry, rows, visits: 0, status: 'unvisited' };
   const latest = rows[rows.length - 1]!;
   const visits = Math.max(...rows.map((r) => r.visit));
@@ -124,14 +132,15 @@ function stateOf<E extends EntryLike>(entry: E, rows: RowLike[], maxVisits: numb
   st.status = latest.disposition === 'complete' ? 'complete' : 'failed';
   if (st.status === 'failed') {
     // Became final at the first row of the trailing run of final, non-complete rows.
-    let at = latest.time;
+    let at = latest;
     for (let i = rows.length - 1; i >= 0; i--) {
       const r = rows[i]!;
       const seen = Math.max(...rows.slice(0, i + 1).map((x) => x.visit));
       if (r.disposition === 'complete' || !isFinal(r.disposition, seen, maxVisits)) break;
-      at = r.time;
+      at = r;
     }
-    st.finalAt = at;
+    st.finalAt = at.time;
+    st.finalSeq = seq.get(at) ?? 0;
   }
   return st;
 }
@@ -144,6 +153,7 @@ function planStratum<E extends EntryLike>(
   stratum: string,
   list: E[],
   rowsBy: Map<string, RowLike[]>,
+  seq: Map<RowLike, number>,
   maxVisits: number,
   problems: Problem[],
 ): StratumPlan<E> {
@@ -151,18 +161,13 @@ function planStratum<E extends EntryLike>(
   const reserves = list.filter((e) => e.role === 'reserve').sort((a, b) => a.rank - b.rank);
   const state = new Map<string, HouseholdState<E>>();
   for (const e of [...primaries, ...reserves])
-    state.set(e.householdId, stateOf(e, rowsBy.get(e.householdId) ?? [], maxVisits));
-  const sampleOrder = new Map([...primaries, ...reserves].map((e, i) => [e.householdId, i]));
+    state.set(e.householdId, stateOf(e, rowsBy.get(e.householdId) ?? [], seq, maxVisits));
 
   // Assign reserves to failures in the order the failures became final. A reserve can only be
   // taken once it is itself active, which chronological order guarantees for chains.
   const active = new Set(primaries.map((e) => e.householdId));
   const pending = [...state.values()].filter((s) => s.status === 'failed');
-  pending.sort(
-    (a, b) =>
-      a.finalAt! - b.finalAt! ||
-      sampleOrder.get(a.entry.householdId)! - sampleOrder.get(b.entry.householdId)!,
-  );
+  pending.sort((a, b) => a.finalAt! - b.finalAt! || a.finalSeq! - b.finalSeq!);
   let next = 0;
   let unreplaced = 0;
   // Failures of reserves only count once the reserve is active; loop until no new activation.

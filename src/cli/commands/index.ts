@@ -5,8 +5,10 @@ import { register as demo } from './demo.js';
 import { register as sample } from './sample.js';
 import { register as score } from './score.js';
 import { register as registerSimulate } from './simulate.js';
+import { register as registerInterview } from './interview.js';
 import { register as registerPlan } from './plan.js';
 import { register as registerStandard } from './standard.js';
+import { register as registerStatus } from './status.js';
 import { register as registerSynth } from './synth.js';
 import { register as verify } from './verify.js';
 
@@ -24,6 +26,8 @@ const commands: Register[] = [
   sample,
   verify,
   registerStandard,
+  registerStatus,
+  registerInterview,
   registerSimulate,
   registerPlan,
   registerSynth,
