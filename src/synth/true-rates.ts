@@ -176,6 +176,7 @@ export function resolveRates(
         continue;
       }
       if (key === undefined) {
+        if (strata.length === 0) continue; // not drawn yet: nothing to say
         problems.push({
           ...at,
           message: `warning: stratum "${name}" is not in the sample; its rate is not used`,
@@ -188,11 +189,13 @@ export function resolveRates(
       t.set(id, r);
     }
   }
+  // With no strata yet (a check before the draw), per-stratum rates might cover every stratum.
+  const uncovered = (id: string) =>
+    strata.length > 0
+      ? strata.some((s) => table.get(s)?.get(id) === undefined)
+      : ![...rates.byStratum.values()].some((m) => m.has(id));
   const missing = indicators.filter(
-    (id) =>
-      rates.all === undefined &&
-      !rates.overall.has(id) &&
-      strata.some((s) => table.get(s)?.get(id) === undefined),
+    (id) => rates.all === undefined && !rates.overall.has(id) && uncovered(id),
   );
   if (missing.length > 0)
     problems.push({

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { register as check } from './check.js';
 import { register as demo } from './demo.js';
+import { register as registerDrill } from './drill.js';
+import { register as registerInit } from './init.js';
 import { register as sample } from './sample.js';
 import { register as score } from './score.js';
 import { register as registerSimulate } from './simulate.js';
@@ -32,6 +34,8 @@ const commands: Register[] = [
   registerPlan,
   registerSynth,
   score,
+  registerDrill,
+  registerInit,
 ];
 
 export function registerCommands(program: Command, ctx: Context): void {

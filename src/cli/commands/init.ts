@@ -1,0 +1,62 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { Context } from '../../core/context.js';
+import { UserError } from '../../core/errors.js';
+import { say } from '../../core/i18n.js';
+import { starterFiles } from '../../drill/starter.js';
+import { writeFileAtomic } from '../../io/atomic.js';
+import { builtinStandardText } from '../../standard/load.js';
+import { addCommonOptions, commandContext } from '../common.js';
+import { note } from '../output.js';
+
+interface InitOptions {
+  force?: boolean;
+  lang?: string;
+}
+
+export function register(program: Command, ctx0: Context): void {
+  const cmd = program
+    .command('init')
+    .description(
+      'write a starter drill folder: a drill file, a copy of the standard and a small synthetic roster, ready for hhsurvey drill',
+    )
+    .argument('[dir]', 'the folder (created if needed)', '.')
+    .option('--force', 'overwrite the starter files if they exist');
+  addCommonOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Writes drill.yaml (commented: every field explained), standard.yaml (the built-in national-mock
+standard, to edit) and roster.csv (1,800 synthetic households in five communities). Then run the
+drill, and replace the roster, the standard and the synthetic section with your own.
+
+Examples:
+  hhsurvey init my-drill
+  hhsurvey drill my-drill/drill.yaml --out my-drill/out`,
+  );
+  cmd.action((dirArg: string, opts: InitOptions) => {
+    const ctx = commandContext(ctx0, opts);
+    const dir = resolve(ctx.cwd, dirArg);
+    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError(`${dirArg}: not a folder`);
+    const files = starterFiles(builtinStandardText());
+    const shown = (name: string) => (dirArg === '.' ? name : join(dirArg, name));
+    const clash = files.filter((f) => existsSync(join(dir, f.name)));
+    if (clash.length > 0 && !opts.force)
+      throw new UserError(
+        `${clash.map((f) => shown(f.name)).join(', ')}: already there; use --force to overwrite, or another folder`,
+      );
+    mkdirSync(dir, { recursive: true });
+    for (const f of files) writeFileAtomic(join(dir, f.name), f.content);
+    const drill = shown('drill.yaml');
+    const out = shown('out');
+    note(
+      ctx,
+      say(
+        ctx.lang,
+        `已写入 ${files.map((f) => shown(f.name)).join('、')}\n下一步：hhsurvey drill ${drill} --out ${out}`,
+        `wrote ${files.map((f) => shown(f.name)).join(', ')}\nnext: hhsurvey drill ${drill} --out ${out}`,
+      ),
+    );
+  });
+}

@@ -1,0 +1,415 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { Chalk } from 'chalk';
+import { isoSeconds } from '../core/clock.js';
+import { fileError, formatProblem, UserError, type Problem } from '../core/errors.js';
+import type { Lang } from '../core/i18n.js';
+import { VERSION } from '../core/version.js';
+import { readCsvTable } from '../io/csv-read.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { readResponses } from '../fieldwork/responses-file.js';
+import { orderRows, responseCells, responsesHeader, type ResponseRow } from '../fieldwork/responses.js';
+import { csvTable } from '../io/csv-write.js';
+import { writeReportFiles } from '../report/write-files.js';
+import type { ScoreReport } from '../scoring/report-types.js';
+import { runScoreJob } from '../scoring/score-job.js';
+import { manifestPathFor } from '../sampling/manifest.js';
+import { readSampleList } from '../sampling/sample-file.js';
+import { sampleCsv } from '../sampling/sample-file.js';
+import { maskColumns, readPriors, runSampleJob } from '../sampling/sample-job.js';
+import { BUILTIN_STANDARDS, loadStandard } from '../standard/load.js';
+import {
+  fieldworkStart,
+  responsesCsv,
+  synthesizeResponses,
+  SYNTH_RESPONSES_ALGORITHM,
+  type SynthResponsesResult,
+} from '../synth/responses.js';
+import { checkSynthOptions } from '../synth/responses.js';
+import { emptyRates, parseRatesTable, resolveRates, type TrueRates } from '../synth/true-rates.js';
+import { parseDrill, type Drill } from './schema.js';
+
+/**
+ * One mock assessment from a drill file: check the roster and draw the sample, make synthetic
+ * fieldwork (or read the real responses), score, and write every artifact into one folder. This is
+ * the orchestration (it reads and writes files); each step is the same code the single commands
+ * run. A rerun with the same inputs and clock writes byte-identical files.
+ */
+
+/** The files a drill writes, in this order. */
+export const DRILL_FILES = {
+  sample: 'sample.csv',
+  manifest: 'sample.manifest.json',
+  responses: 'responses.csv',
+  json: 'report.json',
+  md: 'report.md',
+  html: 'report.html',
+  junit: 'junit.xml',
+  record: 'drill.json',
+} as const;
+
+export const DRILL_RECORD_FORMAT = 'hhsurvey-drill';
+
+export interface DrillRunOptions {
+  /** The drill file (absolute) and its name in messages. */
+  drillFile: string;
+  drillLabel: string;
+  /** The output folder (absolute) and its name in messages. */
+  out: string;
+  outLabel: string;
+  /** Overrides the drill file's seed. */
+  seed?: string;
+  now: Date;
+  lang: Lang;
+  onNote?: (line: string) => void;
+  onWarning?: (line: string) => void;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface DrillResult {
+  drill: Drill;
+  /** The drill date (YYYY-MM-DD). */
+  date: string;
+  seed: string;
+  report: ScoreReport;
+  synthetic?: SynthResponsesResult;
+  primaries: number;
+  reserves: number;
+  strata: number;
+  /** File names written into the output folder. */
+  files: string[];
+}
+
+/** The date in China (UTC+08:00) of an instant, as YYYY-MM-DD. */
+export function chinaDate(d: Date): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The seed of the draw: --seed, else the drill's seed, where `date` stands for the drill date. */
+export function drillSeed(drill: Pick<Drill, 'seed'>, date: string, override?: string): string {
+  if (override !== undefined) return override;
+  return drill.seed.trim().toLowerCase() === 'date' ? date : drill.seed;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+const sha256 = (buf: Buffer | string) => createHash('sha256').update(buf).digest('hex');
+
+function readText(path: string, label: string): string {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (err) {
+    throw fileError(label, err);
+  }
+  if (buf.length === 0) throw new UserError(`${label}: the file is empty`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
+  } catch {
+    throw new UserError(`${label}: not UTF-8 text (save the drill file as UTF-8)`);
+  }
+}
+
+export function readDrill(file: string, label: string): { drill: Drill; sha256: string } {
+  const text = readText(file, label);
+  return { drill: parseDrill(text, label), sha256: sha256(text) };
+}
+
+/**
+ * The output folder must be new, a previous drill's (it has drill.json), or hold only files a drill
+ * writes: a drill never overwrites files it did not write.
+ */
+export function checkOutFolder(out: string, label: string): void {
+  if (!existsSync(out)) return;
+  if (!statSync(out).isDirectory()) throw new UserError(`${label}: not a folder`);
+  const entries = readdirSync(out);
+  const ours = new Set<string>(Object.values(DRILL_FILES));
+  if (entries.includes(DRILL_FILES.record) || entries.every((e) => ours.has(e))) return;
+  throw new UserError(
+    `${label}: the folder holds other files (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', ...' : ''}) and no ${DRILL_FILES.record}; give --out an empty or new folder`,
+  );
+}
+
+/** The drill's true rates, from the synthetic section and its rates file. */
+async function syntheticRates(
+  syn: NonNullable<Drill['synthetic']>,
+  base: string,
+  label: (p: string) => string,
+): Promise<{ rates: TrueRates; problems: Problem[] }> {
+  const rates = emptyRates();
+  const problems: Problem[] = [];
+  if (typeof syn.rates === 'number') rates.all = syn.rates;
+  else for (const [id, r] of Object.entries(syn.rates)) rates.overall.set(id, r);
+  if (syn.rates_file !== undefined) {
+    const table = await readCsvTable(resolve(base, syn.rates_file), { label: label(syn.rates_file) });
+    problems.push(...parseRatesTable(table, rates));
+  }
+  for (const [stratum, m] of Object.entries(syn.strata ?? {})) {
+    let t = rates.byStratum.get(stratum);
+    if (!t) rates.byStratum.set(stratum, (t = new Map<string, number>()));
+    for (const [id, r] of Object.entries(m)) t.set(id, r);
+  }
+  return { rates, problems };
+}
+
+function throwSyntheticProblems(problems: readonly Problem[], drillLabel: string): void {
+  const errors = problems.filter((p) => p.severity !== 'warning');
+  if (errors.length > 0)
+    throw new UserError(
+      `${drillLabel}: ${errors.length} problem${errors.length === 1 ? '' : 's'} with the synthetic section`,
+      [...problems],
+    );
+}
+
+export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
+  const note = opts.onNote ?? (() => {});
+  const warn = opts.onWarning ?? (() => {});
+  const warnProblem = (p: Problem) =>
+    warn(formatProblem({ ...p, message: p.message.replace(/^warning: /, '') }));
+  const zh = opts.lang === 'zh';
+  // Problems without a file come from the drill file's synthetic section.
+  const inDrill = (p: Problem, field: string): Problem =>
+    p.file !== undefined
+      ? p
+      : p.severity === 'warning'
+        ? { ...p, file: opts.drillLabel }
+        : { ...p, file: opts.drillLabel, field };
+  const { drill, sha256: drillSha } = readDrill(opts.drillFile, opts.drillLabel);
+  const base = dirname(opts.drillFile);
+  const date = drill.date ?? chinaDate(opts.now);
+  const seed = drillSeed(drill, date, opts.seed);
+  // Paths in messages: as written in the drill file, next to the drill file's own name.
+  const shownDir = dirname(opts.drillLabel);
+  const label = (p: string) => (isAbsolute(p) || shownDir === '.' ? p : join(shownDir, p));
+  const at = (p: string) => resolve(base, p);
+
+  // Inputs first, so a typo fails before anything is drawn or written.
+  // A built-in standard by id, or a file next to the drill file.
+  const standardArg =
+    drill.standard === undefined || (BUILTIN_STANDARDS as readonly string[]).includes(drill.standard)
+      ? drill.standard
+      : at(drill.standard);
+  const standard = await loadStandard(drill.standard, base);
+  const roster = at(drill.roster);
+  const responsesIn = (drill.responses ?? []).map((f) => ({ path: at(f), label: label(f) }));
+  const out = opts.out;
+  const outPaths = Object.values(DRILL_FILES).map((f) => join(out, f));
+  const inputs = [
+    roster,
+    ...responsesIn.map((r) => r.path),
+    ...(drill.sampling.exclude ?? []).map(at),
+    ...(drill.synthetic?.rates_file !== undefined ? [at(drill.synthetic.rates_file)] : []),
+    ...(standardArg !== undefined && isAbsolute(standardArg) ? [standardArg] : []),
+  ];
+  for (const i of inputs)
+    if (outPaths.includes(i))
+      throw new UserError(
+        `${label(relative(base, i))}: an input of the drill would be overwritten by its output; choose another --out`,
+      );
+  for (const r of responsesIn) if (!existsSync(r.path)) throw fileError(r.label, { code: 'ENOENT' });
+  let synthInput: { rates: TrueRates; problems: Problem[] } | undefined;
+  if (drill.synthetic) {
+    synthInput = await syntheticRates(drill.synthetic, base, label);
+    // Unknown indicators and a bad rates file need no sample: report them before the roster is read.
+    const early = [
+      ...synthInput.problems,
+      ...resolveRates(
+        synthInput.rates,
+        standard.indicators.map((i) => i.id),
+        [],
+      ).problems.map((p) => inDrill(p, 'synthetic.rates')),
+    ];
+    throwSyntheticProblems(early, opts.drillLabel);
+  }
+  checkOutFolder(out, opts.outLabel);
+
+  // 1. Check the roster and draw the sample.
+  const s = drill.sampling;
+  const job = await runSampleJob(
+    {
+      roster,
+      rosterLabel: label(drill.roster),
+      encoding: s.encoding,
+      by: s.by,
+      method: s.method,
+      ...(s.size !== undefined ? { size: s.size } : {}),
+      ...(s.total !== undefined ? { total: s.total } : {}),
+      allocation: s.allocation,
+      minPerStratum: s.min_per_stratum,
+      reserve: s.reserve,
+      order: s.order,
+      ...(s.only ? { only: s.only } : {}),
+      seed,
+      excludeFiles: (s.exclude ?? []).map(at),
+      ...(s.prior !== undefined ? { priors: await readPriors(at(s.prior), s.prior_indicator) } : {}),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    },
+    opts.now,
+  );
+  for (const w of job.warnings) warn(w);
+  for (const st of job.draw.strata.filter((x) => x.takesAll))
+    warn(
+      zh
+        ? `${st.stratum.key} 仅有 ${st.eligible} 户可抽，少于样本量 ${st.target}，全部入样`
+        : `${st.stratum.key} has only ${st.eligible} households to draw from, fewer than ${st.target}: all are taken`,
+    );
+  const primaries = job.draw.strata.reduce((a, x) => a + x.n, 0);
+  const reserves = job.draw.strata.reduce((a, x) => a + x.r, 0);
+  note(
+    zh
+      ? `户册 ${label(drill.roster)}：${n(job.frame.households)} 户，校验通过；抽取 ${job.draw.strata.length} 个抽样层的正式样本 ${n(primaries)} 户、备用 ${n(reserves)} 户（种子 ${seed}）`
+      : `roster ${label(drill.roster)}: ${n(job.frame.households)} households, valid; drew ${n(primaries)} primary and ${n(reserves)} reserve households in ${job.draw.strata.length} strata (seed ${seed})`,
+  );
+  mkdirSync(out, { recursive: true });
+  const samplePath = join(out, DRILL_FILES.sample);
+  const frame = job.frame;
+  writeFileAtomic(
+    samplePath,
+    sampleCsv(job.rows, {
+      lang: opts.lang,
+      header: frame.columns.header,
+      idColumn: frame.columns.index.household_id!,
+      mask: maskColumns(frame, s.mask ?? []),
+      bom: true,
+      escapeFormulas: true,
+    }),
+  );
+  writeFileAtomic(
+    manifestPathFor(samplePath),
+    JSON.stringify(
+      { ...job.manifest, sample: { ...job.manifest.sample, file: DRILL_FILES.sample } },
+      null,
+      2,
+    ) + '\n',
+  );
+  const sample = await readSampleList(samplePath, { label: DRILL_FILES.sample });
+
+  // 2. Fieldwork: synthetic, or the real responses merged in time order.
+  const responsesPath = join(out, DRILL_FILES.responses);
+  let synthetic: SynthResponsesResult | undefined;
+  let responsesRecord: Record<string, unknown>;
+  let scored: { cwd: string; sample: string; responses: string[] };
+  if (drill.synthetic && synthInput) {
+    const syn = drill.synthetic;
+    const strata = sample.strata.map((x) => x.key);
+    const resolved = resolveRates(
+      synthInput.rates,
+      standard.indicators.map((i) => i.id),
+      strata,
+    );
+    const synSeed = syn.seed ?? `${seed}/responses`;
+    const o = {
+      seed: synSeed,
+      rate: resolved.rate,
+      responseRate: syn.response_rate,
+      notSure: syn.not_sure,
+      maxVisits: syn.max_visits,
+      ...(syn.non_response ? { nonResponse: syn.non_response } : {}),
+      start: fieldworkStart(new Date(`${date}T00:00:00+08:00`)),
+    };
+    const problems = [...synthInput.problems, ...resolved.problems].map((p) => inDrill(p, 'synthetic.rates'));
+    if (problems.every((p) => p.severity === 'warning'))
+      problems.push(
+        ...checkSynthOptions(standard, strata, o).map((p) => inDrill(p, `synthetic: ${p.field ?? ''}`)),
+      );
+    throwSyntheticProblems(problems, opts.drillLabel);
+    for (const w of problems) warnProblem(w);
+    synthetic = synthesizeResponses(sample.entries, standard, o);
+    writeFileAtomic(responsesPath, responsesCsv(standard, synthetic.rows));
+    const completes = synthetic.strata.reduce((a, x) => a + x.completes, 0);
+    const visited = synthetic.strata.reduce((a, x) => a + x.visited, 0);
+    const used = synthetic.strata.reduce((a, x) => a + x.reservesUsed, 0);
+    note(
+      zh
+        ? `模拟入户：走访 ${n(visited)} 户，完成 ${n(completes)} 户，启用备用样本 ${n(used)} 户（应答率 ${syn.response_rate}）`
+        : `synthetic fieldwork: ${n(visited)} households visited, ${n(completes)} complete, ${n(used)} reserves used (response rate ${syn.response_rate})`,
+    );
+    responsesRecord = {
+      source: 'synthetic',
+      algorithm: SYNTH_RESPONSES_ALGORITHM,
+      seed: synSeed,
+      response_rate: syn.response_rate,
+      not_sure: syn.not_sure,
+      max_visits: syn.max_visits,
+      rows: synthetic.rows.length,
+    };
+    scored = { cwd: out, sample: DRILL_FILES.sample, responses: [DRILL_FILES.responses] };
+  } else {
+    scored = {
+      cwd: base,
+      sample: relative(base, samplePath),
+      responses: responsesIn.map((r) => relative(base, r.path)),
+    };
+    responsesRecord = {
+      source: 'fieldwork',
+      files: responsesIn.map((r) => ({ file: r.label, sha256: sha256(readFileSync(r.path)) })),
+    };
+  }
+
+  // 3. Score.
+  const { report, warnings } = await runScoreJob({
+    sample: scored.sample,
+    responses: scored.responses,
+    ...(standardArg !== undefined ? { standard: standardArg } : {}),
+    cwd: scored.cwd,
+    ciMethod: drill.ci,
+    ...(drill.confidence !== undefined ? { confidence: drill.confidence } : {}),
+    now: opts.now,
+  });
+  for (const w of warnings) warnProblem(w);
+  if (!drill.synthetic) {
+    // The real responses, merged in time order, beside the sample they belong to.
+    const rows: ResponseRow[] = [];
+    for (const r of responsesIn)
+      rows.push(...(await readResponses(r.path, standard, { label: r.label })).rows);
+    const header = responsesHeader(standard);
+    writeFileAtomic(
+      responsesPath,
+      csvTable(
+        header,
+        orderRows(rows).map((r) => responseCells(r, header)),
+      ),
+    );
+  }
+  writeReportFiles(report, ['json', 'md', 'html', 'junit'], out, {
+    lang: opts.lang,
+    color: new Chalk({ level: 0 }),
+  });
+
+  const files = Object.values(DRILL_FILES);
+  const record = {
+    format: DRILL_RECORD_FORMAT,
+    format_version: 1,
+    tool: { name: 'hhsurvey', version: VERSION },
+    created_at: isoSeconds(opts.now),
+    drill: { file: basename(opts.drillFile), sha256: drillSha, name: drill.name ?? null },
+    date,
+    seed,
+    seed_from:
+      opts.seed !== undefined ? '--seed' : drill.seed.trim().toLowerCase() === 'date' ? 'date' : 'drill file',
+    roster: { file: drill.roster, sha256: job.frame.sha256, households: job.frame.households },
+    standard: { id: standard.id, version: standard.version ?? null },
+    responses: responsesRecord,
+    result: {
+      pass: report.pass,
+      strata: report.summary.strata,
+      strata_failed: report.summary.strata_failed,
+      indicators_failed: report.summary.indicators_failed,
+      indicators_too_close: report.summary.indicators_too_close,
+    },
+    files: files.filter((f) => f !== DRILL_FILES.record),
+  };
+  writeFileAtomic(join(out, DRILL_FILES.record), JSON.stringify(record, null, 2) + '\n');
+  note(zh ? `已写入 ${opts.outLabel}：${files.join('、')}` : `wrote ${files.join(', ')} to ${opts.outLabel}`);
+  return {
+    drill,
+    date,
+    seed,
+    report,
+    ...(synthetic ? { synthetic } : {}),
+    primaries,
+    reserves,
+    strata: job.draw.strata.length,
+    files,
+  };
+}

@@ -1,0 +1,267 @@
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { z } from 'zod';
+import { UserError, type Problem } from '../core/errors.js';
+import { DISPOSITION_TOKENS } from '../fieldwork/dispositions.js';
+import { DEFAULT_ORDER } from '../sampling/sample-job.js';
+import { formatPath } from '../standard/parse.js';
+import { DEFAULT_RESPONSE_RATE } from '../synth/responses.js';
+import { parseRate } from '../synth/true-rates.js';
+
+/**
+ * The drill file (YAML): everything one mock assessment needs, so that `hhsurvey drill` can run
+ * check → sample → (synthetic responses) → score with no other input. Field names are the file
+ * format offices write by hand: keep them stable. Paths are relative to the drill file.
+ *
+ * ```yaml
+ * name: 2026年第4季度模拟测评
+ * date: 2026-11-28            # optional; default: today (China time; SOURCE_DATE_EPOCH honoured)
+ * roster: roster.csv
+ * seed: date                  # or any text; `date` derives it from the drill date
+ * sampling: { by: [street, community], size: 22, reserve: 5, method: systematic }
+ * standard: national-mock     # a built-in id or a file
+ * responses: [team1.csv]      # real fieldwork, or instead:
+ * synthetic:
+ *   rates: { awareness: 0.93, participation: 0.85 }   # or one rate for every indicator
+ *   strata: { 南全福社区: { awareness: 0.80 } }
+ *   response_rate: 0.85
+ * ```
+ */
+
+type Path = readonly (string | number)[];
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (typeof v === 'string') return `"${v}"`;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return 'a list';
+  return 'a mapping';
+}
+
+const expected = (what: string) => (iss: { input?: unknown }) =>
+  iss.input === undefined ? 'required' : `must be ${what}, got ${describe(iss.input)}`;
+
+const text = () =>
+  z.string({ error: expected('text') }).refine((s) => s.trim() !== '', { error: 'must not be empty' });
+
+/** A rate: 0.93 or "93%". */
+const rate = () =>
+  z
+    .union([z.number(), z.string()], { error: expected('a rate between 0 and 1 (0.93 or 93%)') })
+    .transform((v, ctx) => {
+      const r = typeof v === 'number' ? (v >= 0 && v <= 1 ? v : undefined) : parseRate(v);
+      if (r === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be a rate between 0 and 1 (0.93 or 93%), got ${describe(v)}`,
+        });
+        return z.NEVER;
+      }
+      return r;
+    });
+
+const whole = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.number({ error: expected('a whole number') }).refine((n) => Number.isInteger(n) && n >= min && n <= max, {
+    error: (iss) =>
+      `must be a whole number ${max === Number.MAX_SAFE_INTEGER ? `from ${min}` : `between ${min} and ${max}`}, got ${describe(iss.input)}`,
+  });
+
+/** A list, or a single value standing for a list of one (`by: community`). */
+const list = () =>
+  z
+    .union([text(), z.array(text(), { error: expected('a list of names') })], {
+      error: expected('a name or a list of names'),
+    })
+    .transform((v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== '')
+        : v,
+    );
+
+const rateMap = () => z.record(text(), rate(), { error: expected('a mapping of indicator ids to rates') });
+
+export const samplingSchema = z
+  .strictObject(
+    {
+      by: list().default(['community']),
+      size: whole(1).optional(),
+      total: whole(1).optional(),
+      allocation: z
+        .enum(['proportional', 'equal', 'neyman'], { error: expected('proportional, equal or neyman') })
+        .default('proportional'),
+      min_per_stratum: whole(0).default(1),
+      prior: text().optional(),
+      prior_indicator: text().optional(),
+      reserve: whole(0).default(0),
+      method: z.enum(['random', 'systematic'], { error: expected('random or systematic') }).default('random'),
+      order: list().default(DEFAULT_ORDER),
+      only: list().optional(),
+      exclude: list().optional(),
+      mask: list().optional(),
+      encoding: z
+        .enum(['auto', 'utf8', 'gb18030'], { error: expected('auto, utf8 or gb18030') })
+        .default('auto'),
+    },
+    { error: expected('a mapping (by, size, reserve, method...)') },
+  )
+  .superRefine((s, ctx) => {
+    if (s.size !== undefined && s.total !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['total'], message: 'give size or total, not both' });
+    if (s.allocation === 'neyman' && s.total === undefined)
+      ctx.addIssue({ code: 'custom', path: ['allocation'], message: 'neyman allocation needs total' });
+    if (s.prior !== undefined && s.allocation !== 'neyman')
+      ctx.addIssue({ code: 'custom', path: ['prior'], message: 'prior is used by allocation: neyman only' });
+  });
+
+/** One rate for every indicator, or a mapping of indicator ids to rates (errors from the form given). */
+const rateOrMap = () =>
+  z.unknown().transform((v, ctx): number | Record<string, number> => {
+    if (v === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'required (a rate, or a mapping of indicator ids to rates)' });
+      return z.NEVER;
+    }
+    const r =
+      typeof v === 'object' && v !== null && !Array.isArray(v) ? rateMap().safeParse(v) : rate().safeParse(v);
+    if (r.success) return r.data;
+    for (const iss of r.error.issues) ctx.addIssue({ code: 'custom', path: iss.path, message: iss.message });
+    return z.NEVER;
+  });
+
+const NON_RESPONSE = DISPOSITION_TOKENS.filter((t) => t !== 'complete');
+
+export const syntheticSchema = z.strictObject(
+  {
+    /** One rate for every indicator, or indicator → rate. */
+    rates: rateOrMap(),
+    /** Stratum (or community) → indicator → rate. */
+    strata: z.record(text(), rateMap(), { error: expected('a mapping of strata to rates') }).optional(),
+    /** A CSV of stratum, indicator, rate. */
+    rates_file: text().optional(),
+    response_rate: rate().default(DEFAULT_RESPONSE_RATE),
+    not_sure: rate().default(0),
+    max_visits: whole(1, 20).default(1),
+    non_response: z
+      .partialRecord(
+        z.enum(NON_RESPONSE, { error: `must be one of ${NON_RESPONSE.join(', ')}` }),
+        z.number({ error: expected('a weight') }).refine((n) => n >= 0, { error: 'must be 0 or more' }),
+        { error: expected('a mapping of dispositions to weights') },
+      )
+      .optional(),
+    /** Seed of the synthetic responses; default: derived from the drill's seed. */
+    seed: z.union([text(), z.number()]).transform(String).optional(),
+  },
+  { error: expected('a mapping (rates, response_rate...)') },
+);
+
+export const drillSchema = z
+  .strictObject(
+    {
+      name: text().optional(),
+      date: z
+        .string({ error: expected('a date (YYYY-MM-DD)') })
+        .refine((s) => isDate(s), {
+          error: (iss) => `must be a date (YYYY-MM-DD), got ${describe(iss.input)}`,
+        })
+        .optional(),
+      roster: text(),
+      seed: z.union([text(), z.number()], { error: expected('text, or date') }).transform(String),
+      sampling: samplingSchema.default({
+        by: ['community'],
+        allocation: 'proportional',
+        min_per_stratum: 1,
+        reserve: 0,
+        method: 'random',
+        order: DEFAULT_ORDER,
+        encoding: 'auto',
+      }),
+      standard: text().optional(),
+      ci: z
+        .enum(['wilson', 'clopper-pearson'], { error: expected('wilson or clopper-pearson') })
+        .default('wilson'),
+      confidence: z
+        .number({ error: expected('a number') })
+        .refine((n) => n > 0 && n < 1, {
+          error: (iss) => `must be between 0 and 1, got ${describe(iss.input)}`,
+        })
+        .optional(),
+      responses: list().optional(),
+      synthetic: syntheticSchema.optional(),
+    },
+    {
+      error: (iss) =>
+        `a drill file must be a mapping (roster, seed, sampling...), got ${describe(iss.input)}`,
+    },
+  )
+  .superRefine((d, ctx) => {
+    if ((d.responses === undefined) === (d.synthetic === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: d.responses === undefined ? [] : ['synthetic'],
+        message:
+          d.responses === undefined
+            ? 'give either responses (files from the fieldwork) or a synthetic section'
+            : 'give responses or synthetic, not both',
+      });
+  });
+
+export type Drill = z.output<typeof drillSchema>;
+export type DrillSampling = z.output<typeof samplingSchema>;
+export type DrillSynthetic = z.output<typeof syntheticSchema>;
+
+function isDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCMonth() + 1 === Number(m[2]) && d.getUTCDate() === Number(m[3]);
+}
+
+/**
+ * Parse and validate a drill file, or throw a UserError listing every problem as
+ * `file:line: path: message`.
+ */
+export function parseDrill(source: string, file: string): Drill {
+  const lineCounter = new LineCounter();
+  // YAML 1.2 core schema: 2026-11-28 stays text, so `date:` needs no quotes.
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const problems: Problem[] = doc.errors.map((e) => ({
+      file,
+      line: lineCounter.linePos(e.pos[0]).line,
+      message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+    }));
+    throw new UserError(`${file}: not a valid YAML file`, problems);
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const result = drillSchema.safeParse(data);
+  if (result.success) return result.data;
+  const located: Problem[] = [];
+  for (const iss of result.error.issues) {
+    const paths: { path: Path; message: string }[] =
+      iss.code === 'unrecognized_keys'
+        ? iss.keys.map((k) => ({ path: [...(iss.path as Path), k], message: 'unknown field (misspelt?)' }))
+        : [{ path: iss.path as Path, message: iss.message }];
+    for (const p of paths)
+      located.push({
+        file,
+        line: lineOf(doc, lineCounter, p.path),
+        ...(p.path.length > 0 ? { field: formatPath(p.path) } : {}),
+        message: p.message,
+      });
+  }
+  located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  throw new UserError(
+    `${file}: ${located.length} problem${located.length === 1 ? '' : 's'} in the drill file`,
+    located,
+  );
+}
+
+function lineOf(doc: Document, lc: LineCounter, path: Path): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
