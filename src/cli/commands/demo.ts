@@ -1,20 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { say } from '../../core/i18n.js';
-import { writeFileAtomic } from '../../io/atomic.js';
-import { manifestPathFor } from '../../sampling/manifest.js';
-import { sampleCsv } from '../../sampling/sample-file.js';
-import { DEFAULT_ORDER, runSampleJob } from '../../sampling/sample-job.js';
+import { runDrill } from '../../drill/run.js';
+import { drillSummaryLine, rectifyRows } from '../../drill/summary.js';
 import { addCommonOptions, commandContext } from '../common.js';
-import { note, progressBar } from '../output.js';
+import { note, progressBar, warn } from '../output.js';
 import { renderTable } from '../table.js';
 
-/** The embedded demo district, shipped with the package. */
-export const DEMO_ROSTER = fileURLToPath(new URL('../../../data/demo/roster.csv', import.meta.url));
-export const DEMO_SEED = 'demo-2026';
+/** The embedded demo drill (on the demo district, data/demo/roster.csv), shipped with the package. */
+export const DEMO_DRILL = fileURLToPath(new URL('../../../data/demo/drill.yaml', import.meta.url));
 
 interface DemoOptions {
   out: string;
@@ -24,12 +20,21 @@ interface DemoOptions {
 export function register(program: Command, ctx0: Context): void {
   const cmd = program
     .command('demo')
-    .description('run the main job on the embedded demo district (what `npm start` runs)')
-    .option('--out <dir>', 'folder for the demo outputs', 'demo-output');
+    .description(
+      'run the demo drill on the embedded demo district and print its verdict (what `npm start` runs; exits 0 whatever the verdict)',
+    )
+    .option('--out <dir>', 'folder for the demo outputs (sample, responses, reports)', 'demo-output');
   addCommonOptions(cmd);
   cmd.addHelpText(
     'after',
     `
+The demo drill (data/demo/drill.yaml) checks the demo roster (20,000 synthetic households in 60
+communities), draws 22 households and 5 reserves per community, makes synthetic fieldwork in which
+four communities are weak on purpose, scores it against the built-in standard, and writes the sample,
+the responses and the reports (JSON, Markdown, HTML, JUnit) to --out. It prints what to rectify and
+the verdict, and exits 0 even when communities fail: it is a demonstration. To get the drill's exit
+codes (1 when a community fails), run: hhsurvey drill data/demo/drill.yaml
+
 Examples:
   hhsurvey demo
   hhsurvey demo --out /tmp/demo --lang zh`,
@@ -37,86 +42,37 @@ Examples:
   cmd.action(async (opts: DemoOptions) => {
     const ctx = commandContext(ctx0, opts);
     const lang = ctx.lang;
-    const out = resolve(ctx.cwd, opts.out);
-    mkdirSync(out, { recursive: true });
     const bar = progressBar(ctx, 1, say(lang, '读取户册', 'reading roster'));
-    const result = await runSampleJob(
-      {
-        roster: DEMO_ROSTER,
-        rosterLabel: 'data/demo/roster.csv',
-        encoding: 'auto',
-        by: ['street', 'community'],
-        method: 'systematic',
-        size: 22,
-        allocation: 'proportional',
-        minPerStratum: 1,
-        reserve: 5,
-        order: DEFAULT_ORDER,
-        seed: DEMO_SEED,
-        onProgress: (d, t) => bar.update(t ? d / t : 1),
+    const result = await runDrill({
+      drillFile: DEMO_DRILL,
+      drillLabel: 'data/demo/drill.yaml',
+      out: resolve(ctx.cwd, opts.out),
+      outLabel: opts.out,
+      now: ctx.now(),
+      lang,
+      onNote: (l) => {
+        bar.stop();
+        note(ctx, l);
       },
-      ctx.now(),
-    );
-    bar.stop();
-    const samplePath = join(out, 'sample.csv');
-    const frame = result.frame;
-    writeFileAtomic(
-      samplePath,
-      sampleCsv(result.rows, {
-        lang,
-        header: frame.columns.header,
-        idColumn: frame.columns.index.household_id!,
-        mask: new Set(),
-        bom: true,
-        escapeFormulas: true,
-      }),
-    );
-    writeFileAtomic(
-      manifestPathFor(samplePath),
-      JSON.stringify(
-        { ...result.manifest, sample: { ...result.manifest.sample, file: 'sample.csv' } },
-        null,
-        2,
-      ) + '\n',
-    );
-    const rows = result.draw.strata.map((s) => [
-      s.stratum.values[0] ?? '',
-      s.stratum.values[1] ?? '',
-      s.population,
-      s.n,
-      s.r,
-      s.takesAll ? say(lang, '全部入样', 'takes all') : '',
-    ]);
-    ctx.stdout.write(
-      renderTable(
-        [
-          say(lang, '街道', 'sub-district'),
-          say(lang, '社区', 'community'),
-          say(lang, '户数', 'households'),
-          say(lang, '样本', 'sample'),
-          say(lang, '备用', 'reserves'),
-          '',
-        ],
-        rows,
-        ['left', 'left', 'right', 'right', 'right', 'left'],
-      ),
-    );
-    const n = result.draw.strata.reduce((a, s) => a + s.n, 0);
-    const r = result.draw.strata.reduce((a, s) => a + s.r, 0);
-    const rel = join(opts.out, 'sample.csv');
-    ctx.stdout.write(
-      say(
-        lang,
-        `演示区：${frame.households} 户，${result.draw.strata.length} 个社区；抽取正式样本 ${n} 户、备用 ${r} 户（种子 ${DEMO_SEED}），样本清单：${rel}\n`,
-        `demo district: ${frame.households} households in ${result.draw.strata.length} communities; drew ${n} primary and ${r} reserve households (seed ${DEMO_SEED}); sample list: ${rel}\n`,
-      ),
-    );
+      onWarning: (l) => {
+        bar.stop();
+        warn(ctx, `${say(lang, '警告', 'warning')}: ${l}`);
+      },
+      onProgress: (d, t) => bar.update(t ? d / t : 1),
+    }).finally(() => bar.stop());
+    const { head, rows } = rectifyRows(lang, result.report);
+    if (rows.length > 0) {
+      ctx.stdout.write(say(lang, '需整改的社区与指标：\n', 'Communities and indicators to rectify:\n'));
+      ctx.stdout.write(renderTable(head, rows, ['left', 'left', 'right', 'right', 'right', 'left']));
+    }
+    ctx.stdout.write(`${drillSummaryLine(lang, result, opts.out)}\n`);
+    const out = relative(ctx.cwd, resolve(ctx.cwd, opts.out)) || '.';
     note(
       ctx,
       say(
         lang,
-        `复核：hhsurvey verify ${rel} --roster data/demo/roster.csv`,
-        `check it: hhsurvey verify ${rel} --roster data/demo/roster.csv`,
+        `这是演示：无论结论如何均以 0 退出。正式演练请用 hhsurvey drill（有社区未达标时退出码为 1）；报告见 ${out}/report.html`,
+        `this was the demo: it exits 0 whatever the verdict. hhsurvey drill exits 1 when a community fails; open ${out}/report.html for the full report`,
       ),
     );
   });
