@@ -99,8 +99,9 @@ export class InputQueue {
     }
   }
 
-  /** Drop keys typed ahead (a fresh screen should not act on keys pressed for the last one). */
-  get pending(): string {
-    return this.buf;
+  /** Stop reading (a terminal's stdin would otherwise keep the process alive). */
+  async close(): Promise<void> {
+    this.ended = true;
+    await this.it.return?.();
   }
 }

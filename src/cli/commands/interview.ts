@@ -220,10 +220,8 @@ message; a lock file keeps two interviews from writing the same responses file.`
           label,
         });
       } finally {
-        if (tty) {
-          stdin.setRawMode!(false);
-          stdin.pause?.();
-        }
+        if (tty) stdin.setRawMode!(false);
+        await input.close();
       }
       note(ctx, sessionSummary(lang, result, label));
     } finally {
