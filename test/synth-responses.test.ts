@@ -59,9 +59,41 @@ describe('hhsurvey synth responses', () => {
       expect(byId.get(row.householdId)).toMatchObject({ stratum: row.stratum, role: row.role });
       expect(row.recordedAt).toMatch(/^2026-01-01T\d\d:\d\d:00Z$/);
     }
+    // hhsurvey status accepts it: no problem, every stratum finished.
+    const status = await runCli(['status', samplePath, '--responses', out, '--json']);
+    expect(status.code).toBe(0);
+    const st = JSON.parse(status.stdout) as {
+      errors: number;
+      problems: unknown[];
+      strata: { unvisited: number }[];
+    };
+    expect(st.errors).toBe(0);
+    expect(st.problems).toEqual([]);
+    expect(st.strata.every((x) => x.unvisited === 0)).toBe(true);
     expect(readFileSync(out, 'utf8').split('\r\n')[0]).toBe(
       'household_id,stratum,role,visit,disposition,interviewer,recorded_at,aware_campaign,support_campaign,participate,satisfaction,core_values_heard,core_values_know,note',
     );
+  });
+
+  it('with --max-visits 3, revisits pass hhsurvey status --max-visits 3', async () => {
+    await drawSample();
+    const out = join(dir, 'responses-3.csv');
+    const args = [
+      'synth',
+      'responses',
+      samplePath,
+      '--rate',
+      '0.9',
+      '--response-rate',
+      '0.6',
+      '--max-visits',
+      '3',
+    ];
+    expect((await runCli([...args, '--seed', 'v3', '-o', out])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/,not_home,synth-\d+,[^,]+,+\r\n[\s\S]*,[23],complete,/);
+    const status = await runCli(['status', samplePath, '--responses', out, '--max-visits', '3', '--json']);
+    expect(status.code).toBe(0);
+    expect((JSON.parse(status.stdout) as { problems: unknown[] }).problems).toEqual([]);
   });
 
   it('is byte-identical on a rerun; stdout without -o', async () => {

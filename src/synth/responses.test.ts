@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorsOf, readResponses } from '../fieldwork/responses-file.js';
-import { planFieldwork } from '../fieldwork/succession.js';
+import { checkAgainstSample } from '../fieldwork/progress.js';
 import { isInterview } from '../fieldwork/dispositions.js';
 import { builtinStandardText, loadStandardSync } from '../standard/load.js';
 import { parseStandard } from '../standard/parse.js';
@@ -62,8 +62,9 @@ async function validate(std: Standard, entries: SynthEntry[], rows: SynthRow[], 
   const file = join(dir, 'responses.csv');
   writeFileSync(file, responsesCsv(std, rows));
   const read = await readResponses(file, std, { label: 'responses.csv' });
-  const plan = planFieldwork(entries, read.rows, maxVisits);
-  return { read, plan, problems: [...read.problems, ...plan.problems] };
+  // The checks of `hhsurvey status`: the file against the standard, then against the sample.
+  const { plan, problems } = checkAgainstSample(entries, read.rows, { maxVisits, sampleLabel: 'sample.csv' });
+  return { read, plan, problems: [...read.problems, ...problems] };
 }
 
 /** A binomial proportion's tolerance: 4 standard errors (a false alarm about once in 16,000 checks). */
