@@ -265,3 +265,20 @@ describe('hhsurvey interview (piped)', () => {
     expect(r.stderr).toMatch(/已退出：本次保存 1 户/);
   });
 });
+
+describe('the README’s piped interview example', () => {
+  it('runs as written', async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const line = readme
+      .split('\n')
+      .find((l) => l.startsWith("printf '") && l.includes('| hhsurvey interview'))!;
+    const m = /^printf '([^']*)' \| hhsurvey (.*)$/.exec(line)!;
+    const input = m[1]!.replace(/\\n/g, '\n');
+    const args = m[2]!.split(/\s+/).map((a) => (a === 'responses.csv' ? 'readme-responses.csv' : a));
+    const r = await runCli(args, { cwd: fx.dir, stdin: input });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/✓ 已保存 H\d{6}：完成/);
+    expect(r.stderr).toMatch(/✓ 已保存 H\d{6}：拒访/);
+    expect(r.stderr).toMatch(/已退出：本次保存 2 户/);
+  });
+});
