@@ -5,7 +5,7 @@ import { removePendingTempFiles } from '../io/atomic.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from '../core/version.js';
 
-export function buildProgram(ctx: Context): Command {
+export async function buildProgram(ctx: Context, args: readonly string[] = []): Promise<Command> {
   const program = new Command('hhsurvey');
   program
     .description(
@@ -19,15 +19,20 @@ export function buildProgram(ctx: Context): Command {
       writeOut: (s) => void ctx.stdout.write(s),
       writeErr: (s) => void ctx.stderr.write(s),
     });
-  registerCommands(program, ctx);
+  await registerCommands(program, ctx, args);
   program.addHelpText(
     'after',
     `
 Examples:
-  hhsurvey demo                                   run the whole mock assessment on the demo district
+  hhsurvey demo                                   the whole mock assessment on the demo district
   hhsurvey check data/demo/roster.csv             validate a roster and summarise it
   hhsurvey sample data/demo/roster.csv --seed 2026-drill-1 --reserve 5 -o sample.csv
   hhsurvey verify sample.csv --roster data/demo/roster.csv
+  hhsurvey interview sample.csv --responses responses.csv --interviewer 测试员01
+  hhsurvey status sample.csv --responses responses.csv
+  hhsurvey score sample.csv --responses responses.csv --format html -o report.html
+  hhsurvey plan --threshold 0.9 --expected 0.93 --population 300
+  hhsurvey drill data/demo/drill.yaml --out drill-output
 
 Exit codes: 0 success, 1 assessment failed or verification mismatch, 2 bad input or usage, 3 internal error.`,
   );
@@ -37,8 +42,8 @@ Exit codes: 0 success, 1 assessment failed or verification mismatch, 2 bad input
 /** Run one command line in-process; returns the exit code. Never calls process.exit. */
 export async function run(argv: string[], init: ContextInit = {}): Promise<ExitCode> {
   const ctx = createContext(init);
-  const program = buildProgram(ctx);
   try {
+    const program = await buildProgram(ctx, argv.slice(2));
     await program.parseAsync(argv);
     return EXIT.ok;
   } catch (err) {

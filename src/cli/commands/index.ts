@@ -1,43 +1,49 @@
 import type { Command } from 'commander';
 import type { Context } from '../../core/context.js';
-import { register as check } from './check.js';
-import { register as demo } from './demo.js';
-import { register as registerDrill } from './drill.js';
-import { register as registerInit } from './init.js';
-import { register as sample } from './sample.js';
-import { register as score } from './score.js';
-import { register as registerSimulate } from './simulate.js';
-import { register as registerInterview } from './interview.js';
-import { register as registerPlan } from './plan.js';
-import { register as registerStandard } from './standard.js';
-import { register as registerStatus } from './status.js';
-import { register as registerSynth } from './synth.js';
-import { register as verify } from './verify.js';
 
 /**
  * Every subcommand, one module each. A command module exports `register(program, ctx)`, which
  * adds its subcommand with --help examples and an async action that throws on failure.
- * One entry per line, so that adding a command touches one line.
+ *
+ * Modules are loaded on demand: a run of `hhsurvey sample` loads only the sample command and what
+ * it imports, not the statistics libraries of `simulate` or the report renderers of `score`
+ * (start-up is part of every command's time). Help and unknown commands load them all.
  */
 type Register = (program: Command, ctx: Context) => void;
+interface CommandModule {
+  register: Register;
+}
 
 // prettier-ignore
-const commands: Register[] = [
-  demo,
-  check,
-  sample,
-  verify,
-  registerStandard,
-  registerStatus,
-  registerInterview,
-  registerSimulate,
-  registerPlan,
-  registerSynth,
-  score,
-  registerDrill,
-  registerInit,
+const COMMANDS: [name: string, load: () => Promise<CommandModule>][] = [
+  ['demo', () => import('./demo.js')],
+  ['check', () => import('./check.js')],
+  ['sample', () => import('./sample.js')],
+  ['verify', () => import('./verify.js')],
+  ['standard', () => import('./standard.js')],
+  ['interview', () => import('./interview.js')],
+  ['status', () => import('./status.js')],
+  ['score', () => import('./score.js')],
+  ['simulate', () => import('./simulate.js')],
+  ['plan', () => import('./plan.js')],
+  ['synth', () => import('./synth.js')],
+  ['drill', () => import('./drill.js')],
+  ['init', () => import('./init.js')],
 ];
 
-export function registerCommands(program: Command, ctx: Context): void {
-  for (const register of commands) register(program, ctx);
+export const COMMAND_NAMES: readonly string[] = COMMANDS.map(([name]) => name);
+
+/** The subcommand a command line asks for: its first word that is not an option. */
+export function requestedCommand(args: readonly string[]): string | undefined {
+  return args.find((a) => !a.startsWith('-'));
+}
+
+export async function registerCommands(
+  program: Command,
+  ctx: Context,
+  args: readonly string[] = [],
+): Promise<void> {
+  const wanted = requestedCommand(args);
+  const some = COMMANDS.filter(([name]) => name === wanted);
+  for (const [, load] of some.length ? some : COMMANDS) (await load()).register(program, ctx);
 }
