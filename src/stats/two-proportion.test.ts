@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { testDifference, testTwoProportions } from './two-proportion.js';
+import { normalCdf } from './quantiles.js';
+import { testDifference, testStratifiedChange, testTwoProportions } from './two-proportion.js';
 
 function close(actual: number, expected: number, tol = 1e-9): void {
   expect(Math.abs(actual - expected)).toBeLessThan(tol);
@@ -78,5 +79,57 @@ describe('difference of two independent estimates', () => {
   it('no sampling error on either side', () => {
     expect(testDifference(0.5, 0, 0.5, 0)).toMatchObject({ z: 0, pValue: 1 });
     expect(testDifference(0.5, 0, 0.6, 0).pValue).toBe(0);
+  });
+});
+
+describe('change of a stratified estimate', () => {
+  it('pools each stratum over both drills for the variance under no change (by hand)', () => {
+    const pairs = [
+      {
+        before: { population: 300, eligible: 22, favourable: 20 },
+        after: { population: 300, eligible: 22, favourable: 21 },
+      },
+      {
+        before: { population: 80, eligible: 10, favourable: 6 },
+        after: { population: 80, eligible: 10, favourable: 10 },
+      },
+    ];
+    const t = testStratifiedChange(pairs)!;
+    const w1 = 300 / 380;
+    const w2 = 80 / 380;
+    const p1 = w1 * (20 / 22) + w2 * 0.6;
+    const p2 = w1 * (21 / 22) + w2 * 1;
+    const pa = 41 / 44;
+    const pb = 16 / 20;
+    const v0 =
+      2 * ((w1 * w1 * (1 - 22 / 300) * pa * (1 - pa)) / 21) +
+      2 * ((w2 * w2 * (1 - 10 / 80) * pb * (1 - pb)) / 9);
+    close(t.difference, p2 - p1, 1e-15);
+    close(t.z, (p2 - p1) / Math.sqrt(v0), 1e-12);
+    close(t.pValue, 2 * (1 - normalCdf(Math.abs(t.z))), 1e-12);
+  });
+  it('no p of 0 from a roll-up at 100%: the pooled variance is not 0', () => {
+    const t = testStratifiedChange([
+      {
+        before: { population: 100, eligible: 20, favourable: 19 },
+        after: { population: 100, eligible: 20, favourable: 20 },
+      },
+    ])!;
+    // V0 = 2 (1 − 20/100) p̄(1−p̄)/19 with p̄ = 39/40; the design variance after is 0
+    const v0 = (2 * 0.8 * (39 / 40) * (1 / 40)) / 19;
+    close(t.z, 0.05 / Math.sqrt(v0), 1e-12);
+    expect(t.pValue).toBeGreaterThan(0.25);
+  });
+  it('nothing to compare: undefined; identical extremes: p = 1', () => {
+    expect(
+      testStratifiedChange([{ before: { population: 10, eligible: 5, favourable: 5 } }]),
+    ).toBeUndefined();
+    const same = testStratifiedChange([
+      {
+        before: { population: 10, eligible: 5, favourable: 5 },
+        after: { population: 10, eligible: 6, favourable: 6 },
+      },
+    ])!;
+    expect(same).toMatchObject({ difference: 0, z: 0, pValue: 1 });
   });
 });

@@ -1,4 +1,6 @@
+import { finitePopulationCorrection } from './proportion.js';
 import { normalCdf, normalQuantile } from './quantiles.js';
+import { estimateStratified, type StratumCounts } from './stratified.js';
 
 export interface TwoProportionTest {
   /** p2 − p1: the later rate minus the earlier one. */
@@ -78,6 +80,55 @@ export function testDifference(
     difference,
     z,
     pValue: Math.min(1, 2 * normalCdf(-Math.abs(z))),
+    ci: [Math.max(-1, difference - half), Math.min(1, difference + half)],
+  };
+}
+
+export interface StratumPair {
+  /** The stratum in the earlier and the later drill (absent when a drill has no respondents there). */
+  before?: StratumCounts;
+  after?: StratumCounts;
+}
+
+/**
+ * Two stratified estimates (e.g. a sub-district in two drills) compared the way the pooled
+ * two-proportion test compares two rates: the variance of p2 − p1 is computed under "no change",
+ * with each stratum's rate pooled over both drills,
+ *   V0 = Σ_h w1_h² (1 − m1_h/N_h) p̄_h(1−p̄_h)/(m1_h−1) + Σ_h w2_h² (1 − m2_h/N_h) p̄_h(1−p̄_h)/(m2_h−1),
+ * so a roll-up at 100% (design variance 0) does not make every change look certain.
+ * The interval for p2 − p1 uses the design-based standard errors (Wald), as prop.test's does.
+ */
+export function testStratifiedChange(
+  pairs: readonly StratumPair[],
+  confidence = 0.95,
+): DifferenceTest | undefined {
+  const before = estimateStratified(pairs.flatMap((p) => (p.before ? [p.before] : [])));
+  const after = estimateStratified(pairs.flatMap((p) => (p.after ? [p.after] : [])));
+  if (!before || !after) return undefined;
+  let v0 = 0;
+  for (const { before: b, after: a } of pairs) {
+    const x = (b && b.eligible > 0 ? b.favourable : 0) + (a && a.eligible > 0 ? a.favourable : 0);
+    const m = (b && b.eligible > 0 ? b.eligible : 0) + (a && a.eligible > 0 ? a.eligible : 0);
+    if (m === 0) continue;
+    const pq = (x / m) * (1 - x / m);
+    for (const [s, total] of [
+      [b, before.population],
+      [a, after.population],
+    ] as const) {
+      if (!s || s.eligible < 2) continue;
+      const w = s.population / total;
+      v0 += (w * w * finitePopulationCorrection(s.eligible, s.population) * pq) / (s.eligible - 1);
+    }
+  }
+  const difference = after.rate - before.rate;
+  const z = v0 > 0 ? difference / Math.sqrt(v0) : 0;
+  const se = Math.sqrt(before.variance + after.variance);
+  const half = normalQuantile((1 + confidence) / 2) * se;
+  return {
+    difference,
+    z,
+    // V0 = 0: every stratum's rate is 0 or 1 in both drills alike: no evidence of a change.
+    pValue: v0 > 0 ? Math.min(1, 2 * normalCdf(-Math.abs(z))) : 1,
     ci: [Math.max(-1, difference - half), Math.min(1, difference + half)],
   };
 }

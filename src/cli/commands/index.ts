@@ -24,6 +24,7 @@ const COMMANDS: [name: string, load: () => Promise<CommandModule>][] = [
   ['interview', () => import('./interview.js')],
   ['status', () => import('./status.js')],
   ['score', () => import('./score.js')],
+  ['compare', () => import('./compare.js')],
   ['simulate', () => import('./simulate.js')],
   ['plan', () => import('./plan.js')],
   ['synth', () => import('./synth.js')],

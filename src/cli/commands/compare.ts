@@ -1,0 +1,152 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { z } from 'zod';
+import type { Context } from '../../core/context.js';
+import { fileError, UserError, type Problem } from '../../core/errors.js';
+import { writeFileAtomic } from '../../io/atomic.js';
+import { COMPARE_FORMATS, renderCompare, type CompareFormat } from '../../report/compare.js';
+import { compareReports, type NamedReport } from '../../scoring/compare.js';
+import { REPORT_FORMAT, type ScoreReport } from '../../scoring/report-types.js';
+import { addCommonOptions, commandContext } from '../common.js';
+import { emit, note, warn } from '../output.js';
+import { Chalk } from 'chalk';
+
+interface CompareOptions {
+  format: CompareFormat;
+  output?: string;
+  confidence: number;
+  lang?: string;
+}
+
+/** What compare reads from a score report; other fields are ignored (reports only ever gain fields). */
+const rate = z.number().min(0).max(1).nullable();
+const indicatorResult = z.looseObject({
+  id: z.string(),
+  favourable: z.number().int().min(0),
+  eligible: z.number().int().min(0),
+  rate,
+  se: z.number().min(0).nullable(),
+  threshold: z.number(),
+  pass: z.boolean().nullable(),
+});
+const reportShape = z.looseObject({
+  format: z.literal(REPORT_FORMAT),
+  format_version: z.number(),
+  generated_at: z.string(),
+  pass: z.boolean(),
+  standard: z.string(),
+  indicators: z.array(
+    z.looseObject({
+      id: z.string(),
+      name: z.object({ zh: z.string(), en: z.string() }),
+      threshold: z.number(),
+    }),
+  ),
+  strata: z.array(z.looseObject({ stratum: z.string(), indicators: z.array(indicatorResult) })),
+  levels: z.array(
+    z.looseObject({
+      level: z.enum(['street', 'overall']),
+      group: z.string(),
+      indicators: z.array(indicatorResult),
+    }),
+  ),
+});
+
+function levelArg(v: string): number {
+  const t = v.trim();
+  const n = Number(t.replace(/%$/, ''));
+  const c = t.endsWith('%') ? n / 100 : n;
+  if (t === '' || !Number.isFinite(c) || c <= 0 || c >= 1)
+    throw new InvalidArgumentError(`expected a level between 0 and 1 (0.95 or 95%), got "${v}"`);
+  return c;
+}
+
+async function readReport(ctx: Context, file: string): Promise<NamedReport> {
+  let text: string;
+  try {
+    text = await readFile(resolve(ctx.cwd, file), 'utf8');
+  } catch (err) {
+    throw fileError(file, err);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new UserError(
+      `${file}: not JSON (${(err as Error).message}); compare reads reports from hhsurvey score --format json`,
+    );
+  }
+  const parsed = reportShape.safeParse(data);
+  if (!parsed.success) {
+    const problems: Problem[] = parsed.error.issues.slice(0, 10).map((i) => ({
+      file,
+      field:
+        i.path
+          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+          .join('')
+          .replace(/^\./, '') || undefined,
+      message: i.message,
+    }));
+    throw new UserError(`${file}: not a score report (hhsurvey score --format json)`, problems);
+  }
+  return { file, report: parsed.data as unknown as ScoreReport };
+}
+
+export function register(program: Command, ctx: Context): void {
+  const cmd = program
+    .command('compare')
+    .description(
+      'line up several drills\u2019 score reports (oldest first): rates, changes and whether they are real',
+    )
+    .argument('<reports...>', 'JSON reports from hhsurvey score --format json, oldest first')
+    .addOption(
+      new Option('--format <format>', 'output format').choices([...COMPARE_FORMATS]).default('table'),
+    )
+    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
+    .option('--confidence <level>', 'a change is significant when p < 1 − level', levelArg, 0.95);
+  addCommonOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  hhsurvey compare drill-1/report.json drill-2/report.json
+  hhsurvey compare march.json june.json september.json --format md -o trend.md
+  hhsurvey compare before.json after.json --format json --lang zh
+
+For each community and indicator: the rate in each drill, the change from the first to the last
+drill, and its p-value. A community's change is tested with the two-proportion test (pooled z,
+what R's prop.test(correct = FALSE) reports); a roll-up's with its stratified analogue (the
+variance under "no change", from each community's rate pooled over the two drills).
+"better"/"worse" means p < 1 − confidence; otherwise the drills cannot tell the rates apart.
+
+Exit codes: 0 done, 2 bad input or usage.`,
+  );
+  cmd.action(async (files: string[], opts: CompareOptions) => {
+    const c = commandContext(ctx, opts);
+    if (files.length < 2) throw new UserError('compare needs at least two reports (oldest first)');
+    const reports: NamedReport[] = [];
+    for (const f of files) reports.push(await readReport(c, f));
+    const standards = new Set(reports.map((r) => r.report.standard));
+    if (standards.size > 1)
+      warn(c, `warning: the reports use different standards (${[...standards].join(', ')})`);
+    for (let i = 1; i < reports.length; i++) {
+      if (reports[i]!.report.generated_at < reports[i - 1]!.report.generated_at)
+        warn(
+          c,
+          `warning: ${reports[i]!.file} is older than ${reports[i - 1]!.file}; give the reports oldest first`,
+        );
+    }
+    const result = compareReports(reports, opts.confidence);
+    if (opts.output === undefined || opts.output === '-') {
+      emit(c, undefined, renderCompare(result, opts.format, { lang: c.lang, color: c.color.out }));
+    } else {
+      const path = resolve(c.cwd, opts.output);
+      writeFileAtomic(
+        path,
+        renderCompare(result, opts.format, { lang: c.lang, color: new Chalk({ level: 0 }) }),
+      );
+      note(c, `wrote ${path}`);
+    }
+  });
+}
