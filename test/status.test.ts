@@ -208,3 +208,18 @@ describe('hhsurvey status', () => {
     expect(r.stderr).toBe('hhsurvey: nope.csv: no such file\n');
   });
 });
+
+describe('hhsurvey status on a file cut off by a crash', () => {
+  it('points at the cut-off last line', async () => {
+    writeFileSync(
+      join(fx.dir, 'cut.csv'),
+      csvTable(HEADER, [done(P[0]!, 'primary', 1)]) + `${P[1]},${C},primary,1,compl`,
+    );
+    const r = await runCli(['status', 'sample.csv', '--responses', 'cut.csv'], { cwd: fx.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^cut\.csv:3: disposition: "compl" is not a disposition/m);
+    expect(r.stderr).toMatch(
+      /^cut\.csv:3: warning: this last line has no line end and too few cells: it looks cut off/m,
+    );
+  });
+});

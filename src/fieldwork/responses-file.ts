@@ -1,3 +1,4 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { UserError, type Problem } from '../core/errors.js';
 import { readCsvTable } from '../io/csv-read.js';
 import type { Encoding } from '../io/encoding.js';
@@ -23,8 +24,32 @@ export async function readResponses(
   standard: Standard,
   opts: ReadResponsesOptions = {},
 ): Promise<ReadResponsesResult> {
-  const table = await readCsvTable(file, { label: opts.label ?? file });
-  return { ...parseResponses(table, standard), encoding: table.encoding, bom: table.bom };
+  const label = opts.label ?? file;
+  const table = await readCsvTable(file, { label });
+  const parsed = parseResponses(table, standard);
+  const last = table.rows[table.rows.length - 1];
+  if (last && !endsWithNewline(file) && last.fields.length < table.header.length)
+    parsed.problems.push({
+      file: label,
+      line: last.line,
+      message:
+        'warning: this last line has no line end and too few cells: it looks cut off (an interview killed while writing it?); the next `hhsurvey interview` on this file sets it aside',
+      severity: 'warning',
+    });
+  return { ...parsed, encoding: table.encoding, bom: table.bom };
+}
+
+function endsWithNewline(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) return true;
+    const b = Buffer.alloc(1);
+    readSync(fd, b, 0, 1, size - 1);
+    return b[0] === 0x0a;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function errorsOf(problems: readonly Problem[]): Problem[] {
