@@ -157,6 +157,16 @@ describe('hhsurvey drill: synthetic fieldwork end to end', () => {
     );
   });
 
+  it('takes ci and confidence from the drill file', async () => {
+    const d = fixture(
+      SYNTHETIC.replace('roster: roster.csv', 'roster: roster.csv\nci: clopper-pearson\nconfidence: 0.9'),
+    );
+    const r = await runCli(['drill', 'drill.yaml', '--out', 'out'], { cwd: d });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(readFileSync(join(d, 'out', 'report.json'), 'utf8')) as Record<string, unknown>;
+    expect(report).toMatchObject({ ci_method: 'clopper-pearson', confidence: 0.9 });
+  });
+
   it('exits 0 when every community passes', async () => {
     const d = fixture(
       SYNTHETIC.replace(/ {2}strata:\n.*\n/, '')
@@ -231,6 +241,9 @@ describe('hhsurvey drill: real responses', () => {
     const r = await runCli(['drill', 'drill.yaml', '--out', 'out'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/team\.csv:2: household_id: household X0001 is not in the sample/);
+    expect(r.stderr).toMatch(
+      /these responses were not recorded on this draw \(seed 2026-11-28\): set the drill file's seed/,
+    );
   });
 });
 

@@ -355,6 +355,20 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
     ciMethod: drill.ci,
     ...(drill.confidence !== undefined ? { confidence: drill.confidence } : {}),
     now: opts.now,
+  }).catch((err: unknown) => {
+    // Real responses recorded against another draw: say why that happens.
+    if (
+      err instanceof UserError &&
+      !drill.synthetic &&
+      err.problems.some((p) => p.message.includes('is not in the sample'))
+    )
+      throw new UserError(
+        zh
+          ? `${err.message}；这些访问记录不属于本次抽样（种子 ${seed}）：请在演练文件中把 seed 固定为调查员所用样本的种子`
+          : `${err.message}; these responses were not recorded on this draw (seed ${seed}): set the drill file's seed to the one the interviewers' sample was drawn with`,
+        err.problems,
+      );
+    throw err;
   });
   for (const w of warnings) warnProblem(w);
   if (!drill.synthetic) {
