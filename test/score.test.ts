@@ -319,6 +319,18 @@ describe('hhsurvey score: exit codes', () => {
     expect(r.stderr).toMatch(new RegExp(`${bad}:3: aware_campaign: "7" is not an option`));
     expect(r.stdout).toBe('');
   });
+  it('2 when reserves are used out of order (the checks of hhsurvey status)', async () => {
+    const dir = tmp();
+    const file = join(dir, 'order.csv');
+    // 南全福社区's reserve 3 (H001025) interviewed instead of reserve 1 (H001023)
+    writeFileSync(
+      file,
+      readFileSync(DRILL1, 'utf8').replace(/^H001023,南全福社区,reserve,/m, 'H001025,南全福社区,reserve,'),
+    );
+    const r = await runCli(['score', SAMPLE, '--responses', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('reserves used out of order in 南全福社区');
+  });
   it('2 when nothing is recorded yet', async () => {
     const dir = tmp();
     const empty = join(dir, 'empty.csv');

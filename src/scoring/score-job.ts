@@ -3,6 +3,7 @@ import { isoSeconds } from '../core/clock.js';
 import { UserError, type Problem } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { readResponses, throwOnErrors } from '../fieldwork/responses-file.js';
+import { checkAgainstSample } from '../fieldwork/progress.js';
 import { latestByHousehold, orderRows, type ResponseRow } from '../fieldwork/responses.js';
 import { readSampleList } from '../sampling/sample-file.js';
 import { loadStandard } from '../standard/load.js';
@@ -24,6 +25,8 @@ export interface ScoreJobOptions {
   ciMethod: CiMethod;
   /** Overrides the standard's confidence level. */
   confidence?: number;
+  /** Visits allowed to a nobody-home household (as for interview and status; default 1). */
+  maxVisits?: number;
   now: Date;
 }
 
@@ -47,21 +50,19 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobResult
     problems.push(...r.problems);
     rows.push(...r.rows);
   }
-  const known = new Map(sample.entries.map((e) => [e.householdId, e]));
-  for (const r of rows) {
-    if (!known.has(r.householdId))
-      problems.push({
-        file: r.file,
-        line: r.line,
-        field: 'household_id',
-        message: `household ${r.householdId} is not in the sample (${opts.sample})`,
-        severity: 'error',
-      });
-  }
+  // The checks of `hhsurvey status`: unknown households, stratum or role contradicting the sample,
+  // clashing completes, reserves used out of order.
+  const ordered = orderRows(rows);
+  problems.push(
+    ...checkAgainstSample(sample.entries, ordered, {
+      maxVisits: opts.maxVisits ?? 1,
+      sampleLabel: opts.sample,
+    }).problems,
+  );
   throwOnErrors(problems);
 
   const outcomes = new Map<string, HouseholdOutcome>();
-  for (const [id, r] of latestByHousehold(orderRows(rows))) {
+  for (const [id, r] of latestByHousehold(ordered)) {
     outcomes.set(id, { householdId: id, disposition: r.disposition, answers: r.answers });
   }
   if (![...outcomes.values()].some((o) => o.disposition === 'complete')) {

@@ -11,7 +11,7 @@ import { writeReportFiles } from '../../report/write-files.js';
 import { scoreExitCode } from '../../scoring/exit-code.js';
 import { runScoreJob } from '../../scoring/score-job.js';
 import type { CiMethod } from '../../stats/proportion.js';
-import { addCommonOptions, commandContext } from '../common.js';
+import { addCommonOptions, commandContext, intArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
 
 interface ScoreOptions {
@@ -23,6 +23,7 @@ interface ScoreOptions {
   output?: string;
   fail: boolean;
   bom?: boolean;
+  maxVisits: number;
   lang?: string;
 }
 
@@ -68,6 +69,12 @@ export function register(program: Command, ctx: Context): void {
     )
     .option('-o, --output <path>', 'write to this file; with several formats, a folder (dir/)')
     .option('--no-fail', 'exit 0 even when an indicator fails')
+    .option(
+      '--max-visits <k>',
+      'visits allowed to a nobody-home household (as for interview and status)',
+      intArg(1, 20),
+      1,
+    )
     .option('--bom', 'CSV: start with a byte-order mark (for Excel)');
   addCommonOptions(cmd);
   cmd.addHelpText(
@@ -111,6 +118,7 @@ async function runScore(ctx: Context, sample: string, opts: ScoreOptions): Promi
     ...(opts.standard !== undefined ? { standard: opts.standard } : {}),
     cwd: ctx.cwd,
     ciMethod: opts.ci,
+    maxVisits: opts.maxVisits,
     ...(opts.confidence !== undefined ? { confidence: opts.confidence } : {}),
     now: ctx.now(),
   });
