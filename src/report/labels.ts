@@ -82,7 +82,9 @@ export function groupStatusText(lang: Lang, pass: boolean | null): string {
 }
 
 export function levelLabel(lang: Lang, level: 'street' | 'overall', group: string): string {
-  return level === 'overall' ? word(lang, 'overall') : `${word(lang, 'street')} ${group}`;
+  if (level === 'overall') return word(lang, 'overall');
+  // 全福街道 already says it is a sub-district; 全福 does not.
+  return lang === 'zh' && group.endsWith('街道') ? group : `${word(lang, 'street')} ${group}`;
 }
 
 export function ruleText(lang: Lang, report: ScoreReport): string {
