@@ -167,6 +167,22 @@ describe('hhsurvey drill: synthetic fieldwork end to end', () => {
     expect(report).toMatchObject({ ci_method: 'clopper-pearson', confidence: 0.9 });
   });
 
+  it('max_visits: households where nobody is home are revisited, and scoring agrees', async () => {
+    const d = fixture(
+      SYNTHETIC.replace('roster: roster.csv', 'roster: roster.csv\nmax_visits: 3').replace(
+        'response_rate: 0.85',
+        'response_rate: 0.6',
+      ),
+    );
+    const r = await runCli(['drill', 'drill.yaml', '--out', 'out'], { cwd: d });
+    // Scoring checks the fieldwork with the same number of visits: no complaint about visits or reserves.
+    expect(r.stderr).not.toMatch(/--max-visits|out of order|needed replacing|internal error/);
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(d, 'out', 'responses.csv'), 'utf8')).toMatch(/,[23],complete,/);
+    const record = JSON.parse(readFileSync(join(d, 'out', 'drill.json'), 'utf8')) as Record<string, unknown>;
+    expect(record).toMatchObject({ responses: { max_visits: 3 } });
+  });
+
   it('exits 0 when every community passes', async () => {
     const d = fixture(
       SYNTHETIC.replace(/ {2}strata:\n.*\n/, '')

@@ -303,7 +303,7 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
       rate: resolved.rate,
       responseRate: syn.response_rate,
       notSure: syn.not_sure,
-      maxVisits: syn.max_visits,
+      maxVisits: drill.max_visits,
       ...(syn.non_response ? { nonResponse: syn.non_response } : {}),
       start: fieldworkStart(new Date(`${date}T00:00:00+08:00`)),
     };
@@ -330,7 +330,7 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
       seed: synSeed,
       response_rate: syn.response_rate,
       not_sure: syn.not_sure,
-      max_visits: syn.max_visits,
+      max_visits: drill.max_visits,
       rows: synthetic.rows.length,
     };
     scored = { cwd: out, sample: DRILL_FILES.sample, responses: [DRILL_FILES.responses] };
@@ -353,6 +353,7 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
     ...(standardArg !== undefined ? { standard: standardArg } : {}),
     cwd: scored.cwd,
     ciMethod: drill.ci,
+    maxVisits: drill.max_visits,
     ...(drill.confidence !== undefined ? { confidence: drill.confidence } : {}),
     now: opts.now,
   }).catch((err: unknown) => {

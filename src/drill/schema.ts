@@ -19,6 +19,7 @@ import { parseRate } from '../synth/true-rates.js';
  * seed: date                  # or any text; `date` derives it from the drill date
  * sampling: { by: [street, community], size: 22, reserve: 5, method: systematic }
  * standard: national-mock     # a built-in id or a file
+ * max_visits: 1              # visits to a household where nobody is home
  * responses: [team1.csv]      # real fieldwork, or instead:
  * synthetic:
  *   rates: { awareness: 0.93, participation: 0.85 }   # or one rate for every indicator
@@ -142,7 +143,6 @@ export const syntheticSchema = z.strictObject(
     rates_file: text().optional(),
     response_rate: rate().default(DEFAULT_RESPONSE_RATE),
     not_sure: rate().default(0),
-    max_visits: whole(1, 20).default(1),
     non_response: z
       .partialRecord(
         z.enum(NON_RESPONSE, { error: `must be one of ${NON_RESPONSE.join(', ')}` }),
@@ -187,6 +187,8 @@ export const drillSchema = z
           error: (iss) => `must be between 0 and 1, got ${describe(iss.input)}`,
         })
         .optional(),
+      /** Visits to a household where nobody is home (as `interview --max-visits`). */
+      max_visits: whole(1, 20).default(1),
       responses: list().optional(),
       synthetic: syntheticSchema.optional(),
     },
