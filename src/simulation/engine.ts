@@ -247,59 +247,80 @@ export function simulateDesign(design: SimulationDesign, opts: SimulationOptions
       const pts: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(n + 1);
       const hist = new Float64Array((n + 1) * (n + 1));
       let passCount = 0;
-      const sums = myGroups.map((g) => g.sum[i]!);
-      const wsums = myGroups.map((g) => g.wsum?.[i]);
-      const failed = myGroups.map((g) => g.failed[i]!);
       const N = s.population;
-
+      // Phase 1: draw. Each replicate's outcome is coded e·(n+1) + x (e eligible, x favourable).
+      const codes = new Int32Array(R);
+      const passed = new Uint8Array(R);
+      const fixedM = outcomeSampler === undefined;
+      let xsm = fixedM ? discreteSampler(cache.get(N, ind.favourable, n).pmf) : undefined;
       for (let r = 0; r < R; r++) {
-        const m = ms[r]!;
-        let xsm = xs[m];
-        if (!xsm) xs[m] = xsm = discreteSampler(cache.get(N, ind.favourable, m).pmf);
+        const m = fixedM ? n : ms[r]!;
+        if (!fixedM) {
+          xsm = xs[m];
+          if (!xsm) xs[m] = xsm = discreteSampler(cache.get(N, ind.favourable, m).pmf);
+        }
+        const cdf = xsm!.cdf;
         let v = u();
-        let x = xsm.guide[Math.floor(v * xsm.guide.length)]!;
-        while (xsm.cdf[x]! <= v) x++;
+        let x = xsm!.guide[Math.floor(v * cdf.length)]!;
+        while (cdf[x]! <= v) x++;
         let e = m;
         if (excl) {
           const j = m - x;
           let ssj = ss[j];
           if (!ssj) ss[j] = ssj = discreteSampler(cache.get(N - ind.favourable, ind.notSure, j).pmf);
           v = u();
-          let sNot = ssj.guide[Math.floor(v * ssj.guide.length)]!;
+          let sNot = ssj.guide[Math.floor(v * ssj.cdf.length)]!;
           while (ssj.cdf[sNot]! <= v) sNot++;
           e = m - sNot;
         }
         let pt = pts[e];
         if (!pt) pts[e] = pt = passTable(spec.rule, e);
-        const pass = pt[x] === 1;
-        if (pass) passCount++;
-        const hi = e * (n + 1) + x;
-        hist[hi] = hist[hi]! + 1;
-        if (e > 0) {
-          const rate = x / e;
-          for (let g = 0; g < sums.length; g++) {
-            const sg = sums[g]!;
-            sg[r] = sg[r]! + weights[g]! * rate;
-            const ws = wsums[g];
-            if (ws) ws[r] = ws[r]! + weights[g]!;
-          }
-          if (needsVar) {
-            const fpcTerm = e > 1 ? ((1 - e / N) * rate * (1 - rate)) / (e - 1) : 0;
-            myGroups.forEach((g, gi) => {
-              const vs = g.vsum![i]!;
-              const rs = g.resp![i]!;
-              const ns = g.nstrata![i]!;
-              vs[r] = vs[r]! + weights[gi]! * weights[gi]! * fpcTerm;
-              rs[r] = rs[r]! + e;
-              ns[r] = ns[r]! + 1;
-            });
-          }
-        }
-        if (!pass) for (let g = 0; g < failed.length; g++) failed[g]![r] = 1;
+        const pass = pt[x]!;
+        passCount += pass;
+        passed[r] = pass;
+        const code = e * (n + 1) + x;
+        codes[r] = code;
+        hist[code] = hist[code]! + 1;
         if ((r & 0xffff) === 0xffff) opts.onProgress?.(done + r + 1, total);
       }
       done += R;
       opts.onProgress?.(done, total);
+
+      // Phase 2: add this community's rates into its roll-up groups, replicate by replicate.
+      const rateOf = new Float64Array((n + 1) * (n + 1));
+      const termOf = new Float64Array((n + 1) * (n + 1));
+      for (let e = 1; e <= n; e++) {
+        for (let x = 0; x <= e; x++) {
+          const rate = x / e;
+          rateOf[e * (n + 1) + x] = rate;
+          // FPC variance term of the stratified estimator: (1 − e/N) p(1 − p)/(e − 1).
+          termOf[e * (n + 1) + x] = e > 1 ? ((1 - e / N) * rate * (1 - rate)) / (e - 1) : 0;
+        }
+      }
+      myGroups.forEach((g, gi) => {
+        const w = weights[gi]!;
+        const sum = g.sum[i]!;
+        for (let r = 0; r < R; r++) sum[r] = sum[r]! + w * rateOf[codes[r]!]!;
+        const failed = g.failed[i]!;
+        for (let r = 0; r < R; r++) if (passed[r] === 0) failed[r] = 1;
+        const wsum = g.wsum?.[i];
+        if (wsum) {
+          for (let r = 0; r < R; r++) if (codes[r]! > n) wsum[r] = wsum[r]! + w;
+        }
+        if (needsVar) {
+          const vs = g.vsum![i]!;
+          const rs = g.resp![i]!;
+          const ns = g.nstrata![i]!;
+          const w2 = w * w;
+          for (let r = 0; r < R; r++) {
+            const code = codes[r]!;
+            if (code <= n) continue; // no eligible respondent
+            vs[r] = vs[r]! + w2 * termOf[code]!;
+            rs[r] = rs[r]! + Math.floor(code / (n + 1));
+            ns[r] = ns[r]! + 1;
+          }
+        }
+      });
 
       const exact = exactIndicator(ind, pm, spec.rule, cache);
       const pPass = passCount / R;
