@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
+import { readFileSync } from 'node:fs';
 import { upperTail } from '../src/simulation/hypergeometric.js';
 
 describe('hhsurvey plan: precision form', () => {
@@ -118,5 +119,17 @@ describe('hhsurvey plan: pass-probability form', () => {
   it('has examples in --help', async () => {
     const r = await runCli(['plan', '--help']);
     expect(r.stdout).toContain('Examples:');
+  });
+});
+
+describe('the README shows what the command prints', () => {
+  it('precision form with N = 1000', async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const cmd = '$ hhsurvey plan --margin 0.05 --population 1000\n';
+    const start = readme.indexOf(cmd) + cmd.length;
+    const shown = readme.slice(start, readme.indexOf('\n$ ', start) + 1);
+    const r = await runCli(['plan', '--margin', '0.05', '--population', '1000']);
+    expect(shown.length).toBeGreaterThan(100);
+    expect(r.stdout).toBe(shown);
   });
 });

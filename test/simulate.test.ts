@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
 import { run } from '../src/cli/main.js';
+import { readFileSync } from 'node:fs';
 import { upperTail } from '../src/simulation/hypergeometric.js';
 
 const issueDesign = [
@@ -192,5 +193,29 @@ describe('progress', () => {
     expect(err).toMatch(/simulate \[.*\] \d+%/);
     const r = JSON.parse(out).results[0];
     expect(Math.abs(r.p_pass - 0.619041)).toBeLessThan(3 * r.p_pass_se + 1e-6);
+  });
+});
+
+describe('the README shows what the command prints', () => {
+  it('simple form, seed doc', async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const cmd = '$ hhsurvey simulate --population 300 --true-rate 0.9 --size 22 --threshold 0.9 --seed doc\n';
+    const start = readme.indexOf(cmd) + cmd.length;
+    const shown = readme.slice(start, readme.indexOf('\n$ ', start) + 1);
+    const r = await runCli([
+      'simulate',
+      '--population',
+      '300',
+      '--true-rate',
+      '0.9',
+      '--size',
+      '22',
+      '--threshold',
+      '0.9',
+      '--seed',
+      'doc',
+    ]);
+    expect(shown.length).toBeGreaterThan(100);
+    expect(r.stdout.startsWith(shown)).toBe(true);
   });
 });
