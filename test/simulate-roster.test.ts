@@ -167,6 +167,63 @@ describe('hhsurvey simulate --roster', () => {
     expect(by('小社区').reserves).toBe(0);
   });
 
+  it('takes the sampling options of hhsurvey sample: --total with allocation, --only, --exclude', async () => {
+    const total = await runCli([
+      'simulate',
+      '--roster',
+      roster,
+      '--total',
+      '60',
+      '--allocation',
+      'equal',
+      '--rate',
+      'awareness=0.9',
+      '--seed',
+      't',
+      '--json',
+      '--replicates',
+      '500',
+    ]);
+    expect(total.code).toBe(0);
+    const sizes = parse(total.stdout).results.map((x) => x.size);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(60);
+    expect(sizes).toEqual([15, 15, 15, 15]);
+    const only = await runCli([
+      'simulate',
+      '--roster',
+      roster,
+      '--only',
+      '南全福社区',
+      '--rate',
+      'awareness=0.9',
+      '--seed',
+      't',
+      '--json',
+      '--replicates',
+      '500',
+    ]);
+    expect(parse(only.stdout).results.map((x) => x.stratum)).toEqual(['南全福社区']);
+    const ex = join(dir, 'exclude.csv');
+    writeFileSync(ex, 'household_id\nH000001\nH000002\n');
+    const excluded = await runCli([
+      'simulate',
+      '--roster',
+      roster,
+      '--exclude',
+      ex,
+      '--only',
+      '南全福社区',
+      '--rate',
+      'awareness=0.9',
+      '--seed',
+      't',
+      '--json',
+      '--replicates',
+      '500',
+    ]);
+    expect(parse(excluded.stdout).results[0]).toMatchObject({ population: 298, favourable: 268 });
+  });
+
   it('same seed, same output; the table form names the standard and the roll-ups', async () => {
     const args = [
       'simulate',
