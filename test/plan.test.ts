@@ -133,3 +133,22 @@ describe('the README shows what the command prints', () => {
     expect(r.stdout).toBe(shown);
   });
 });
+
+describe('hhsurvey plan at the threshold itself', () => {
+  it('says only a census keeps the target', async () => {
+    const r = await runCli([
+      'plan',
+      '--threshold',
+      '0.9',
+      '--expected',
+      '0.9',
+      '--population',
+      '120',
+      '--power',
+      '0.6',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Households to draw: 120');
+    expect(r.stdout).toContain('only a census keeps the target');
+  });
+});

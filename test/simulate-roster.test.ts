@@ -102,7 +102,9 @@ describe('hhsurvey simulate --roster', () => {
     const small = j.results.find((x) => x.stratum === '小社区' && x.indicator === 'awareness')!;
     expect(small).toMatchObject({ population: 15, size: 15, favourable: 14 });
     expect(small.p_pass_exact).toBe(1);
-    expect(r.stderr).toContain('小社区: 15 households, fewer than the sample of 22');
+    expect(r.stderr).toContain(
+      'warning: 小社区 has only 15 households to draw from, fewer than 22: all are taken',
+    );
   });
 
   it('rolls up by street and overall: all-pass exact = product, MC within 3 SE', async () => {

@@ -131,6 +131,13 @@ export function renderPassSize(
         ? `应抽户数：${plan.n}（通过概率 ${prob(p, 6)}；从此以上每个样本量都达到目标）`
         : `Households to draw: ${plan.n} (P(pass) = ${prob(p, 6)}; every larger size also reaches the target)`,
     );
+    if (plan.n === req.population) {
+      out.push(
+        zh
+          ? '  注意：只有全部入户（普查）才能稳定达到目标：预期真实率离阈值太近，任何更小的样本量都会有低于目标的时候。'
+          : '  Note: only a census keeps the target: the expected rate is too close to the threshold for any smaller sample.',
+      );
+    }
     if (plan.smallestAny !== undefined && plan.smallestAny < plan.n) {
       const c = plan.curve[plan.smallestAny - 1]!;
       out.push(

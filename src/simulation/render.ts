@@ -166,10 +166,13 @@ export function renderLevelsTable(rows: LevelResult[], lang: Lang): string {
     ),
     ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   );
+  const zh = lang === 'zh';
+  const levelName = (l: string) =>
+    zh ? (({ street: '街道', overall: '全部' } as Record<string, string>)[l] ?? l) : l;
   for (const r of rows) {
     t.push([
-      r.level,
-      r.group,
+      levelName(r.level),
+      r.level === 'overall' ? levelName('overall') : r.group,
       r.indicator,
       String(r.population),
       pct(r.trueRate),

@@ -51,6 +51,8 @@ export interface RosterJob {
   standard: Standard;
   strata: RosterStratum[];
   warnings: string[];
+  /** Strata smaller than their sample: every household is taken (a census, verdict certain). */
+  small: { stratum: string; households: number; target: number }[];
 }
 
 /**
@@ -117,12 +119,10 @@ export async function prepareRosterJob(opts: RosterJobOptions): Promise<RosterJo
       streets.set(h, set);
     });
   }
+  const small: RosterJob['small'] = [];
   const strata: RosterStratum[] = draw.strata.map((s, h) => {
     const set = streets.get(h);
-    if (s.takesAll)
-      warnings.push(
-        `${s.stratum.key}: ${s.eligible} households, fewer than the sample of ${s.target}: every household is taken`,
-      );
+    if (s.takesAll) small.push({ stratum: s.stratum.key, households: s.eligible, target: s.target });
     return {
       key: s.stratum.key,
       values: s.stratum.values,
@@ -141,5 +141,5 @@ export async function prepareRosterJob(opts: RosterJobOptions): Promise<RosterJo
     ciMethod: opts.ciMethod,
   });
   if (built.problems.length) throw new UserError('simulate: invalid true rates', built.problems);
-  return { design: built.design, standard, strata, warnings };
+  return { design: built.design, standard, strata, warnings, small };
 }

@@ -274,6 +274,16 @@ async function runRoster(ctx: Context, opts: SimulateOptions): Promise<void> {
     bar.stop();
   }
   for (const w of job.warnings) warn(ctx, `${say(ctx.lang, '警告', 'warning')}: ${w}`);
+  for (const s of job.small) {
+    warn(
+      ctx,
+      say(
+        ctx.lang,
+        `警告：${s.stratum} 仅有 ${s.households} 户可抽，少于样本量 ${s.target}，全部入样`,
+        `warning: ${s.stratum} has only ${s.households} households to draw from, fewer than ${s.target}: all are taken`,
+      ),
+    );
+  }
   const run = { ...runOf(ctx, opts, job.design, seed), standard: job.standard.id };
   const res = runDesign(ctx, job.design, run);
   const out = opts.output ? resolve(ctx.cwd, opts.output) : undefined;
