@@ -107,8 +107,23 @@ export async function readPriors(file: string, indicator?: string): Promise<Map<
   return out;
 }
 
-export async function runSampleJob(opts: SampleJobOptions, now: Date): Promise<SampleJobResult> {
-  const warnings: string[] = [];
+/** What reading a roster and drawing from it needs: the sampling options of `hhsurvey sample`. */
+export type DrawDesignOptions = SampleJobOptions;
+
+export interface DrawnDesign {
+  frame: RosterFrame;
+  draw: Draw;
+  warnings: string[];
+  /** The exclusion files as the manifest records them, and every excluded id. */
+  excludeRecords: SampleManifest['parameters']['exclude'];
+  exclude: Set<string>;
+}
+
+/**
+ * Read the exclusions and the roster, refuse an invalid roster, and draw: the steps `sample`,
+ * `verify`, `simulate --roster` and `drill` share, so that they cannot drift apart.
+ */
+export async function drawDesign(opts: DrawDesignOptions): Promise<DrawnDesign> {
   const exclude = new Set<string>(opts.excludeIds ?? []);
   const excludeRecords: SampleManifest['parameters']['exclude'] = [];
   for (const f of opts.excludeFiles ?? []) {
@@ -126,7 +141,6 @@ export async function runSampleJob(opts: SampleJobOptions, now: Date): Promise<S
     onProgress: opts.onProgress,
   });
   assertValid(frame);
-  warnings.push(...frame.warnings);
   const draw = drawSample(frame, opts.method, {
     seed: opts.seed,
     method: opts.method,
@@ -141,6 +155,11 @@ export async function runSampleJob(opts: SampleJobOptions, now: Date): Promise<S
   });
   if (draw.unknownOnly.length)
     throw new UserError(`--only: no such stratum in ${frame.file}: ${draw.unknownOnly.join(', ')}`);
+  return { frame, draw, warnings: [...frame.warnings], excludeRecords, exclude };
+}
+
+export async function runSampleJob(opts: SampleJobOptions, now: Date): Promise<SampleJobResult> {
+  const { frame, draw, warnings, excludeRecords, exclude } = await drawDesign(opts);
 
   const wanted = draw.strata.flatMap((s) => [...s.primaries, ...s.reserves]);
   const records = await readHouseholds(frame, opts.roster, wanted);

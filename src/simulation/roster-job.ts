@@ -2,10 +2,10 @@ import { UserError, type Problem } from '../core/errors.js';
 import type { EncodingChoice } from '../io/encoding.js';
 import { readCsvTable } from '../io/csv-read.js';
 import { findColumn } from '../roster/columns.js';
-import { assertValid, readHouseholds, readRoster } from '../roster/read-roster.js';
+import { readHouseholds } from '../roster/read-roster.js';
 import type { AllocationMethod } from '../sampling/allocate.js';
-import { drawSample, type SampleMethod } from '../sampling/draw.js';
-import { readIdList } from '../sampling/sample-job.js';
+import type { SampleMethod } from '../sampling/draw.js';
+import { drawDesign } from '../sampling/sample-job.js';
 import { loadStandard, type Standard } from '../standard/index.js';
 import type { CiMethod } from '../stats/index.js';
 import type { SimulationDesign } from './engine.js';
@@ -75,33 +75,7 @@ export async function prepareRosterJob(opts: RosterJobOptions): Promise<RosterJo
   const standard = await loadStandard(opts.standard, opts.cwd);
   if (problems.length) throw new UserError('simulate: invalid true rates', problems);
 
-  const exclude = new Set<string>();
-  for (const f of opts.excludeFiles) for (const id of (await readIdList(f)).ids) exclude.add(id);
-  const frame = await readRoster(opts.roster, {
-    label: opts.rosterLabel,
-    encoding: opts.encoding,
-    by: opts.by,
-    order: opts.order,
-    keepOrderKeys: opts.method === 'systematic',
-    maxProblems: opts.maxProblems,
-    onProgress: opts.onProgress,
-  });
-  assertValid(frame);
-  const warnings = [...frame.warnings];
-  const draw = drawSample(frame, opts.method, {
-    seed: opts.seed,
-    method: opts.method,
-    size: opts.size,
-    total: opts.total,
-    allocation: opts.allocation,
-    minPerStratum: opts.minPerStratum,
-    reserve: opts.reserve,
-    only: opts.only,
-    exclude,
-    priors: opts.priors,
-  });
-  if (draw.unknownOnly.length)
-    throw new UserError(`--only: no such stratum in ${frame.file}: ${draw.unknownOnly.join(', ')}`);
+  const { frame, draw, warnings } = await drawDesign(opts);
 
   // The sub-district of each stratum: the one its drawn households share (what `score` rolls up by).
   const streetCol = frame.columns.index.street ?? findColumn(frame.columns, 'street');
