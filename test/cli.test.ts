@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_NAMES, requestedCommand } from '../src/cli/commands/index.js';
+import { COMMAND_NAMES, langFlag, requestedCommand } from '../src/cli/commands/index.js';
 import { runCli } from './helpers/run-cli.js';
 
 describe('the command line', () => {
   it('finds the subcommand asked for, loading only it', () => {
     expect(requestedCommand(['sample', 'r.csv', '--seed', 's'])).toBe('sample');
-    expect(requestedCommand(['--lang', 'zh'])).toBe('zh');
+    expect(requestedCommand(['--lang', 'zh'])).toBeUndefined();
+    expect(requestedCommand(['--lang', 'zh', 'check', 'x.csv'])).toBe('check');
     expect(requestedCommand(['-V'])).toBeUndefined();
+  });
+
+  it('reads --lang wherever it stands, before parsing', () => {
+    expect(langFlag(['--lang', 'zh', 'check', 'x.csv'])).toBe('zh');
+    expect(langFlag(['check', 'x.csv', '--lang=en'])).toBe('en');
+    expect(langFlag(['check', '--', '--lang', 'zh'])).toBeUndefined();
   });
 
   it('lists every command with examples in the root help', async () => {
@@ -24,10 +31,63 @@ describe('the command line', () => {
     }
   });
 
-  it('refuses an unknown command or option with exit 2', async () => {
+  it('refuses an unknown command or option with exit 2, in one line', async () => {
     expect((await runCli(['nosuch'])).code).toBe(2);
     const r = await runCli(['sample', '--no-such-flag']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown option '--no-such-flag'/);
+    expect(r.stderr).toBe("hhsurvey: unknown option '--no-such-flag'; see hhsurvey sample --help\n");
+  });
+
+  it('says usage errors in Chinese with --lang zh, one line each', async () => {
+    const cases: [string[], string][] = [
+      [['--lang', 'zh', 'chek'], 'hhsurvey: 未知命令 chek（是否想用 check？）；用法见 hhsurvey --help\n'],
+      [['sample', '--lang', 'zh'], 'hhsurvey: 缺少必需的参数 <roster>；用法见 hhsurvey sample --help\n'],
+      [
+        ['--lang', 'zh', 'check', 'r.csv', '--sise', '3'],
+        'hhsurvey: 未知选项 --sise（是否想用 --size？）；用法见 hhsurvey check --help\n',
+      ],
+      [
+        ['--lang', 'zh', 'sample', 'r.csv', '--size', 'x'],
+        'hhsurvey: 选项 --size <n> 的取值“x”无效：应为整数，实为“x”；用法见 hhsurvey sample --help\n',
+      ],
+      [
+        ['--lang', 'zh', 'sample', 'r.csv', '--method', 'foo'],
+        'hhsurvey: 选项 --method <method> 的取值“foo”无效：可选值为 random, systematic；用法见 hhsurvey sample --help\n',
+      ],
+      [
+        ['--lang', 'zh', 'check', 'a', 'b'],
+        'hhsurvey: check 的参数过多：应为 1 个，实际 2 个；用法见 hhsurvey check --help\n',
+      ],
+    ];
+    for (const [args, stderr] of cases) {
+      const r = await runCli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toBe(stderr);
+    }
+  });
+
+  it('accepts --lang before the command as well as after it', async () => {
+    const before = await runCli(['--lang', 'zh', 'check', 'nosuch.csv']);
+    const after = await runCli(['check', 'nosuch.csv', '--lang', 'zh']);
+    expect(before.code).toBe(2);
+    expect(before).toEqual(after);
+    const bad = await runCli(['--lang', 'fr', 'check', 'x.csv']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(
+      /^hhsurvey: option '--lang <lang>' argument 'fr' is invalid: allowed choices are zh, en/,
+    );
+  });
+
+  it('shows help with exit 0 through the help command', async () => {
+    const root = await runCli(['help']);
+    expect(root.code).toBe(0);
+    expect(root.stdout).toMatch(/^Usage: hhsurvey/);
+    const sample = await runCli(['help', 'sample']);
+    expect(sample.code).toBe(0);
+    expect(sample.stdout).toMatch(/^Usage: hhsurvey sample/);
+    const zh = await runCli(['--lang', 'zh', 'help', 'sample']);
+    expect(zh.stdout).toMatch(/^用法： hhsurvey sample \[选项\] <roster>/);
+    expect(zh.stdout).toMatch(/^选项：$/m);
+    expect(zh.stdout).toMatch(/^ {2}-h, --help +显示本命令的帮助$/m);
   });
 });

@@ -1,36 +1,44 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { withLang, type Context } from '../core/context.js';
+import { both, t } from '../core/messages.js';
+import { ArgValueError, LocalCommand } from './localise.js';
+import { m } from './messages.js';
+
+/** The --lang option (every command, and the program itself, so it may come before the command). */
+export function langOption(cmd: Command): Option {
+  const lang = cmd instanceof LocalCommand ? cmd.lang : 'en';
+  return new Option('--lang <lang>', t(lang, m.langOption)).choices(['zh', 'en']);
+}
 
 /** Options every command takes. */
 export function addCommonOptions(cmd: Command): Command {
-  return cmd.addOption(
-    new Option('--lang <lang>', 'language of labels and messages (default: from the locale)').choices([
-      'zh',
-      'en',
-    ]),
-  );
+  return cmd.addOption(langOption(cmd));
 }
 
-/** The context with --lang applied. */
+/** The context with --lang applied (the language found on the command line before parsing stays). */
 export function commandContext(ctx: Context, opts: { lang?: string }): Context {
-  return withLang(ctx, opts.lang);
+  return opts.lang === undefined ? ctx : withLang(ctx, opts.lang);
 }
 
 export function intArg(min: number, max = Number.MAX_SAFE_INTEGER): (v: string) => number {
   return (v: string) => {
-    if (!/^\s*-?\d+\s*$/.test(v)) throw new InvalidArgumentError(`expected a whole number, got "${v}"`);
+    if (!/^\s*-?\d+\s*$/.test(v)) throw new ArgValueError(both(m.expectedWholeNumber, { value: v }));
     const n = Number(v);
-    if (n < min || n > max) throw new InvalidArgumentError(`must be between ${min} and ${max}, got ${n}`);
+    if (n < min || n > max)
+      throw new ArgValueError(
+        max === Number.MAX_SAFE_INTEGER
+          ? both(m.numberAtLeast, { min, value: n })
+          : both(m.numberOutOfRange, { min, max, value: n }),
+      );
     return n;
   };
 }
 
 export function rateArg(v: string): number {
   const n = Number(v.trim().replace(/%$/, ''));
-  if (v.trim() === '' || !Number.isFinite(n))
-    throw new InvalidArgumentError(`expected a rate between 0 and 1, got "${v}"`);
+  if (v.trim() === '' || !Number.isFinite(n)) throw new ArgValueError(both(m.expectedRate, { value: v }));
   const rate = v.trim().endsWith('%') ? n / 100 : n;
-  if (rate < 0 || rate > 1) throw new InvalidArgumentError(`must be between 0 and 1, got ${v}`);
+  if (rate < 0 || rate > 1) throw new ArgValueError(both(m.rateOutOfRange, { value: v }));
   return rate;
 }
 

@@ -1,47 +1,38 @@
-import { Command, CommanderError } from 'commander';
-import { createContext, type Context, type ContextInit } from '../core/context.js';
+import { CommanderError, type Command } from 'commander';
+import { createContext, withLang, type Context, type ContextInit } from '../core/context.js';
 import { EXIT, exitCodeFor, formatProblem, UserError, type ExitCode } from '../core/errors.js';
+import { detectLang } from '../core/i18n.js';
+import { t } from '../core/messages.js';
 import { removePendingTempFiles } from '../io/atomic.js';
-import { registerCommands } from './commands/index.js';
+import { langFlag, registerCommands } from './commands/index.js';
+import { langOption } from './common.js';
+import { LocalCommand } from './localise.js';
+import { m } from './messages.js';
 import { VERSION } from '../core/version.js';
 
 export async function buildProgram(ctx: Context, args: readonly string[] = []): Promise<Command> {
-  const program = new Command('hhsurvey');
+  const lang = ctx.lang;
+  const program = new LocalCommand('hhsurvey', lang);
   program
-    .description(
-      'Mock door-to-door household assessments (模拟入户调查) for the National Civilized City evaluation:\n' +
-        'rosters, reproducible stratified samples, fieldwork, scoring and drills.',
-    )
-    .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
+    .description(t(lang, m.rootDescription))
+    .version(VERSION, '-V, --version', t(lang, m.versionOption))
+    .helpOption('-h, --help', t(lang, m.helpOption))
+    .helpCommand('help [command]', t(lang, m.helpCommand))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void ctx.stdout.write(s),
       writeErr: (s) => void ctx.stderr.write(s),
     });
+  program.addOption(langOption(program));
   await registerCommands(program, ctx, args);
-  program.addHelpText(
-    'after',
-    `
-Examples:
-  hhsurvey demo                                   the whole mock assessment on the demo district
-  hhsurvey check data/demo/roster.csv             validate a roster and summarise it
-  hhsurvey sample data/demo/roster.csv --seed 2026-drill-1 --reserve 5 -o sample.csv
-  hhsurvey verify sample.csv --roster data/demo/roster.csv
-  hhsurvey interview sample.csv --responses responses.csv --interviewer 测试员01
-  hhsurvey status sample.csv --responses responses.csv
-  hhsurvey score sample.csv --responses responses.csv --format html -o report.html
-  hhsurvey plan --threshold 0.9 --expected 0.93 --population 300
-  hhsurvey drill data/demo/drill.yaml --out drill-output
-
-Exit codes: 0 success, 1 assessment failed or verification mismatch, 2 bad input or usage, 3 internal error.`,
-  );
+  program.addHelpText('after', t(lang, m.rootExamples));
   return program;
 }
 
 /** Run one command line in-process; returns the exit code. Never calls process.exit. */
 export async function run(argv: string[], init: ContextInit = {}): Promise<ExitCode> {
-  const ctx = createContext(init);
+  const base = createContext(init);
+  const ctx = withLang(base, langFlag(argv.slice(2)));
   try {
     const program = await buildProgram(ctx, argv.slice(2));
     await program.parseAsync(argv);
@@ -54,9 +45,8 @@ export async function run(argv: string[], init: ContextInit = {}): Promise<ExitC
 function report(ctx: Context, err: unknown): ExitCode {
   const code = exitCodeFor(err);
   if (err instanceof CommanderError) {
-    // commander has already printed its message (or the help).
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
-    return EXIT.usage;
+    // commander has already printed its one-line message (or the help).
+    return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (err instanceof UserError) {
     for (const p of err.problems) ctx.stderr.write(`${formatProblem(p)}\n`);
@@ -69,17 +59,16 @@ function report(ctx: Context, err: unknown): ExitCode {
     return code;
   }
   const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  ctx.stderr.write(
-    `hhsurvey: internal error (a bug in hhsurvey ${VERSION}; please report it with the command line and this text):\n${stack}\n`,
-  );
+  ctx.stderr.write(`hhsurvey: ${t(ctx.lang, m.internalError, { version: VERSION })}\n${stack}\n`);
   return EXIT.internal;
 }
 
 /** The process entry: the only place that sets the process's exit code or exits. */
 export function main(argv: string[]): void {
+  const lang = detectLang(langFlag(argv.slice(2)), process.env);
   const interrupted = (signal: NodeJS.Signals) => {
     removePendingTempFiles();
-    process.stderr.write(`\nhhsurvey: interrupted (${signal}); nothing half-written was left behind\n`);
+    process.stderr.write(`\nhhsurvey: ${t(lang, m.interrupted, { signal })}\n`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', interrupted);

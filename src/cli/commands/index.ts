@@ -34,9 +34,25 @@ const COMMANDS: [name: string, load: () => Promise<CommandModule>][] = [
 
 export const COMMAND_NAMES: readonly string[] = COMMANDS.map(([name]) => name);
 
-/** The subcommand a command line asks for: its first word that is not an option. */
+/** The subcommand a command line asks for: its first word that is neither an option nor --lang's value. */
 export function requestedCommand(args: readonly string[]): string | undefined {
-  return args.find((a) => !a.startsWith('-'));
+  return args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '--lang');
+}
+
+/**
+ * The --lang a command line gives, wherever it stands (before or after the command), read before
+ * parsing so that help and usage errors speak the language asked for. Invalid values are left to
+ * commander, which refuses them.
+ */
+export function langFlag(args: readonly string[]): string | undefined {
+  let lang: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') break;
+    if (a === '--lang') lang = args[++i];
+    else if (a.startsWith('--lang=')) lang = a.slice('--lang='.length);
+  }
+  return lang;
 }
 
 export async function registerCommands(
