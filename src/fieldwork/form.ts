@@ -35,6 +35,17 @@ export class HouseholdForm {
     }
   }
 
+  /** A copy to change while this one stays as it was (the session's states are values). */
+  clone(): HouseholdForm {
+    const f = new HouseholdForm(this.standard);
+    f.disposition = this.disposition;
+    Object.assign(f.answers, this.answers);
+    for (const id of this.seen) f.seen.add(id);
+    f.at = this.at;
+    f.editing = this.editing;
+    return f;
+  }
+
   /** The questions asked given the answers so far. */
   asked(): Question[] {
     return askedQuestions(this.standard, this.answers);

@@ -1,23 +1,34 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { UserError, type Problem } from '../core/errors.js';
+import { t } from '../core/messages.js';
 import { readCsvTable } from '../io/csv-read.js';
-import type { Encoding } from '../io/encoding.js';
+import type { Encoding, EncodingChoice } from '../io/encoding.js';
 import type { Standard } from '../standard/schema.js';
+import { m } from './messages.js';
 import { parseResponses, type ResponsesFile } from './responses.js';
 
 export interface ReadResponsesOptions {
   /** Name of the file in messages (defaults to the path). */
   label?: string;
+  encoding?: EncodingChoice;
 }
 
 export interface ReadResponsesResult extends ResponsesFile {
   encoding: Encoding;
   bom: boolean;
+  /**
+   * A last line cut off by a crash (no line end, fewer cells than the header): left out of
+   * `rows` and `problems`, with one warning instead. `hhsurvey interview` sets it aside.
+   */
+  torn?: { line: number };
+  /** The file's last line is complete but has no line end. */
+  unterminated: boolean;
 }
 
 /**
- * Read a responses file (UTF-8, UTF-8 with BOM or GB18030; CRLF or LF) and check each row against
- * the standard. Problems are returned, not thrown: callers decide (see `throwOnErrors`).
+ * Read a responses file (UTF-8, UTF-8 with BOM or GB18030; CRLF, LF or CR line ends) and check
+ * each row against the standard. Problems are returned, not thrown: callers decide (see
+ * `throwOnErrors`). Reading never changes the file.
  */
 export async function readResponses(
   file: string,
@@ -25,28 +36,40 @@ export async function readResponses(
   opts: ReadResponsesOptions = {},
 ): Promise<ReadResponsesResult> {
   const label = opts.label ?? file;
-  const table = await readCsvTable(file, { label });
-  const parsed = parseResponses(table, standard);
+  const table = await readCsvTable(file, { label, ...(opts.encoding ? { encoding: opts.encoding } : {}) });
+  const ended = endsWithLineEnd(file);
   const last = table.rows[table.rows.length - 1];
-  if (last && !endsWithNewline(file) && last.fields.length < table.header.length)
+  let torn: { line: number } | undefined;
+  if (last && !ended && last.fields.length < table.header.length) {
+    torn = { line: last.line };
+    table.rows = table.rows.slice(0, -1);
+  }
+  const parsed = parseResponses(table, standard);
+  if (torn)
     parsed.problems.push({
       file: label,
-      line: last.line,
-      message:
-        'warning: this last line has no line end and too few cells: it looks cut off (an interview killed while writing it?); the next `hhsurvey interview` on this file sets it aside',
+      line: torn.line,
+      message: t('en', m.tornIgnored),
       severity: 'warning',
     });
-  return { ...parsed, encoding: table.encoding, bom: table.bom };
+  return {
+    ...parsed,
+    encoding: table.encoding,
+    bom: table.bom,
+    ...(torn ? { torn } : {}),
+    unterminated: !ended && !torn,
+  };
 }
 
-function endsWithNewline(file: string): boolean {
+/** Whether the file is empty or its last byte is a line end (LF, or CR for CR-only files). */
+function endsWithLineEnd(file: string): boolean {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
     if (size === 0) return true;
     const b = Buffer.alloc(1);
     readSync(fd, b, 0, 1, size - 1);
-    return b[0] === 0x0a;
+    return b[0] === 0x0a || b[0] === 0x0d;
   } finally {
     closeSync(fd);
   }

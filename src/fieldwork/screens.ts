@@ -142,7 +142,11 @@ export function reviewLines(
 
 export const HELP = {
   disposition: (lang: Lang) =>
-    say(lang, 's 跳过此户   c 更正上一户   q 退出', 's skip household   c correct the last one   q quit'),
+    say(
+      lang,
+      's 跳过此户   c 更正上一户   n 备注   q 退出',
+      's skip household   c correct the last one   n note   q quit',
+    ),
   question: (lang: Lang, mayLeave: boolean) =>
     say(
       lang,
@@ -152,7 +156,7 @@ export const HELP = {
   review: (lang: Lang, n: number) =>
     say(
       lang,
-      `Enter 保存   ← 退格 返回   ${n > 0 ? `1-${Math.min(n, 9)} 修改该题   ` : ''}d 修改访问结果   q 退出（不保存）`,
-      `Enter save   Backspace back   ${n > 0 ? `1-${Math.min(n, 9)} change that answer   ` : ''}d change outcome   q quit (not saved)`,
+      `Enter 保存   ← 退格 返回   ${n > 0 ? `1-${Math.min(n, 9)} 修改该题   ` : ''}d 修改访问结果   n 备注   q 退出（不保存）`,
+      `Enter save   Backspace back   ${n > 0 ? `1-${Math.min(n, 9)} change that answer   ` : ''}d change outcome   n note   q quit (not saved)`,
     ),
 };

@@ -8,13 +8,19 @@ import {
   readFileSync,
   readSync,
   fstatSync,
+  renameSync,
+  statSync,
   unlinkSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname } from 'node:path';
+import { chinaDisplay } from '../core/clock.js';
 import { fileError, UserError } from '../core/errors.js';
+import type { Lang } from '../core/i18n.js';
+import { t } from '../core/messages.js';
+import { m } from './messages.js';
 
 /**
  * Durable storage of the responses file while interviewing:
@@ -31,10 +37,16 @@ export interface LockHolder {
   host: string;
   interviewer: string;
   since: string;
+  /** When the holding process started (clock ticks since boot, from /proc), to tell a reused pid. */
+  started?: string;
+  /** The boot the lock was taken in (/proc/sys/kernel/random/boot_id): a lock from before a restart is stale. */
+  boot?: string;
 }
 
 export interface Lock {
   path: string;
+  /** Record who holds the lock (the interviewer's name is known only after the file is read). */
+  update(holder: Partial<Pick<LockHolder, 'interviewer'>>): void;
   release(): void;
 }
 
@@ -47,6 +59,26 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** A process's start time in clock ticks since boot (Linux), or undefined where /proc is absent. */
+function processStarted(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses: count fields after its last ')'.
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return rest[19];
+  } catch {
+    return undefined;
+  }
+}
+
+function bootId(): string | undefined {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function readHolder(path: string): LockHolder | undefined {
   try {
     const h = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockHolder>;
@@ -56,6 +88,8 @@ function readHolder(path: string): LockHolder | undefined {
         host: h.host,
         interviewer: String(h.interviewer ?? ''),
         since: String(h.since ?? ''),
+        ...(typeof h.started === 'string' ? { started: h.started } : {}),
+        ...(typeof h.boot === 'string' ? { boot: h.boot } : {}),
       };
     }
   } catch {
@@ -64,26 +98,55 @@ function readHolder(path: string): LockHolder | undefined {
   return undefined;
 }
 
+/**
+ * Why a lock of this machine no longer holds: its process is gone, or the pid now names another
+ * process (started at another time, or in an earlier boot). Undefined while the holder runs.
+ * A lock without the start time and boot (an older hhsurvey) is held while its pid is alive.
+ */
+function staleness(other: LockHolder): 'gone' | 'reused' | undefined {
+  if (!isAlive(other.pid)) return 'gone';
+  const boot = bootId();
+  if (other.boot && boot && other.boot !== boot) return 'reused';
+  const started = processStarted(other.pid);
+  if (other.started && started && other.started !== started) return 'reused';
+  return undefined;
+}
+
+const SHOW_CHINA_TIME = false;
 const held = new Set<string>();
 let exitHook = false;
 
+function writeHolder(path: string, holder: LockHolder): void {
+  writeFileSync(path, JSON.stringify(holder) + '\n');
+}
+
 /**
- * Take the lock `<responses>.lock`, or throw a UserError naming the holder. A lock left by a
- * process of this machine that no longer runs (killed, power cut) is taken over, with a note.
+ * Take the lock `<responses>.lock`, or throw a UserError naming the holder. Every command that
+ * writes a responses file takes it (interview, status --merge -o). A lock left by a process of
+ * this machine that no longer runs (killed, power cut, restart) is taken over, with a note.
  * The lock file is created complete (written aside, then hard-linked into place) so another
  * process never reads a half-written lock.
  */
 export function acquireLock(
   responsesPath: string,
   label: string,
-  holder: Omit<LockHolder, 'pid' | 'host'>,
+  holder: Omit<LockHolder, 'pid' | 'host' | 'started' | 'boot'>,
   onNote: (line: string) => void = () => {},
+  lang: Lang = 'en',
 ): Lock {
   const path = `${responsesPath}.lock`;
-  const me: LockHolder = { pid: process.pid, host: hostname(), ...holder };
+  const started = processStarted(process.pid);
+  const boot = bootId();
+  let me: LockHolder = {
+    pid: process.pid,
+    host: hostname(),
+    ...holder,
+    ...(started ? { started } : {}),
+    ...(boot ? { boot } : {}),
+  };
   const tmp = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, JSON.stringify(me) + '\n');
+    writeHolder(tmp, me);
   } catch (err) {
     throw fileError(`${label}.lock`, err);
   }
@@ -97,17 +160,22 @@ export function acquireLock(
           throw fileError(`${label}.lock`, err);
       }
       const other = readHolder(path);
-      if (other && other.host === me.host && !isAlive(other.pid)) {
-        onNote(`${label}: taking over a stale lock left by process ${other.pid} (no longer running)`);
+      const stale = other && other.host === me.host ? staleness(other) : undefined;
+      if (other && stale) {
+        onNote(t(lang, stale === 'gone' ? m.lockStale : m.lockReused, { label, pid: other.pid }));
         unlinkSync(path);
         continue;
       }
+      const since = other ? Date.parse(other.since) : Number.NaN;
       const who = other
-        ? `interviewer ${other.interviewer || '(unnamed)'}, process ${other.pid} on ${other.host}, since ${other.since}`
-        : 'a process that left an unreadable lock';
-      throw new UserError(
-        `${label} is in use by another interview (${who}); finish that one first, or, if it is no longer running, delete ${label}.lock`,
-      );
+        ? t(lang, m.lockHolder, {
+            interviewer: other.interviewer,
+            pid: other.pid,
+            host: other.host,
+            since: Number.isFinite(since) && SHOW_CHINA_TIME ? chinaDisplay(new Date(since)) : other.since,
+          })
+        : t(lang, m.lockUnreadable);
+      throw new UserError(t(lang, m.lockInUse, { label, who }));
     }
   } finally {
     try {
@@ -124,6 +192,17 @@ export function acquireLock(
   }
   return {
     path,
+    update(change) {
+      me = { ...me, ...change };
+      // Written aside and renamed over the lock: a reader never sees half a lock.
+      const next = `${path}.${process.pid}.tmp`;
+      try {
+        writeHolder(next, me);
+        renameSync(next, path);
+      } catch {
+        // the lock itself still holds; only the name in it is older
+      }
+    },
     release() {
       releaseLock(path);
     },
@@ -163,8 +242,9 @@ function stamp(d: Date): string {
 }
 
 /**
- * If the file does not end with a line end, its last line was cut off by a crash: copy those
- * bytes to `<file>.torn-<time>` and truncate the file after its last complete line.
+ * The last line was cut off by a crash (the caller checked: no line end, too few cells): copy the
+ * bytes after the last line end (LF, or CR in a CR-only file) to `<file>.torn-<time>` and truncate
+ * the file there.
  */
 export function setAsideTornLine(path: string, now: Date): TornLine | undefined {
   const fd = openSync(path, 'r+');
@@ -173,14 +253,15 @@ export function setAsideTornLine(path: string, now: Date): TornLine | undefined 
     if (size === 0) return undefined;
     const buf = Buffer.alloc(size);
     readSync(fd, buf, 0, size, 0);
-    if (buf[size - 1] === 0x0a) return undefined;
-    const cut = buf.lastIndexOf(0x0a) + 1;
+    const lastByte = buf[size - 1];
+    if (lastByte === 0x0a || lastByte === 0x0d) return undefined;
+    const cut = Math.max(buf.lastIndexOf(0x0a), buf.lastIndexOf(0x0d)) + 1;
     const torn = buf.subarray(cut);
     let line = 1;
-    for (let i = 0; i < cut; i++) if (buf[i] === 0x0a) line++;
+    for (let i = 0; i < cut; i++) if (buf[i] === 0x0a || (buf[i] === 0x0d && buf[i + 1] !== 0x0a)) line++;
     let savedTo = `${path}.torn-${stamp(now)}`;
     for (let k = 2; existsSync(savedTo); k++) savedTo = `${path}.torn-${stamp(now)}-${k}`;
-    writeFileSync(savedTo, torn);
+    writeFileSync(savedTo, torn, { flag: 'wx' });
     fsyncFile(savedTo);
     ftruncateSync(fd, cut);
     fsyncSync(fd);
@@ -188,6 +269,20 @@ export function setAsideTornLine(path: string, now: Date): TornLine | undefined 
   } finally {
     closeSync(fd);
   }
+}
+
+/** The line end a file uses (of its first line): CRLF, LF or CR; CRLF for a new file. */
+export function lineEndOf(path: string): '\r\n' | '\n' | '\r' {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch {
+    return '\r\n';
+  }
+  const i = buf.findIndex((b) => b === 0x0a || b === 0x0d);
+  if (i < 0) return '\r\n';
+  if (buf[i] === 0x0a) return '\n';
+  return buf[i + 1] === 0x0a ? '\r\n' : '\r';
 }
 
 function fsyncFile(path: string): void {
@@ -209,9 +304,20 @@ function fsyncDir(path: string): void {
 
 /** An append-only, fsync-per-row writer. */
 export interface AppendLog {
-  /** Append text (whole lines) and flush it to disk before returning. */
+  /**
+   * Append text (whole lines) and flush it to disk before returning. Throws `ReplacedError` when
+   * the path no longer names the file that was opened (another program replaced or deleted it).
+   */
   append(text: string): void;
+  /** Everything the opened file holds (to keep it when the path was replaced). */
+  contents(): Buffer;
   close(): void;
+}
+
+export class ReplacedError extends Error {
+  constructor(readonly path: string) {
+    super(`${path}: replaced while open`);
+  }
 }
 
 /**
@@ -226,7 +332,7 @@ export function openAppendLog(
   let fd: number;
   let created = false;
   try {
-    fd = openSync(path, 'a');
+    fd = openSync(path, 'a+');
     if (fstatSync(fd).size === 0) {
       writeSync(fd, header);
       fsyncSync(fd);
@@ -237,14 +343,31 @@ export function openAppendLog(
     throw fileError(label, err);
   }
   let open = true;
+  const same = () => {
+    const own = fstatSync(fd);
+    const now = statSync(path, { throwIfNoEntry: false });
+    return !!now && now.ino === own.ino && now.dev === own.dev;
+  };
   return {
     created,
     log: {
       append(text) {
         if (!open) throw new Error(`${basename(path)}: append after close`);
+        if (!same()) throw new ReplacedError(path);
         const buf = Buffer.from(text, 'utf8');
         for (let off = 0; off < buf.length;) off += writeSync(fd, buf, off, buf.length - off);
         fsyncSync(fd);
+      },
+      contents() {
+        const size = fstatSync(fd).size;
+        const buf = Buffer.alloc(size);
+        let off = 0;
+        while (off < size) {
+          const n = readSync(fd, buf, off, size - off, off);
+          if (n === 0) break;
+          off += n;
+        }
+        return buf.subarray(0, off);
       },
       close() {
         if (!open) return;
@@ -253,4 +376,14 @@ export function openAppendLog(
       },
     },
   };
+}
+
+/** Keep the contents of a replaced responses file beside the path: `<file>.kept-<time>.csv`. */
+export function keepReplaced(path: string, contents: Buffer, now: Date): string {
+  let kept = `${path}.kept-${stamp(now)}.csv`;
+  for (let k = 2; existsSync(kept); k++) kept = `${path}.kept-${stamp(now)}-${k}.csv`;
+  writeFileSync(kept, contents, { flag: 'wx' });
+  fsyncFile(kept);
+  fsyncDir(kept);
+  return kept;
 }
