@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors.js';
 import type { Encoding, EncodingChoice } from './encoding.js';
 import { scanCsv } from './csv-scan.js';
+import { isZipFile, readXlsxTable } from './xlsx-read.js';
 
 export interface CsvRow {
   line: number;
@@ -21,14 +22,25 @@ export interface ReadCsvOptions {
   label?: string;
   /** Refuse a file with a header and no rows. */
   requireRows?: boolean;
+  /** For an .xlsx workbook: the sheet (name or 1-based position; default the first visible). */
+  sheet?: string;
 }
 
 /**
  * Read a whole (small) CSV file: sample lists, responses, priors. Rosters of any size go through
  * the streaming roster reader instead. Rows made only of empty cells (Excel leaves them) are dropped.
+ * An .xlsx workbook (recognised by its bytes, whatever its name) is read as the same table.
  */
 export async function readCsvTable(file: string, opts: ReadCsvOptions = {}): Promise<CsvTable> {
   const label = opts.label ?? file;
+  if (await isZipFile(file, label)) {
+    // The same table saved as an .xlsx workbook: lines are Excel's row numbers.
+    const x = await readXlsxTable(file, { label, sheet: opts.sheet });
+    if (x.header.length === 0) throw new UserError(`${label}: the file has no header row`);
+    if (opts.requireRows && x.rows.length === 0)
+      throw new UserError(`${label}: the file has a header but no rows`);
+    return { file: label, encoding: 'utf8', bom: false, header: x.header, rows: x.rows };
+  }
   let header: string[] | undefined;
   const rows: CsvRow[] = [];
   const info = await scanCsv(
