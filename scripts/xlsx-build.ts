@@ -50,8 +50,8 @@ export function escapeXml(s: string): string {
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
       .replace(/"/g, '&quot;')
-      // eslint-disable-next-line no-control-regex -- Excel's _xHHHH_ escape of control characters
       .replace(
+        // eslint-disable-next-line no-control-regex -- Excel's _xHHHH_ escape of control characters
         /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g,
         (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`,
       )
