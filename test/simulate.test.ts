@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
 import { run } from '../src/cli/main.js';
 import { readFileSync } from 'node:fs';
-import { upperTail } from '../src/simulation/hypergeometric.js';
+import { hypergeometricUpperTail } from '../src/stats/hypergeometric.js';
 
 const issueDesign = [
   'simulate',
@@ -172,7 +172,7 @@ describe('hhsurvey simulate with a lower-bound pass rule', () => {
     });
     const r = j.results[0];
     // Clopper–Pearson 90% lower bound reaches 85% from 56 of 60: P(X ≥ 56), X ~ Hyper(300, 285, 60).
-    expect(r.p_pass_exact).toBeCloseTo(upperTail(300, 285, 60, 56), 12);
+    expect(r.p_pass_exact).toBeCloseTo(hypergeometricUpperTail(56, 300, 285, 60), 12);
     expect(Math.abs(r.p_pass - r.p_pass_exact)).toBeLessThan(3 * r.p_pass_se);
   });
 });

@@ -1,48 +1,6 @@
-import hypergeometricPmf from '@stdlib/stats-base-dists-hypergeometric-pmf';
-import { checkHypergeometric } from '../simulation/hypergeometric.js';
+import { hypergeometricUpperTail } from '../stats/hypergeometric.js';
 import { roundHalfUp } from '../simulation/model.js';
 import { minFavourable, passes, type PassRule } from '../simulation/pass-rule.js';
-
-/**
- * P(X ≥ k) for X ~ Hypergeometric(N, K, n), summed away from the mode with the pmf ratio
- * recurrence (one @stdlib log-space pmf evaluation, then a multiplication a term) until the terms
- * stop mattering. Upper tails of k above the mode are summed directly; below it, 1 − the lower tail
- * (which is then at most about a half, so the subtraction loses nothing that matters).
- */
-export function hypergeometricUpperTail(N: number, K: number, n: number, k: number): number {
-  checkHypergeometric(N, K, n);
-  const lo = Math.max(0, n + K - N);
-  const hi = Math.min(n, K);
-  if (k <= lo) return 1;
-  if (k > hi) return 0;
-  const mode = Math.floor(((n + 1) * (K + 1)) / (N + 2));
-  if (k >= mode) return sumUp(N, K, n, k, hi);
-  return Math.max(0, 1 - sumDown(N, K, n, k - 1, lo));
-}
-
-const NEGLIGIBLE = 1e-17;
-
-function sumUp(N: number, K: number, n: number, from: number, hi: number): number {
-  let term = hypergeometricPmf(from, N, K, n);
-  let sum = term;
-  for (let x = from; x < hi; x++) {
-    term *= ((K - x) * (n - x)) / ((x + 1) * (N - K - n + x + 1));
-    sum += term;
-    if (term < NEGLIGIBLE * sum) break;
-  }
-  return Math.min(1, sum);
-}
-
-function sumDown(N: number, K: number, n: number, from: number, lo: number): number {
-  let term = hypergeometricPmf(from, N, K, n);
-  let sum = term;
-  for (let x = from; x > lo; x--) {
-    term *= (x * (N - K - n + x)) / ((K - x + 1) * (n - x + 1));
-    sum += term;
-    if (term < NEGLIGIBLE * sum) break;
-  }
-  return Math.min(1, sum);
-}
 
 /**
  * Smallest number of favourable respondents out of n that passes (n + 1 when none does). The point
@@ -66,7 +24,7 @@ export function smallestPassing(rule: PassRule, n: number): number {
 /** Exact probability of passing with n households drawn (all completing) from N, K favourable. */
 export function passProbability(N: number, K: number, n: number, rule: PassRule): number {
   const k = smallestPassing(rule, n);
-  return k > n ? 0 : hypergeometricUpperTail(N, K, n, k);
+  return k > n ? 0 : hypergeometricUpperTail(k, N, K, n);
 }
 
 export interface PassSizeRequest {
@@ -115,7 +73,7 @@ export function planPassSize(req: PassSizeRequest): PassSizePlan {
   const curve: SizePoint[] = [];
   for (let n = 1; n <= scanned; n++) {
     const needed = smallestPassing(rule, n);
-    curve.push({ n, needed, pPass: needed > n ? 0 : hypergeometricUpperTail(N, K, n, needed) });
+    curve.push({ n, needed, pPass: needed > n ? 0 : hypergeometricUpperTail(needed, N, K, n) });
   }
   let smallestAny: number | undefined;
   for (const c of curve) {

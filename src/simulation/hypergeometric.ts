@@ -1,4 +1,4 @@
-import hypergeometricPmf from '@stdlib/stats-base-dists-hypergeometric-pmf';
+import { checkHypergeometric, hypergeometricPmf } from '../stats/hypergeometric.js';
 
 /**
  * The hypergeometric distribution of the number of favourable households x in a simple random
@@ -19,20 +19,7 @@ export interface HypergeometricTable {
   pmf: Float64Array;
 }
 
-export function checkHypergeometric(N: number, K: number, n: number): void {
-  for (const [name, v] of [
-    ['N', N],
-    ['K', K],
-    ['n', n],
-  ] as const) {
-    if (!Number.isSafeInteger(v) || v < 0)
-      throw new RangeError(`hypergeometric: ${name} must be a whole number ≥ 0, got ${v}`);
-  }
-  if (K > N) throw new RangeError(`hypergeometric: K (${K}) exceeds N (${N})`);
-  if (n > N) throw new RangeError(`hypergeometric: n (${n}) exceeds N (${N})`);
-}
-
-/** The whole pmf over 0..n, from @stdlib's log-space pmf. */
+/** The whole pmf over 0..n (src/stats/hypergeometric.ts). */
 export function hypergeometricTable(N: number, K: number, n: number): HypergeometricTable {
   checkHypergeometric(N, K, n);
   const min = Math.max(0, n + K - N);
@@ -47,12 +34,6 @@ export function sumWhere(table: HypergeometricTable, take: (x: number) => boolea
   let s = 0;
   for (let x = table.min; x <= table.max; x++) if (take(x)) s += table.pmf[x]!;
   return Math.min(1, s);
-}
-
-/** P(X ≥ k), summed over the upper tail (no 1 − cdf cancellation). */
-export function upperTail(N: number, K: number, n: number, k: number): number {
-  const t = hypergeometricTable(N, K, n);
-  return sumWhere(t, (x) => x >= k);
 }
 
 /**
