@@ -13,7 +13,7 @@ import { BIN, spawnCli } from './helpers/run-cli.js';
  * at the next household due.
  */
 const standard = loadStandardSync(undefined);
-const C = '利农社区';
+const C = '全福街道 / 利农社区';
 const COMPLETE = ['complete', '1', '1', '1', '2', '1', '2'];
 const ENV = {
   PATH: process.env.PATH ?? '',

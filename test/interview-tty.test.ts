@@ -52,10 +52,10 @@ beforeAll(async () => {
 describe.skipIf(!hasPython)('hhsurvey interview in a terminal (pseudo-terminal)', () => {
   it('single keys: answers, back, review, save, refusal with reserve, skip, correction, Ctrl+C', () => {
     const P = fx.entries
-      .filter((e) => e.stratum === '利农社区' && e.role === 'primary')
+      .filter((e) => e.stratum === '全福街道 / 利农社区' && e.role === 'primary')
       .sort((a, b) => a.rank - b.rank);
     const R = fx.entries
-      .filter((e) => e.stratum === '利农社区' && e.role === 'reserve')
+      .filter((e) => e.stratum === '全福街道 / 利农社区' && e.role === 'reserve')
       .sort((a, b) => a.rank - b.rank);
     const r = drive(
       fx.dir,

@@ -14,7 +14,7 @@ interface StatusJson {
 }
 
 const standard = loadStandardSync(undefined);
-const COMMUNITY = '利农社区';
+const COMMUNITY = '全福街道 / 利农社区';
 /** A complete interview: aware, support, took part, fairly satisfied, heard of and know the core values. */
 const COMPLETE = ['complete', '1', '1', '1', '2', '1', '2'];
 

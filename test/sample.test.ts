@@ -65,8 +65,8 @@ describe('hhsurvey sample', () => {
     );
     const b = await sampleJson(fewer);
     const only = (s: JsonSample, c: string) => key(s).filter((k) => k.startsWith(c));
-    expect(only(b, '南全福社区')).toEqual(only(a, '南全福社区'));
-    expect(only(b, '利农社区')).not.toEqual(only(a, '利农社区'));
+    expect(only(b, '全福街道 / 南全福社区')).toEqual(only(a, '全福街道 / 南全福社区'));
+    expect(only(b, '全福街道 / 利农社区')).not.toEqual(only(a, '全福街道 / 利农社区'));
   });
 
   it('gives every household the chance n/N whatever its place in the file (seeded frequency check)', async () => {
@@ -170,7 +170,7 @@ describe('hhsurvey sample', () => {
 
     // Tamper: swap a sampled household for one that was not drawn.
     const text = first.toString('utf8');
-    const victim = /\r\n南全福社区,primary,1,(H\d{6}),/.exec(text)![1]!;
+    const victim = /\r\n全福街道 \/ 南全福社区,primary,1,(H\d{6}),/.exec(text)![1]!;
     const unused = rows.find((r) => r.community === '南全福社区' && !text.includes(r.id))!.id;
     const tampered = join(dir, 'tampered.csv');
     writeFileSync(tampered, text.replace(victim, unused));
@@ -199,9 +199,9 @@ describe('hhsurvey sample', () => {
     const s = JSON.parse(r.stdout) as { strata: { stratum: string; sample: number }[] };
     // 40 · (120, 80, 9)/209 = 22.97, 15.31, 1.72 → 23, 15, 2
     expect(s.strata.map((x) => [x.stratum, x.sample])).toEqual([
-      ['利农社区', 15],
-      ['南全福社区', 23],
-      ['小社区', 2],
+      ['全福街道 / 利农社区', 15],
+      ['全福街道 / 南全福社区', 23],
+      ['全福街道 / 小社区', 2],
     ]);
   });
 
@@ -233,13 +233,13 @@ describe('hhsurvey sample', () => {
     const firstIds = new Set([...readFileSync(out, 'utf8').matchAll(/,(H\d{6}),/g)].map((m) => m[1]));
     const second = await sampleJson(base, ['--exclude', out]);
     for (const h of second.households)
-      if (h.stratum !== '小社区') expect(firstIds.has(h.household_id)).toBe(false);
+      if (h.stratum !== '全福街道 / 小社区') expect(firstIds.has(h.household_id)).toBe(false);
   });
 
   it('runs as the built bin with a generated seed printed on stderr', () => {
     const r = spawnCli(['sample', base, '--only', '小社区']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/seed: [0-9a-f]{16} \(recorded/);
-    expect(r.stdout.split('\r\n').filter((l) => l.startsWith('小社区,primary'))).toHaveLength(9);
+    expect(r.stdout.split('\r\n').filter((l) => l.startsWith('全福街道 / 小社区,primary'))).toHaveLength(9);
   });
 });

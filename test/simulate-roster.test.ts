@@ -75,16 +75,18 @@ describe('hhsurvey simulate --roster', () => {
     const j = parse(r.stdout);
     expect(j.standard).toBe('national-mock');
     expect(j.results.map((x) => `${x.stratum}/${x.indicator}`)).toEqual([
-      '利农社区/awareness',
-      '利农社区/participation',
-      '华山北社区/awareness',
-      '华山北社区/participation',
-      '南全福社区/awareness',
-      '南全福社区/participation',
-      '小社区/awareness',
-      '小社区/participation',
+      '全福街道 / 利农社区/awareness',
+      '全福街道 / 利农社区/participation',
+      '全福街道 / 南全福社区/awareness',
+      '全福街道 / 南全福社区/participation',
+      '华山街道 / 华山北社区/awareness',
+      '华山街道 / 华山北社区/participation',
+      '华山街道 / 小社区/awareness',
+      '华山街道 / 小社区/participation',
     ]);
-    const nanquanfu = j.results.find((x) => x.stratum === '南全福社区' && x.indicator === 'awareness')!;
+    const nanquanfu = j.results.find(
+      (x) => x.stratum === '全福街道 / 南全福社区' && x.indicator === 'awareness',
+    )!;
     expect(nanquanfu).toMatchObject({
       street: '全福街道',
       population: 300,
@@ -102,11 +104,11 @@ describe('hhsurvey simulate --roster', () => {
       expect(Math.abs(x.p_pass - x.p_pass_exact)).toBeLessThanOrEqual(3 * x.p_pass_se + 1e-12);
     }
     // A community smaller than the sample is a census: its verdict is certain.
-    const small = j.results.find((x) => x.stratum === '小社区' && x.indicator === 'awareness')!;
+    const small = j.results.find((x) => x.stratum === '华山街道 / 小社区' && x.indicator === 'awareness')!;
     expect(small).toMatchObject({ population: 15, size: 15, favourable: 14 });
     expect(small.p_pass_exact).toBe(1);
     expect(r.stderr).toContain(
-      'warning: 小社区 has only 15 households to draw from, fewer than 22: all are taken',
+      'warning: 华山街道 / 小社区 has only 15 households to draw from, fewer than 22: all are taken',
     );
   });
 
@@ -163,7 +165,7 @@ describe('hhsurvey simulate --roster', () => {
     ]);
     expect(r.code).toBe(0);
     const j = parse(r.stdout);
-    const by = (s: string) => j.results.find((x) => x.stratum === s)!;
+    const by = (s: string) => j.results.find((x) => x.stratum.endsWith(` / ${s}`))!;
     expect(by('南全福社区').favourable).toBe(240);
     expect(by('华山北社区').favourable).toBe(776);
     expect(by('利农社区').favourable).toBe(135);
@@ -207,7 +209,7 @@ describe('hhsurvey simulate --roster', () => {
       '--replicates',
       '500',
     ]);
-    expect(parse(only.stdout).results.map((x) => x.stratum)).toEqual(['南全福社区']);
+    expect(parse(only.stdout).results.map((x) => x.stratum)).toEqual(['全福街道 / 南全福社区']);
     const ex = join(dir, 'exclude.csv');
     writeFileSync(ex, 'household_id\nH000001\nH000002\n');
     const excluded = await runCli([
@@ -308,7 +310,9 @@ describe('hhsurvey simulate --roster', () => {
       'x',
     ]);
     expect(r2.code).toBe(2);
-    expect(r2.stderr).toContain('--rate: no true rate for awareness in 2 strata (利农社区, 小社区)');
+    expect(r2.stderr).toContain(
+      '--rate: no true rate for awareness in 2 strata (全福街道 / 利农社区, 华山街道 / 小社区)',
+    );
     const r3 = await runCli(['simulate', '--roster', roster, '--rate', 'nosuch=0.9', '--seed', 'x']);
     expect(r3.code).toBe(2);
     expect(r3.stderr).toContain('no indicator "nosuch" in standard national-mock');

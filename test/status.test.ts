@@ -27,7 +27,7 @@ const HEADER = [
   'core_values_know',
   'note',
 ];
-const C = '利农社区';
+const C = '全福街道 / 利农社区';
 let fx: Fixture;
 let P: string[];
 let R: string[];
@@ -130,7 +130,7 @@ describe('hhsurvey status', () => {
       'bad.csv:3: household_id: household H999999 is not in the sample (sample.csv)',
       `bad.csv:9: ${P[0]} recorded as complete twice with different answers by different interviewers (王芳 at bad.csv:2, 李强 here)`,
       `bad.csv:10: role: reserve, but ${P[5]} is a primary household in the sample`,
-      `bad.csv:8: reserves used out of order in 利农社区: reserve 2 (${R[1]}) was visited before reserve 1 (${R[0]})`,
+      `bad.csv:8: reserves used out of order in ${C}: reserve 2 (${R[1]}) was visited before reserve 1 (${R[0]})`,
       'hhsurvey: 7 errors in the responses',
     ]);
   });

@@ -131,7 +131,7 @@ describe('hhsurvey synth responses', () => {
       .split('\r\n')
       .slice(1)
       .map((l) => l.split(','));
-    const aware = (s: string) => lines.filter((f) => f[1] === s).map((f) => f[7]);
+    const aware = (s: string) => lines.filter((f) => f[1] === `全福街道 / ${s}`).map((f) => f[7]);
     expect(aware('南全福社区').every((a) => a === '2')).toBe(true);
     expect(aware('利农社区').every((a) => a === '1')).toBe(true);
     expect(aware('南全福社区')).toHaveLength(22);

@@ -87,7 +87,8 @@ const rateMap = () => z.record(text(), rate(), { error: expected('a mapping of i
 export const samplingSchema = z
   .strictObject(
     {
-      by: list().default(['community']),
+      // Absent: sub-district and community when the roster has a sub-district column.
+      by: list().optional(),
       size: whole(1).optional(),
       total: whole(1).optional(),
       allocation: z
@@ -169,7 +170,6 @@ export const drillSchema = z
       roster: text(),
       seed: z.union([text(), z.number()], { error: expected('text, or date') }).transform(String),
       sampling: samplingSchema.default({
-        by: ['community'],
         allocation: 'proportional',
         min_per_stratum: 1,
         reserve: 0,

@@ -7,6 +7,7 @@ import type { Lang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
 import { csvLine } from '../io/csv-write.js';
 import { readSampleList, type SampleEntry } from '../sampling/sample-file.js';
+import { findStratum } from '../sampling/strata.js';
 import { loadStandard } from '../standard/load.js';
 import type { Standard } from '../standard/schema.js';
 import { InputQueue } from './input.js';
@@ -123,7 +124,13 @@ async function checkResponsesFile(
 
 function selectEntries(job: InterviewJob, entries: SampleEntry[], strata: { key: string }[]): SampleEntry[] {
   if (job.stratum === undefined) return entries;
-  const chosen = entries.filter((e) => e.stratum === job.stratum);
+  // The community's name is enough when only one sub-district has it.
+  const key =
+    findStratum(
+      job.stratum,
+      strata.map((s) => s.key),
+    ) ?? job.stratum;
+  const chosen = entries.filter((e) => e.stratum === key);
   if (chosen.length === 0) {
     const names = strata.map((s) => s.key);
     throw new UserError(

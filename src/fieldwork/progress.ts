@@ -10,6 +10,7 @@ import {
   type Rate,
 } from './dispositions.js';
 import type { ResponseRow } from './responses.js';
+import { namesStratum } from '../sampling/strata.js';
 import { planFieldwork, type EntryLike, type FieldworkPlan } from './succession.js';
 
 /**
@@ -57,7 +58,7 @@ export function checkAgainstSample<E extends EntryLike>(
       continue;
     }
     known.push(r);
-    if (r.stratum !== '' && r.stratum !== e.stratum)
+    if (r.stratum !== '' && !namesStratum(r.stratum, e.stratum))
       problems.push({
         ...at(r),
         field: 'stratum',

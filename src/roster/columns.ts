@@ -78,6 +78,15 @@ export function findColumn(map: ColumnMap, name: string): number | undefined {
   return i === -1 ? undefined : i;
 }
 
+/**
+ * The stratum columns a roster implies when none are named: a community is identified by its
+ * sub-district and its name wherever the roster has a sub-district column, since two sub-districts
+ * may each have a 和平社区.
+ */
+export function defaultStratumColumns(map: ColumnMap): string[] {
+  return map.index.street !== undefined ? ['street', 'community'] : ['community'];
+}
+
 export function mapColumns(header: string[]): ColumnMap {
   const index: Partial<Record<CanonicalColumn, number>> = {};
   header.forEach((h, i) => {

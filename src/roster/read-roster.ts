@@ -4,7 +4,7 @@ import { UserError, type Problem } from '../core/errors.js';
 import type { Encoding, EncodingChoice } from '../io/encoding.js';
 import { readRecordsAt, scanCsv, type CsvRecordView } from '../io/csv-scan.js';
 import { ByteArena, GrowArray, GrowInt32, IdIndex, KeyInterner } from './byte-table.js';
-import { canonicalColumn, findColumn, mapColumns, type ColumnMap } from './columns.js';
+import { canonicalColumn, defaultStratumColumns, findColumn, mapColumns, type ColumnMap } from './columns.js';
 
 /**
  * A roster held for sampling: per household only what the draw needs (its id as UTF-8 bytes, its
@@ -18,8 +18,14 @@ export interface RosterFrame {
   sha256: string;
   bytes: number;
   columns: ColumnMap;
-  /** Column indices of the stratum columns (--by), in order. */
+  /** The stratum columns (--by, or the roster's default), and their indices, in order. */
+  by: string[];
   byIndex: number[];
+  /**
+   * Strata whose values occur under more than one sub-district (--by community on a roster where
+   * two sub-districts each have a 和平社区): the households of different communities pooled.
+   */
+  clashes: StratumClash[];
   /** Column indices of the systematic order columns that exist in this roster. */
   orderIndex: number[];
   households: number;
@@ -44,10 +50,17 @@ export interface StratumInfo {
   size: number;
 }
 
+export interface StratumClash {
+  key: string;
+  /** The sub-districts the stratum's households are in. */
+  parents: string[];
+}
+
 export interface ReadRosterOptions {
   encoding?: EncodingChoice;
   label?: string;
-  by: string[];
+  /** Stratum columns; by default sub-district and community (community alone without a sub-district column). */
+  by?: string[];
   /** Address order columns (for ranking, and the sort of systematic sampling). */
   order?: string[];
   /** Keep every household's order-column values (systematic sampling needs them). */
@@ -127,7 +140,10 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
   let columns: ColumnMap | undefined;
   let idCol = -1;
   let sizeCol = -1;
+  let by: string[] = [];
   let byIndex: number[] = [];
+  // The sub-district column when the strata do not include it, to find communities it would tell apart.
+  let parentCol = -1;
   let orderIndex: number[] = [];
   let width = 0;
   // Size the columns from the file size (rosters run 60 bytes a household and more) so that they
@@ -151,6 +167,7 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
   const index = new IdIndex(ids, idStart, expected);
   const strataIndex = new KeyInterner();
   const rawStratumValues: string[][] = [];
+  const rawParents: string[] = [];
   const warnings: string[] = [];
 
   const onHeader = (r: CsvRecordView) => {
@@ -178,7 +195,8 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
     idCol = idx;
     sizeCol = columns.index.size ?? -1;
     const missing: string[] = [];
-    byIndex = opts.by.map((b) => {
+    by = opts.by ?? defaultStratumColumns(columns);
+    byIndex = by.map((b) => {
       const i = findColumn(columns!, b);
       if (i === undefined) missing.push(b);
       return i ?? -1;
@@ -187,6 +205,15 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
       throw new UserError(
         `${label}:1: no stratum column ${missing.map((m) => `"${m}"`).join(', ')} (--by); header: ${header.join(', ')}`,
       );
+    const street = columns.index.street;
+    const community = columns.index.community;
+    if (
+      street !== undefined &&
+      community !== undefined &&
+      byIndex.includes(community) &&
+      !byIndex.includes(street)
+    )
+      parentCol = street;
     if (opts.order) {
       const absent: string[] = [];
       orderIndex = [];
@@ -230,6 +257,7 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
       }
       strataIndex.append(b, r.start(c), r.end(c));
     }
+    if (parentCol >= 0) strataIndex.append(b, r.start(parentCol), r.end(parentCol));
     if (sizeCol >= 0 && !isWholeNumber(b, r.start(sizeCol), r.end(sizeCol)))
       problem({
         line: r.line,
@@ -243,7 +271,10 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
       idStart.push(ids.pushString(r.text(idCol).trim()));
     else idStart.push(ids.push(b, s, e));
     const st = strataIndex.intern();
-    if (st.isNew) rawStratumValues.push(byIndex.map((c) => r.text(c).trim()));
+    if (st.isNew) {
+      rawStratumValues.push(byIndex.map((c) => r.text(c).trim()));
+      rawParents.push(parentCol >= 0 ? r.text(parentCol).trim() : '');
+    }
     stratumOf.push(st.id);
     lines.add(row, r.line);
     offsets.push(r.offset);
@@ -276,14 +307,18 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
 
   // Raw stratum keys differ when the same value is written differently (spaces, quotes, encoding):
   // merge them by their decoded, trimmed values, and number strata in code-point order of their key.
-  const byKey = new Map<string, { values: string[]; raw: number[] }>();
+  const byKey = new Map<string, { values: string[]; raw: number[]; parents: Set<string> }>();
   rawStratumValues.forEach((values, raw) => {
     const key = values.join(STRATUM_JOIN);
-    const e = byKey.get(key);
+    let e = byKey.get(key);
     if (e) e.raw.push(raw);
-    else byKey.set(key, { values, raw: [raw] });
+    else byKey.set(key, (e = { values, raw: [raw], parents: new Set() }));
+    if (rawParents[raw] !== '') e.parents.add(rawParents[raw]!);
   });
   const keys = [...byKey.keys()].sort(compareCodePoints);
+  const clashes: StratumClash[] = keys
+    .filter((k) => byKey.get(k)!.parents.size > 1)
+    .map((key) => ({ key, parents: [...byKey.get(key)!.parents].sort(compareCodePoints) }));
   const rawToFinal = new Int32Array(rawStratumValues.length);
   const strata: StratumInfo[] = keys.map((key, i) => {
     const e = byKey.get(key)!;
@@ -304,7 +339,9 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
     sha256: info.sha256!,
     bytes: info.bytes,
     columns,
+    by,
     byIndex,
+    clashes,
     orderIndex,
     households: idStart.length,
     ids,

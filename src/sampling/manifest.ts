@@ -12,6 +12,8 @@ export const manifestSchema = z.object({
   created_at: z.string(),
   parameters: z.object({
     by: z.array(z.string()),
+    /** The roster headers the strata were read from (manifests before 0.1 lack it). */
+    stratum_columns: z.array(z.string()).optional(),
     method: z.enum(['random', 'systematic']),
     size: z.number().int().nullable(),
     total: z.number().int().nullable(),

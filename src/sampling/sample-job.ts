@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { UserError, type Problem } from '../core/errors.js';
 import { isoSeconds } from '../core/clock.js';
 import { VERSION } from '../core/version.js';
+import type { Lang } from '../core/i18n.js';
 import type { EncodingChoice } from '../io/encoding.js';
 import { readCsvTable } from '../io/csv-read.js';
 import { canonicalColumn, findColumn, mapColumns } from '../roster/columns.js';
@@ -18,6 +19,7 @@ import type { AllocationMethod } from './allocate.js';
 import { ALGORITHM, drawSample, type Draw, type SampleMethod } from './draw.js';
 import type { SampleManifest } from './manifest.js';
 import { RNG_NAME } from './rng.js';
+import { assertNoStratumClash } from './strata.js';
 import { buildSampleRows, sampleDigest, type SampleRow } from './sample-file.js';
 
 export const DEFAULT_ORDER = ['grid', 'building', 'unit', 'floor', 'room'];
@@ -26,7 +28,12 @@ export interface SampleJobOptions {
   roster: string;
   rosterLabel?: string;
   encoding: EncodingChoice;
-  by: string[];
+  /** Stratum columns; by default sub-district and community (see defaultStratumColumns). */
+  by?: string[];
+  /** Language of refusals (strata pooling same-named communities). */
+  lang?: Lang;
+  /** Re-drawing a recorded design (verify): strata as recorded, even if they pool communities. */
+  allowClash?: boolean;
   method: SampleMethod;
   size?: number;
   total?: number;
@@ -141,6 +148,7 @@ export async function drawDesign(opts: DrawDesignOptions): Promise<DrawnDesign> 
     onProgress: opts.onProgress,
   });
   assertValid(frame);
+  if (!opts.allowClash) assertNoStratumClash(frame, opts.lang ?? 'en');
   const draw = drawSample(frame, opts.method, {
     seed: opts.seed,
     method: opts.method,
@@ -176,7 +184,8 @@ export async function runSampleJob(opts: SampleJobOptions, now: Date): Promise<S
     seed: opts.seed,
     created_at: isoSeconds(now),
     parameters: {
-      by: opts.by,
+      by: frame.by,
+      stratum_columns: frame.byIndex.map((i) => frame.columns.header[i]!),
       method: opts.method,
       size: opts.total === undefined ? (opts.size ?? 22) : null,
       total: opts.total ?? null,

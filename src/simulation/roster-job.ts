@@ -1,3 +1,4 @@
+import type { Lang } from '../core/i18n.js';
 import { UserError, type Problem } from '../core/errors.js';
 import type { EncodingChoice } from '../io/encoding.js';
 import { readCsvTable } from '../io/csv-read.js';
@@ -22,7 +23,8 @@ export interface RosterJobOptions {
   roster: string;
   rosterLabel: string;
   encoding: EncodingChoice;
-  by: string[];
+  by?: string[];
+  lang?: Lang;
   method: SampleMethod;
   size?: number;
   total?: number;

@@ -2,9 +2,8 @@ import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import type { Context } from '../../core/context.js';
 import { say } from '../../core/i18n.js';
-import { readCsvHeader } from '../../io/csv-header.js';
-import { findColumn } from '../../roster/columns.js';
 import { assertValid, readRoster } from '../../roster/read-roster.js';
+import { assertNoStratumClash } from '../../sampling/strata.js';
 import { addCommonOptions, commandContext, intArg, listArg } from '../common.js';
 import { note, progressBar, warn } from '../output.js';
 import { renderTable } from '../table.js';
@@ -49,22 +48,19 @@ Exit codes: 0 valid, 2 invalid roster or bad usage (every problem as file:line: 
     const ctx = commandContext(ctx0, opts);
     const lang = ctx.lang;
     const file = resolve(ctx.cwd, rosterArg);
-    let by = opts.by;
-    if (!by) {
-      // Peek at the header: group by street too when the roster has one.
-      const header = await readCsvHeader(file, { label: rosterArg, encoding: opts.encoding });
-      by = findColumn(header, 'street') !== undefined ? ['street', 'community'] : ['community'];
-    }
     const bar = progressBar(ctx, 1, say(lang, '读取户册', 'reading roster'));
     const frame = await readRoster(file, {
       label: rosterArg,
       encoding: opts.encoding,
-      by,
+      ...(opts.by ? { by: opts.by } : {}),
       maxProblems: opts.maxErrors,
       onProgress: (d, t) => bar.update(t ? d / t : 1),
     });
     bar.stop();
     assertValid(frame);
+    // The same strata as `sample` draws: refuse what sample refuses.
+    assertNoStratumClash(frame, lang);
+    const by = frame.by;
     const small = frame.strata.filter((s) => s.size < opts.size);
     const warnings = [
       ...frame.warnings,

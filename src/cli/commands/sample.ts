@@ -15,7 +15,7 @@ import { addCommonOptions, commandContext, intArg, listArg } from '../common.js'
 import { emit, note, progressBar, warn } from '../output.js';
 
 interface SampleOptions {
-  by: string[];
+  by?: string[];
   size?: number;
   total?: number;
   allocation: AllocationMethod;
@@ -44,7 +44,11 @@ export function register(program: Command, ctx0: Context): void {
     .command('sample')
     .description('draw a reproducible stratified sample of households (primaries and reserves) from a roster')
     .argument('<roster>', 'roster CSV (UTF-8, UTF-8 with BOM, or GB18030)')
-    .option('--by <cols>', 'stratum columns, e.g. community or street,community', listArg)
+    .option(
+      '--by <cols>',
+      'stratum columns (default: street,community when there is a street column, else community)',
+      listArg,
+    )
     .option('--size <n>', 'households per stratum (default 22)', intArg(1))
     .option('--total <n>', 'total households, allocated across strata (see --allocation)', intArg(1))
     .addOption(
@@ -124,7 +128,8 @@ With -o the manifest beside the sample lets 'hhsurvey verify' re-create the draw
         roster: resolve(ctx.cwd, rosterArg),
         rosterLabel: rosterArg,
         encoding: opts.encoding,
-        by: opts.by ?? ['community'],
+        ...(opts.by ? { by: opts.by } : {}),
+        lang,
         method: opts.method,
         size: opts.size,
         total: opts.total,

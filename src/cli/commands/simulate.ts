@@ -119,7 +119,11 @@ export function register(program: Command, ctx: Context): void {
     .option('--confidence <level>', 'simple form: confidence level of the lower bound', confidenceArg, 0.95)
     // roster form: the sampling options of `hhsurvey sample`
     .option('--roster <file>', 'roster form: the roster CSV to draw from')
-    .option('--by <cols>', 'roster form: stratum columns (default community)', listArg)
+    .option(
+      '--by <cols>',
+      'roster form: stratum columns (default: street,community when there is a street column)',
+      listArg,
+    )
     .option('--size <n>', 'households drawn per community (roster default 22)', intArg(1))
     .option('--total <n>', 'roster form: total households, allocated across strata', intArg(1))
     .addOption(
@@ -247,7 +251,8 @@ async function runRoster(ctx: Context, opts: SimulateOptions): Promise<void> {
       roster: resolve(ctx.cwd, opts.roster!),
       rosterLabel: opts.roster!,
       encoding: opts.encoding,
-      by: opts.by ?? ['community'],
+      ...(opts.by ? { by: opts.by } : {}),
+      lang: ctx.lang,
       method: opts.method,
       size: opts.size,
       total: opts.total,

@@ -81,6 +81,7 @@ Exit codes: 0 the sample is exactly the seeded draw, 1 it differs (differences l
         rosterLabel: opts.roster,
         encoding: opts.encoding ?? p.encoding,
         by: p.by,
+        allowClash: true,
         method: p.method,
         size: p.size ?? undefined,
         total: p.total ?? undefined,
