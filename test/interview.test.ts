@@ -121,7 +121,7 @@ describe('hhsurvey interview (piped)', () => {
         core_values_know: 1,
       },
     });
-    expect(f.rows.every((x) => x.recordedAt === '2026-01-01T00:00:00Z')).toBe(true);
+    expect(f.rows.every((x) => x.recordedAt === '2026-01-01T08:00:00+08:00')).toBe(true); // China time
     // No personal data in the file: ids and answers only.
     const text = readFileSync(join(fx.dir, 'responses.csv'), 'utf8');
     expect(text).not.toMatch(/\*|100\d{8}/);
@@ -230,7 +230,7 @@ describe('hhsurvey interview (piped)', () => {
     const r = await interview('locked.csv', ['quit']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `hhsurvey: locked.csv is in use by another interview (interviewer 李强, process ${process.pid} on ${hostname()}, since 2026-01-01T00:00:00Z); finish that one first, or, if it is no longer running, delete locked.csv.lock\n`,
+      `hhsurvey: locked.csv is in use by another interview (interviewer 李强, process ${process.pid} on ${hostname()}, since 2026-01-01 08:00); finish that one first, or, if it is no longer running, delete locked.csv.lock\n`,
     );
     expect(existsSync(join(fx.dir, 'locked.csv'))).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
-import { isoSeconds } from '../core/clock.js';
+import { chinaIso } from '../core/clock.js';
 import type { InStream } from '../core/context.js';
 import { formatProblem, UserError } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
@@ -170,7 +170,7 @@ export async function runInterview(job: InterviewJob): Promise<void> {
   const lock = acquireLock(
     path,
     label,
-    { interviewer: flagName, since: isoSeconds(job.now()) },
+    { interviewer: flagName, since: chinaIso(job.now()) },
     (line) => warnings.push(line),
     lang,
   );
@@ -226,7 +226,7 @@ export async function runInterview(job: InterviewJob): Promise<void> {
 
     const appendLog = log;
     const save = (row: NewRow): ResponseRow => {
-      const recordedAt = isoSeconds(job.now());
+      const recordedAt = chinaIso(job.now());
       const clean = { ...row, interviewer: oneLine(row.interviewer), note: oneLine(row.note), recordedAt };
       try {
         appendLog.append(csvLine(responseCells(clean, header)).replace(/\r\n$/, eol));

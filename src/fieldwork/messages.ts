@@ -224,6 +224,12 @@ export const m = defineMessages('fieldwork', {
     en: (p: { interviewer: string; pid: number; host: string; since: string }) =>
       `interviewer ${p.interviewer || '(unnamed)'}, process ${p.pid} on ${p.host}, since ${p.since}`,
   },
+  lockCommand: {
+    zh: (p: { command: string; pid: number; host: string; since: string }) =>
+      `hhsurvey ${p.command}，进程 ${p.pid}，主机 ${p.host}，自 ${p.since} 起`,
+    en: (p: { command: string; pid: number; host: string; since: string }) =>
+      `hhsurvey ${p.command}, process ${p.pid} on ${p.host}, since ${p.since}`,
+  },
   lockUnreadable: { zh: '某个程序留下的无法读取的锁', en: 'a process that left an unreadable lock' },
   lockStale: {
     zh: (p: { label: string; pid: number }) =>

@@ -6,6 +6,7 @@ import {
   linkSync,
   openSync,
   readFileSync,
+  readdirSync,
   readSync,
   fstatSync,
   renameSync,
@@ -15,7 +16,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { chinaDisplay } from '../core/clock.js';
 import { fileError, UserError } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
@@ -37,6 +38,8 @@ export interface LockHolder {
   host: string;
   interviewer: string;
   since: string;
+  /** The command holding it, when not an interview (status --merge). */
+  command?: string;
   /** When the holding process started (clock ticks since boot, from /proc), to tell a reused pid. */
   started?: string;
   /** The boot the lock was taken in (/proc/sys/kernel/random/boot_id): a lock from before a restart is stale. */
@@ -88,6 +91,7 @@ function readHolder(path: string): LockHolder | undefined {
         host: h.host,
         interviewer: String(h.interviewer ?? ''),
         since: String(h.since ?? ''),
+        ...(typeof h.command === 'string' ? { command: h.command } : {}),
         ...(typeof h.started === 'string' ? { started: h.started } : {}),
         ...(typeof h.boot === 'string' ? { boot: h.boot } : {}),
       };
@@ -112,7 +116,26 @@ function staleness(other: LockHolder): 'gone' | 'reused' | undefined {
   return undefined;
 }
 
-const SHOW_CHINA_TIME = false;
+/** Lock files a killed process left half made (`<file>.lock.<pid>.tmp` of a pid that is gone). */
+function removeDeadLockTemps(lockPath: string): void {
+  const prefix = `${basename(lockPath)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(lockPath));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const mm = name.startsWith(prefix) ? /^(\d+)\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (!mm || Number(mm[1]) === process.pid || isAlive(Number(mm[1]))) continue;
+    try {
+      unlinkSync(join(dirname(lockPath), name));
+    } catch {
+      // gone already
+    }
+  }
+}
+
 const held = new Set<string>();
 let exitHook = false;
 
@@ -144,6 +167,7 @@ export function acquireLock(
     ...(started ? { started } : {}),
     ...(boot ? { boot } : {}),
   };
+  removeDeadLockTemps(path);
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     writeHolder(tmp, me);
@@ -167,14 +191,16 @@ export function acquireLock(
         continue;
       }
       const since = other ? Date.parse(other.since) : Number.NaN;
-      const who = other
-        ? t(lang, m.lockHolder, {
-            interviewer: other.interviewer,
-            pid: other.pid,
-            host: other.host,
-            since: Number.isFinite(since) && SHOW_CHINA_TIME ? chinaDisplay(new Date(since)) : other.since,
-          })
-        : t(lang, m.lockUnreadable);
+      const at = other && {
+        pid: other.pid,
+        host: other.host,
+        since: Number.isFinite(since) ? chinaDisplay(new Date(since)) : other.since,
+      };
+      const who = !other
+        ? t(lang, m.lockUnreadable)
+        : other.command
+          ? t(lang, m.lockCommand, { ...at!, command: other.command })
+          : t(lang, m.lockHolder, { ...at!, interviewer: other.interviewer });
       throw new UserError(t(lang, m.lockInUse, { label, who }));
     }
   } finally {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { chinaIso } from '../../core/clock.js';
 import type { Context } from '../../core/context.js';
 import { formatProblem, UserError, type Problem } from '../../core/errors.js';
 import { say, type Lang } from '../../core/i18n.js';
@@ -12,11 +13,12 @@ import {
   type StratumProgress,
 } from '../../fieldwork/progress.js';
 import { errorsOf, readResponses } from '../../fieldwork/responses-file.js';
+import { acquireLock } from '../../fieldwork/store.js';
 import { orderRows, responseCells, responsesHeader, type ResponseRow } from '../../fieldwork/responses.js';
 import { readSampleList } from '../../sampling/sample-file.js';
 import { loadStandard } from '../../standard/load.js';
 import { addCommonOptions, commandContext, intArg } from '../common.js';
-import { emit, note } from '../output.js';
+import { emit, note, warn } from '../output.js';
 import { renderTable } from '../table.js';
 
 interface StatusOptions {
@@ -64,6 +66,28 @@ replace non-responses do not raise them).`,
     const ctx = commandContext(ctx0, opts);
     if (opts.merge && !opts.output) throw new UserError('--merge needs -o <file> for the merged responses');
     if (opts.output && !opts.merge) throw new UserError('-o is for the merged file: add --merge');
+    // Rewriting a responses file: hold its lock from reading to writing, as interview does, so no
+    // household saved in between is lost and no interview appends to a file being replaced.
+    const lock =
+      opts.merge && opts.output
+        ? acquireLock(
+            resolve(ctx.cwd, opts.output),
+            opts.output,
+            { interviewer: '', since: chinaIso(ctx.now()), command: 'status --merge' },
+            (line) => warn(ctx, line),
+            ctx.lang,
+          )
+        : undefined;
+    try {
+      await runStatus(ctx, sampleArg, opts);
+    } finally {
+      lock?.release();
+    }
+  });
+}
+
+async function runStatus(ctx: Context, sampleArg: string, opts: StatusOptions): Promise<void> {
+  {
     const standard = await loadStandard(opts.standard, ctx.cwd);
     const sample = await readSampleList(resolve(ctx.cwd, sampleArg), { label: sampleArg });
     const problems: Problem[] = [];
@@ -116,7 +140,7 @@ replace non-responses do not raise them).`,
         ),
       );
     }
-  });
+  }
 }
 
 function pct(r: Rate): string {
