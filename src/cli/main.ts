@@ -19,6 +19,9 @@ export async function buildProgram(ctx: Context, args: readonly string[] = []): 
     .helpOption('-h, --help', t(lang, m.helpOption))
     .helpCommand('help [command]', t(lang, m.helpCommand))
     .exitOverride()
+    // Root options only before the command: `hhsurvey --lang zh check x.csv` and
+    // `hhsurvey check x.csv --lang zh` both work, and a command's own --lang stays its own.
+    .enablePositionalOptions()
     .configureOutput({
       writeOut: (s) => void ctx.stdout.write(s),
       writeErr: (s) => void ctx.stderr.write(s),
