@@ -16,7 +16,7 @@ import { BIN, spawnCli } from './helpers/run-cli.js';
  * households are the sample's, in order, each once.
  */
 const standard = loadStandardSync(undefined);
-const C = '利农社区';
+const C = '全福街道 / 利农社区';
 const COMPLETE = ['complete', '1', '1', '1', '2', '1', '2'];
 const ENV = { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'en_US.UTF-8' };
 const FILES = 6;

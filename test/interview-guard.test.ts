@@ -14,7 +14,7 @@ import { BIN, runCli } from './helpers/run-cli.js';
  * command while an interview runs (the lock), and a file replaced behind its back (stop, keep all).
  */
 const standard = loadStandardSync(undefined);
-const C = '利农社区';
+const C = '全福街道 / 利农社区';
 const COMPLETE = ['complete', '1', '1', '1', '2', '1', '2'];
 let fx: Fixture;
 let P: string[];
