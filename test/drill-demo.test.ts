@@ -6,7 +6,10 @@ import { tempDir } from './helpers/roster.js';
 
 interface Report {
   pass: boolean;
-  strata: { stratum: string; indicators: { id: string; pass: boolean | null; too_close: boolean }[] }[];
+  strata: {
+    stratum: string;
+    indicators: { id: string; pass: boolean | null; too_close: boolean; group: string }[];
+  }[];
 }
 
 /** The weak communities of data/demo/drill.yaml and the indicator each is weak in. */
@@ -24,7 +27,10 @@ describe('the demo drill', () => {
     const r = await runCli(['demo', '--out', 'demo-output'], { cwd: dir });
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Communities and indicators to rectify:\n/);
+    expect(r.stdout).toMatch(
+      /^Communities and indicators to rectify or watch \(ranked by risk of failing the official check\):\n/,
+    );
+    expect(r.stdout).toMatch(/\n\d+ more results at risk: see the report\.\n/);
     expect(r.stdout).toMatch(
       /\n演示区模拟测评 \(demo district\) 2026-01-01 \(seed demo-2026\): FAIL: \d+ of 60 communities fail; .*; report demo-output\/report\.html\n$/,
     );
@@ -47,7 +53,11 @@ describe('the demo drill', () => {
       const i = report.strata
         .find((s) => s.stratum === community)!
         .indicators.find((x) => x.id === indicator)!;
-      expect(i, `${community} ${indicator}`).toMatchObject({ pass: false, too_close: false });
+      expect(i, `${community} ${indicator}`).toMatchObject({
+        pass: false,
+        too_close: false,
+        group: 'fails_now',
+      });
     }
   });
 
@@ -63,7 +73,7 @@ describe('the demo drill', () => {
   it('--lang zh prints Chinese', async () => {
     const r = await runCli(['demo', '--out', 'zh', '--lang', 'zh'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^需整改的社区与指标：\n/);
+    expect(r.stdout).toMatch(/^需整改与需关注的社区和指标（按正式测评未达标风险排序）：\n/);
     expect(r.stdout).toMatch(/演示区模拟测评 \(demo district\) 2026-01-01（种子 demo-2026）：未达标：/);
   });
 });

@@ -135,6 +135,22 @@ const R_WILSON: Record<string, [number, number]> = {
   '22/22': [0.851345125391379, 1],
   '6/10': [0.312673769733658, 0.831819670293764],
 };
+// R, examples/stats/finite.R: hyper_ci(x, n, N) (phyper inversion), as counts K of N.
+const R_HYPER: Record<string, [number, number]> = {
+  '20/22 of 300': [215, 296],
+  '21/22 of 300': [234, 299],
+  '15/20 of 150': [79, 135],
+  '6/10 of 80': [23, 69],
+  '22/22 of 500': [425, 500],
+};
+// R, examples/stats/finite.R: fail_risk(x, n, N, n2, c) with a uniform prior, the official sample as
+// large as the community's mock sample (n2 = sampled), c = ceiling(threshold × n2).
+const R_RISK: Record<string, number> = {
+  '20/22 of 300 at 0.9': 0.471207077685826,
+  '15/20 of 150 at 0.9': 0.879935930735191,
+  '6/10 of 80 at 0.9': 0.919725024490711,
+  '22/22 of 500 at 0.9': 0.100709140592671,
+};
 const R_CP: Record<string, [number, number]> = {
   '20/22': [0.708387258446067, 0.988794413975849],
   '21/22': [0.771555602332367, 0.998849852473426],
@@ -149,7 +165,7 @@ describe('hhsurvey score: numbers', () => {
     report = JSON.parse(r.stdout) as ScoreReport;
   });
 
-  it('per community: counts, rate, standard error with fpc, Wilson interval, verdicts', () => {
+  it('per community: counts, rate, standard error with fpc, exact hypergeometric interval, verdicts', () => {
     expect(report.strata.map((s) => s.stratum)).toEqual([
       '南全福社区',
       '利农社区',
@@ -170,20 +186,29 @@ describe('hhsurvey score: numbers', () => {
     // primaries: 20 complete, 1 refused, 1 nobody home → RR1 20/22, COOP1 20/21
     close(nq.response_rate.rr1, 20 / 22, 1e-15);
     close(nq.response_rate.coop1, 20 / 21, 1e-15);
+    let checked = 0;
     for (const s of report.strata) {
       for (const r of s.indicators) {
         const p = r.favourable / r.eligible;
         close(r.rate, p, 1e-15);
         close(r.se, Math.sqrt(((1 - r.eligible / s.population) * p * (1 - p)) / (r.eligible - 1)), 1e-15);
-        const key = `${r.favourable}/${r.eligible}`;
-        if (R_WILSON[key]) {
-          close(r.ci![0], R_WILSON[key][0]);
-          close(r.ci![1], R_WILSON[key][1]);
+        const key = `${r.favourable}/${r.eligible} of ${s.population}`;
+        if (R_HYPER[key]) {
+          close(r.ci![0], R_HYPER[key][0] / s.population, 1e-15);
+          close(r.ci![1], R_HYPER[key][1] / s.population, 1e-15);
+          checked++;
         }
+        const risk = R_RISK[`${key} at ${r.threshold}`];
+        if (risk !== undefined) close(r.risk, risk, 1e-12);
+        expect(r.group).toBe(!r.pass ? 'fails_now' : r.risk! > 0.2 ? 'at_risk' : 'on_track');
         expect(r.pass).toBe(p + 1e-12 >= r.threshold);
         expect(r.too_close).toBe(r.ci![0] <= r.threshold && r.threshold <= r.ci![1]);
       }
     }
+    expect(checked).toBe(7);
+    expect(report.risk_model).toEqual({ prior: 'uniform', level: 0.2, official_size: null });
+    expect(report.summary.results).toEqual({ fails_now: 5, at_risk: 12, on_track: 3, no_data: 0 });
+    expect(report.summary.communities).toEqual({ fails_now: 2, at_risk: 2, on_track: 0, no_data: 0 });
     // 文化东路社区: primary 3 vacant (not eligible), replaced by reserve 1
     const wh = report.strata[3]!;
     expect(wh.dispositions.vacant).toBe(1);
@@ -224,6 +249,50 @@ describe('hhsurvey score: numbers', () => {
     expect(validate.errors ?? []).toEqual([]);
   });
 
+  it('--ci wilson gives prop.test intervals', async () => {
+    const r = await runCli(['score', SAMPLE, '--responses', DRILL1, '--format', 'json', '--ci', 'wilson']);
+    const rep = JSON.parse(r.stdout) as ScoreReport;
+    expect(rep.ci_method).toBe('wilson');
+    let checked = 0;
+    for (const s of rep.strata)
+      for (const i of s.indicators) {
+        const ref = R_WILSON[`${i.favourable}/${i.eligible}`];
+        if (!ref) continue;
+        close(i.ci![0], ref[0]);
+        close(i.ci![1], ref[1]);
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it('--risk-level, --prior and --official-size change the risk and the groups', async () => {
+    const r = await runCli([
+      'score',
+      SAMPLE,
+      '--responses',
+      DRILL1,
+      '--format',
+      'json',
+      '--risk-level',
+      '50%',
+      '--prior',
+      'jeffreys',
+      '--official-size',
+      '22',
+    ]);
+    const rep = JSON.parse(r.stdout) as ScoreReport;
+    expect(rep.risk_model).toEqual({ prior: 'jeffreys', level: 0.5, official_size: 22 });
+    // R: fail_risk(21, 22, 300, 22, 20, "jeffreys") (examples/stats/finite.R)
+    const support = rep.strata[0]!.indicators[1]!;
+    expect(`${support.favourable}/${support.eligible}`).toBe('21/22');
+    close(support.risk, 0.195468625569165, 1e-12);
+    for (const s of rep.strata)
+      for (const i of s.indicators)
+        expect(i.group).toBe(!i.pass ? 'fails_now' : i.risk! > 0.5 ? 'at_risk' : 'on_track');
+    const bad = await runCli(['score', SAMPLE, '--responses', DRILL1, '--risk-level', '1.5']);
+    expect(bad.code).toBe(2);
+  });
+
   it('--ci clopper-pearson gives binom.test intervals', async () => {
     const r = await runCli([
       'score',
@@ -259,6 +328,8 @@ describe('hhsurvey score: numbers', () => {
       'json',
       '--confidence',
       '90%',
+      '--ci',
+      'wilson',
     ]);
     const rep = JSON.parse(r.stdout) as ScoreReport;
     expect(rep.confidence).toBe(0.9);
@@ -275,7 +346,7 @@ describe('hhsurvey score: exit codes', () => {
     const r = await runCli(['score', SAMPLE, '--responses', DRILL1]);
     expect(r.code).toBe(1);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
-      'FAIL: 2 of 4 communities fail; 1 roll-up fails; 18 results too close to call',
+      'FAIL: 2 of 4 communities fail; 2 at risk (risk of failing the official check above 20%); 0 on track; 1 roll-up fails',
     );
     expect(r.stderr).toContain('hhsurvey: FAIL: 2 of 4 communities fail');
   });
@@ -393,7 +464,7 @@ describe('hhsurvey score: formats and files', () => {
     expect(csv).toHaveLength(1 + 4 * 5 + 3 * 5);
     expect(readFileSync(join(dir, 'report.txt'), 'utf8')).not.toContain('\x1b[');
     expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain(
-      '- 利农社区: Awareness 75.0% (15/20), threshold 90.0%',
+      '- 利农社区: Awareness 75.0% (15/20, 52.7–90.0%), threshold 90.0%, risk 88.0%',
     );
   });
   it('-o file writes one format there; the verdict goes to stderr', async () => {
@@ -408,7 +479,7 @@ describe('hhsurvey score: formats and files', () => {
     expect(r.stdout).toContain('知晓率');
     expect(r.stdout).toMatch(/^全福街道 {2}2 个社区/m);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
-      '未达标：4 个社区中 2 个未达标，1 个汇总层级未达标，18 项结果在误差范围内',
+      '未达标：4 个社区中 2 个未达标，2 个有风险（正式测评未达标风险高于 20%），0 个有把握，1 个汇总层级未达标',
     );
   });
   it('colour when asked for, none with NO_COLOR', async () => {

@@ -354,6 +354,7 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
     ...(standardArg !== undefined ? { standard: standardArg } : {}),
     cwd: scored.cwd,
     ciMethod: drill.ci,
+    ...(drill.risk_level !== undefined ? { risk: { level: drill.risk_level } } : {}),
     maxVisits: drill.max_visits,
     ...(drill.confidence !== undefined ? { confidence: drill.confidence } : {}),
     now: opts.now,

@@ -179,8 +179,17 @@ export const drillSchema = z
       }),
       standard: text().optional(),
       ci: z
-        .enum(['wilson', 'clopper-pearson'], { error: expected('wilson or clopper-pearson') })
-        .default('wilson'),
+        .enum(['hypergeometric', 'wilson', 'clopper-pearson'], {
+          error: expected('hypergeometric, wilson or clopper-pearson'),
+        })
+        .default('hypergeometric'),
+      /** Passing results whose risk of failing the official check is above this level are "at risk". */
+      risk_level: z
+        .number({ error: expected('a number') })
+        .refine((n) => n > 0 && n < 1, {
+          error: (iss) => `must be between 0 and 1, got ${describe(iss.input)}`,
+        })
+        .optional(),
       confidence: z
         .number({ error: expected('a number') })
         .refine((n) => n > 0 && n < 1, {

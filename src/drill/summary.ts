@@ -1,5 +1,8 @@
 import type { Lang } from '../core/i18n.js';
+import { t } from '../core/messages.js';
 import { ciText, indicatorNames, pct, verdictText, word } from '../report/labels.js';
+import { vm } from '../report/verdict.messages.js';
+import { groupLabel, groupOf, riskText, verdictGroups } from '../report/verdicts.js';
 import type { ScoreReport } from '../scoring/report-types.js';
 import type { DrillResult } from './run.js';
 
@@ -17,15 +20,19 @@ export function drillSummaryLine(
 }
 
 /**
- * What to rectify (整改): every failing indicator of every community, worst shortfall first, as
- * table rows (community, indicator, rate, interval, threshold, too close to call).
+ * What to rectify (整改) and what to watch: every community result that fails now, then the
+ * results at risk of failing the official check (the `atRiskLimit` riskiest), each ranked by risk,
+ * as table rows (community, indicator, rate, interval, threshold, risk, group); `more` counts the
+ * at-risk results left out.
  */
-export function rectifyRows(lang: Lang, report: ScoreReport): { head: string[]; rows: string[][] } {
+export function rectifyRows(
+  lang: Lang,
+  report: ScoreReport,
+  atRiskLimit = Infinity,
+): { head: string[]; rows: string[][]; more: number } {
   const names = indicatorNames(lang, report);
-  const items = report.strata.flatMap((s) =>
-    s.indicators.filter((i) => i.pass === false).map((i) => ({ s, i, gap: (i.rate ?? 0) - i.threshold })),
-  );
-  items.sort((a, b) => a.gap - b.gap || (a.s.stratum < b.s.stratum ? -1 : a.s.stratum > b.s.stratum ? 1 : 0));
+  const groups = verdictGroups(report);
+  const items = [...groups.fails_now, ...groups.at_risk.slice(0, atRiskLimit)];
   return {
     head: [
       word(lang, 'community'),
@@ -33,15 +40,18 @@ export function rectifyRows(lang: Lang, report: ScoreReport): { head: string[]; 
       word(lang, 'rate'),
       `${Math.round(report.confidence * 1000) / 10}% ${lang === 'zh' ? '置信区间' : 'interval'}`,
       word(lang, 'threshold'),
-      '',
+      t(lang, vm.risk),
+      t(lang, vm.group),
     ],
-    rows: items.map(({ s, i }) => [
+    rows: items.map(({ stratum: s, result: i }) => [
       s.stratum,
       names.get(i.id) ?? i.id,
       `${pct(i.rate)} (${i.favourable}/${i.eligible})`,
       ciText(i.ci),
       pct(i.threshold),
-      i.too_close ? word(lang, 'tooClose') : '',
+      riskText(i.risk),
+      groupLabel(lang, groupOf(i)),
     ]),
+    more: Math.max(0, groups.at_risk.length - atRiskLimit),
   };
 }

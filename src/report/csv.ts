@@ -25,6 +25,8 @@ const HEADER = {
     'rr1',
     'coop1',
     'reserves_used',
+    'risk',
+    'group',
   ],
   zh: [
     '层级',
@@ -48,6 +50,8 @@ const HEADER = {
     'RR1',
     'COOP1',
     '启用备用户',
+    '未达标风险',
+    '分组',
   ],
 };
 
@@ -87,6 +91,8 @@ export function renderCsv(report: ScoreReport, opts: { lang: Lang; bom?: boolean
         s.response_rate.rr1,
         s.response_rate.coop1,
         s.reserves_used,
+        r.risk ?? null,
+        r.group ?? null,
       ]);
     }
   }
@@ -100,6 +106,8 @@ export function renderCsv(report: ScoreReport, opts: { lang: Lang; bom?: boolean
         l.population,
         null,
         l.completes,
+        null,
+        null,
         null,
         null,
         null,

@@ -13,6 +13,7 @@ import {
   word,
   type Status,
 } from './labels.js';
+import { renderVerdictSection, VERDICT_CSS } from './verdicts-html.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(
@@ -24,11 +25,19 @@ export function escapeHtml(s: string): string {
 const COLOURS: Record<Status, string> = {
   pass: '#1a7f37',
   fail: '#cf222e',
+  'at-risk': '#9a6700',
   'close-pass': '#9a6700',
   'close-fail': '#cf222e',
   none: '#8c959f',
 };
-const ORDER: Record<Status, number> = { fail: 0, 'close-fail': 1, 'close-pass': 2, pass: 3, none: 4 };
+const ORDER: Record<Status, number> = {
+  fail: 0,
+  'close-fail': 1,
+  'at-risk': 2,
+  'close-pass': 2,
+  pass: 3,
+  none: 4,
+};
 
 const CSS = `
 body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#1f2328;line-height:1.45}
@@ -139,7 +148,7 @@ export function renderHtml(report: ScoreReport, opts: { lang: Lang }): string {
   const out: string[] = [];
   out.push('<!DOCTYPE html>', `<html lang="${zh ? 'zh-CN' : 'en'}">`, '<head>', '<meta charset="utf-8">');
   out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
-  out.push(`<title>${e(title)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>');
+  out.push(`<title>${e(title)}</title>`, `<style>${CSS}${VERDICT_CSS}</style>`, '</head>', '<body>');
   out.push(`<h1>${e(title)}</h1>`);
   out.push(`<p class="verdict ${report.pass ? 'pass' : 'fail'}">${e(verdictText(lang, report))}</p>`);
   const open = fieldworkText(lang, report);
@@ -153,8 +162,9 @@ export function renderHtml(report: ScoreReport, opts: { lang: Lang }): string {
     `<li>${zh ? '生成时间' : 'Generated'}: ${e(report.generated_at)} (hhsurvey ${e(report.tool.version)})</li>`,
   );
   out.push('</ul>');
+  out.push(renderVerdictSection(report, lang));
   out.push(
-    `<p class="key">${(['pass', 'close-pass', 'fail'] as Status[]).map((s) => `<span style="color:${COLOURS[s]}">● ${e(statusText(lang, s))}</span>`).join('')}<span>${e(zh ? '横线：置信区间；虚线：标准' : 'bar: confidence interval; dashed line: threshold')}</span></p>`,
+    `<p class="key">${(['pass', 'at-risk', 'close-pass', 'fail'] as Status[]).map((s) => `<span style="color:${COLOURS[s]}">● ${e(statusText(lang, s))}</span>`).join('')}<span>${e(zh ? '横线：置信区间；虚线：标准' : 'bar: confidence interval; dashed line: threshold')}</span></p>`,
   );
 
   out.push(`<h2>${zh ? '各指标' : 'Indicators'}</h2>`);

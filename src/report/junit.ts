@@ -1,4 +1,7 @@
 import type { Lang } from '../core/i18n.js';
+import { t } from '../core/messages.js';
+import { vm } from './verdict.messages.js';
+import { groupLabel, riskText } from './verdicts.js';
 import type { IndicatorResult, ScoreReport } from '../scoring/report-types.js';
 import { ciText, levelLabel, pct, word } from './labels.js';
 
@@ -82,7 +85,13 @@ export function renderJunit(report: ScoreReport, opts: { lang: Lang }): string {
     lines.push('    </properties>');
     for (const r of suite.results) {
       const name = `${names.get(r.id) ?? r.id} (${r.id})`;
-      const detail = `${pct(r.rate)} (${r.favourable}/${r.eligible}), ${Math.round(report.confidence * 100)}% CI ${ciText(r.ci)}, ${word(lang, 'threshold')} ${pct(r.threshold)}${r.too_close ? `; ${word(lang, 'tooClose')}` : ''}`;
+      const detail = `${pct(r.rate)} (${r.favourable}/${r.eligible}), ${Math.round(report.confidence * 100)}% CI ${ciText(r.ci)}, ${word(lang, 'threshold')} ${pct(r.threshold)}${
+        r.group !== undefined && r.group !== 'no_data'
+          ? `; ${groupLabel(lang, r.group)}, ${t(lang, vm.riskShort, { risk: riskText(r.risk) })}`
+          : r.too_close
+            ? `; ${word(lang, 'tooClose')}`
+            : ''
+      }`;
       const open = `    <testcase classname="${a(suite.name)}" name="${a(name)}" time="0"`;
       if (r.pass === null) {
         lines.push(`${open}>`, `      <skipped message="${a(word(lang, 'noData'))}"/>`, '    </testcase>');

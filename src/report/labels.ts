@@ -1,6 +1,6 @@
 import type { Lang } from '../core/i18n.js';
-import type { CiMethod } from '../stats/proportion.js';
-import type { IndicatorResult, LocalName, ScoreReport } from '../scoring/report-types.js';
+import type { CommunityCiMethod, IndicatorResult, LocalName, ScoreReport } from '../scoring/report-types.js';
+import { groupLabel, groupsVerdictLine } from './verdicts.js';
 
 /** Words every report format shares, in Chinese and English. */
 const WORDS = {
@@ -43,8 +43,10 @@ export function ciText(ci: [number, number] | null, digits = 1): string {
   return ci === null ? '–' : `${(ci[0] * 100).toFixed(digits)}–${(ci[1] * 100).toFixed(digits)}%`;
 }
 
-export function ciMethodName(lang: Lang, m: CiMethod | 'korn-graubard'): string {
+export function ciMethodName(lang: Lang, m: CommunityCiMethod | 'korn-graubard'): string {
   switch (m) {
+    case 'hypergeometric':
+      return lang === 'zh' ? '有限总体超几何精确区间' : 'exact hypergeometric (finite community)';
     case 'wilson':
       return lang === 'zh' ? 'Wilson 区间' : 'Wilson';
     case 'clopper-pearson':
@@ -54,10 +56,23 @@ export function ciMethodName(lang: Lang, m: CiMethod | 'korn-graubard'): string 
   }
 }
 
-export type Status = 'pass' | 'fail' | 'close-pass' | 'close-fail' | 'none';
+/**
+ * How a result is shown. A community result with a verdict group shows its group (pass = on
+ * track, at-risk, fail = fails now); a roll-up has no risk and keeps "too close" (its interval
+ * holds the threshold).
+ */
+export type Status = 'pass' | 'fail' | 'at-risk' | 'close-pass' | 'close-fail' | 'none';
 
-export function statusOf(r: Pick<IndicatorResult, 'pass' | 'too_close'>): Status {
+export function statusOf(r: Pick<IndicatorResult, 'pass' | 'too_close' | 'group'>): Status {
   if (r.pass === null) return 'none';
+  if (r.group !== undefined)
+    return r.group === 'fails_now'
+      ? 'fail'
+      : r.group === 'at_risk'
+        ? 'at-risk'
+        : r.group === 'on_track'
+          ? 'pass'
+          : 'none';
   if (r.too_close) return r.pass ? 'close-pass' : 'close-fail';
   return r.pass ? 'pass' : 'fail';
 }
@@ -68,6 +83,8 @@ export function statusText(lang: Lang, s: Status): string {
       return word(lang, 'pass');
     case 'fail':
       return word(lang, 'fail');
+    case 'at-risk':
+      return groupLabel(lang, 'at_risk');
     case 'close-pass':
       return lang === 'zh' ? '达标（误差范围内）' : 'pass (too close)';
     case 'close-fail':
@@ -105,6 +122,26 @@ export function ruleText(lang: Lang, report: ScoreReport): string {
 /** The one-line verdict every format ends with. */
 export function verdictText(lang: Lang, report: ScoreReport): string {
   const s = report.summary;
+  if (s.communities) {
+    const failedLevels = report.levels.filter((l) => l.pass === false).length;
+    const head = groupsVerdictLine(
+      lang,
+      report,
+      report.pass ? (lang === 'zh' ? '达标' : 'PASS') : lang === 'zh' ? '未达标' : 'FAIL',
+    );
+    const parts = [head];
+    if (failedLevels > 0)
+      parts.push(
+        lang === 'zh'
+          ? `${failedLevels} 个汇总层级未达标`
+          : `${failedLevels} roll-up${failedLevels === 1 ? ' fails' : 's fail'}`,
+      );
+    if (s.strata_not_judged > 0)
+      parts.push(
+        lang === 'zh' ? `${s.strata_not_judged} 个社区尚无数据` : `${s.strata_not_judged} without data yet`,
+      );
+    return parts.join(lang === 'zh' ? '，' : '; ');
+  }
   const judged = s.strata - s.strata_not_judged;
   const failedLevels = report.levels.filter((l) => l.pass === false).length;
   if (lang === 'zh') {

@@ -1,9 +1,13 @@
 import type { Lang } from '../core/i18n.js';
 import type { IndicatorResult, ScoreReport } from '../scoring/report-types.js';
+import { t } from '../core/messages.js';
+import { vm } from './verdict.messages.js';
+import { groupLabel, groupNote, riskModelText, riskText, verdictGroups } from './verdicts.js';
 import {
   ciText,
   fieldworkText,
   groupStatusText,
+  indicatorNames,
   levelLabel,
   pct,
   ruleText,
@@ -16,6 +20,7 @@ import {
 const MARK: Record<Status, string> = {
   pass: '✅',
   fail: '❌',
+  'at-risk': '⚠️',
   'close-pass': '⚠️',
   'close-fail': '❌⚠️',
   none: '–',
@@ -53,10 +58,11 @@ export function renderMarkdown(report: ScoreReport, opts: { lang: Lang }): strin
   const open = fieldworkText(lang, report);
   if (open) out.push(`- ⚠️ ${open}`);
   out.push('');
+  out.push(...verdictSection(report, lang));
   out.push(
     zh
-      ? '图例：✅ 达标；❌ 未达标；⚠️ 置信区间包含标准值，样本量不足以区分达标与否。括号内为置信区间。'
-      : 'Key: ✅ pass; ❌ fail; ⚠️ the interval contains the threshold: the sample cannot tell pass from fail. Intervals in brackets.',
+      ? '图例（社区）：✅ 有把握；⚠️ 有风险；❌ 现在未达标。图例（汇总）：✅ 达标；❌ 未达标；⚠️ 置信区间包含标准值，样本量不足以区分达标与否。括号内为置信区间。'
+      : 'Key (communities): ✅ on track; ⚠️ at risk; ❌ fails now. Key (roll-ups): ✅ pass; ❌ fail; ⚠️ the interval contains the threshold: the sample cannot tell pass from fail. Intervals in brackets.',
     '',
   );
 
@@ -113,22 +119,42 @@ export function renderMarkdown(report: ScoreReport, opts: { lang: Lang }): strin
     );
   }
   out.push('');
-  const failing = report.strata.flatMap((s) =>
-    s.indicators
-      .filter((r) => r.pass === false)
-      .map((r) => ({ s, r, name: inds.find((i) => i.id === r.id)!.name[lang] })),
-  );
-  if (failing.length > 0) {
-    out.push(`## ${zh ? '需整改' : 'To rectify'}`, '');
-    failing.sort((a, b) => (a.r.rate ?? 0) - a.r.threshold - ((b.r.rate ?? 0) - b.r.threshold));
-    for (const { s, r, name } of failing) {
+  return out.join('\n');
+}
+
+/** The lead: failing and at-risk results ranked by risk, the on-track count, and what the risk assumes. */
+function verdictSection(report: ScoreReport, lang: Lang): string[] {
+  const zh = lang === 'zh';
+  const names = indicatorNames(lang, report);
+  const groups = verdictGroups(report);
+  const out: string[] = [`## ${t(lang, vm.heading)}`, ''];
+  for (const g of ['fails_now', 'at_risk', 'on_track'] as const) {
+    const items = groups[g];
+    const total = new Set(items.map((i) => i.stratum.stratum)).size;
+    out.push(
+      `**${mdCell(t(lang, vm.groupCount, { label: groupLabel(lang, g), count: items.length, total }))}** · ${mdCell(groupNote(lang, g, report))}`,
+      '',
+    );
+    if (g === 'on_track' || items.length === 0) continue;
+    for (const { stratum: s, result: r } of items) {
+      const name = mdCell(names.get(r.id) ?? r.id);
       out.push(
         zh
-          ? `- ${mdCell(s.stratum)}：${mdCell(name)} ${pct(r.rate)}（${r.favourable}/${r.eligible}），标准 ${pct(r.threshold)}${r.too_close ? '，在误差范围内' : ''}`
-          : `- ${mdCell(s.stratum)}: ${mdCell(name)} ${pct(r.rate)} (${r.favourable}/${r.eligible}), threshold ${pct(r.threshold)}${r.too_close ? ', too close to call' : ''}`,
+          ? `- ${mdCell(s.stratum)}：${name} ${pct(r.rate)}（${r.favourable}/${r.eligible}，${ciText(r.ci)}），标准 ${pct(r.threshold)}，${t(lang, vm.riskShort, { risk: riskText(r.risk) })}`
+          : `- ${mdCell(s.stratum)}: ${name} ${pct(r.rate)} (${r.favourable}/${r.eligible}, ${ciText(r.ci)}), threshold ${pct(r.threshold)}, ${t(lang, vm.riskShort, { risk: riskText(r.risk) })}`,
       );
     }
     out.push('');
   }
-  return out.join('\n');
+  if (groups.no_data.length > 0) {
+    const total = new Set(groups.no_data.map((i) => i.stratum.stratum)).size;
+    out.push(
+      mdCell(
+        t(lang, vm.groupCount, { label: groupLabel(lang, 'no_data'), count: groups.no_data.length, total }),
+      ),
+      '',
+    );
+  }
+  out.push(`_${mdCell(riskModelText(lang, report))}_`, '');
+  return out;
 }

@@ -146,12 +146,15 @@ describe('CSV', () => {
 });
 
 describe('Markdown', () => {
-  it('has the verdict, a table per level and the list to rectify', () => {
+  it('leads with the verdict groups ranked by risk, then a table per level', () => {
     const md = renderReport(report, 'md', { lang: 'en', color: plain });
-    expect(md).toContain('**FAIL: 2 of 4 communities fail; 1 roll-up fails;');
+    expect(md).toContain('**FAIL: 2 of 4 communities fail; ');
+    expect(md).toContain('; 1 roll-up fails**');
     expect(md).toMatch(/\| D \| S2 \| 10\/10 \|/);
-    expect(md).toContain('## To rectify');
-    expect(md).toContain('- D: Awareness 60.0% (6/10), threshold 90.0%');
+    expect(md).toContain('## Verdicts, ranked by risk of failing the official check');
+    expect(md).toMatch(/- D: Awareness 60\.0% \(6\/10, 31\.3–83\.2%\), threshold 90\.0%, risk \d+\.\d%/);
+    expect(md).toContain('The risk is a model-based estimate');
+    expect(md.indexOf('## Verdicts')).toBeLessThan(md.indexOf('## Communities'));
     const zh = renderReport(report, 'md', { lang: 'zh', color: plain });
     expect(zh).toContain('## 各社区');
   });
@@ -164,7 +167,9 @@ describe('terminal table', () => {
     const lines = t.trimEnd().split('\n');
     expect(lines.at(-1)).toMatch(/^FAIL: 2 of 4 communities fail/);
     expect(t).toMatch(/^D {2}S2 · N 80 · 10 sampled · 10 complete/m);
-    expect(t).toMatch(/Awareness +60\.0% +31\.3–83\.2% +6\/10 +90\.0% +FAIL$/m);
+    expect(t).toMatch(/Awareness +60\.0% +31\.3–83\.2% +6\/10 +90\.0% +FAIL +\d+\.\d%$/m);
+    expect(t).toMatch(/^Fails now: \d+ results? \(\d communit(y|ies)\)/m);
+    expect(t.indexOf('Fails now')).toBeLessThan(t.indexOf('D  S2'));
     expect(t).toContain('Overall');
   });
   it('colours pass, fail and too close when colour is on', () => {

@@ -16,6 +16,9 @@ import {
   type Status,
 } from './labels.js';
 import { layoutTable, type Cell } from './text.js';
+import { t } from '../core/messages.js';
+import { vm } from './verdict.messages.js';
+import { groupLabel, groupNote, riskModelText, riskText, verdictGroups } from './verdicts.js';
 
 export interface TerminalOptions {
   lang: Lang;
@@ -34,7 +37,7 @@ export function renderTerminal(report: ScoreReport, opts: TerminalOptions): stri
       ? c.green
       : s === 'fail'
         ? c.red.bold
-        : s === 'close-pass'
+        : s === 'close-pass' || s === 'at-risk'
           ? c.yellow
           : s === 'close-fail'
             ? c.red
@@ -47,6 +50,7 @@ export function renderTerminal(report: ScoreReport, opts: TerminalOptions): stri
   const open = fieldworkText(lang, report);
   if (open) out.push(c.yellow(open));
   out.push('');
+  out.push(...verdictSection(report, opts));
 
   const indicatorTable = (rows: readonly IndicatorResult[], rollup: boolean): string[] => {
     const header: Cell[] = [
@@ -56,6 +60,7 @@ export function renderTerminal(report: ScoreReport, opts: TerminalOptions): stri
       rollup ? 'n' : 'x/n',
       word(lang, 'threshold'),
       word(lang, 'verdict'),
+      ...(rollup ? [] : [t(lang, vm.risk)]),
     ].map((text) => ({ text, style: c.dim }));
     const body = rows.map((r): Cell[] => {
       const st = statusOf(r);
@@ -66,9 +71,10 @@ export function renderTerminal(report: ScoreReport, opts: TerminalOptions): stri
         { text: rollup ? String(r.eligible) : `${r.favourable}/${r.eligible}` },
         { text: pct(r.threshold) },
         { text: statusText(lang, st), style: style(st) },
+        ...(rollup ? [] : [{ text: riskText(r.risk) }]),
       ];
     });
-    return layoutTable([header, ...body], [false, true, true, true, true, false]).map((l) => `  ${l}`);
+    return layoutTable([header, ...body], [false, true, true, true, true, false, true]).map((l) => `  ${l}`);
   };
 
   for (const s of report.strata) {
@@ -110,4 +116,55 @@ export function renderTerminal(report: ScoreReport, opts: TerminalOptions): stri
   }
   out.push(groupStyle(report.pass)(verdictText(lang, report)));
   return out.join('\n') + '\n';
+}
+
+/**
+ * The report's lead: every community result in its verdict group, ranked by risk, failing and
+ * at-risk results listed, on-track ones counted; then what the risk assumes.
+ */
+function verdictSection(report: ScoreReport, opts: TerminalOptions): string[] {
+  const { lang, color: c } = opts;
+  const names = indicatorNames(lang, report);
+  const conf = `${Math.round(report.confidence * 1000) / 10}%`;
+  const groups = verdictGroups(report);
+  const out: string[] = [c.bold(t(lang, vm.heading))];
+  const styleOf = { fails_now: c.red.bold, at_risk: c.yellow.bold, on_track: c.green.bold, no_data: c.dim };
+  for (const g of ['fails_now', 'at_risk', 'on_track'] as const) {
+    const items = groups[g];
+    const total = new Set(items.map((i) => i.stratum.stratum)).size;
+    const note = groupNote(lang, g, report);
+    out.push(
+      `${styleOf[g](t(lang, vm.groupCount, { label: groupLabel(lang, g), count: items.length, total }))}${c.dim(` · ${note}`)}`,
+    );
+    if (g === 'on_track' || items.length === 0) continue;
+    const header: Cell[] = [
+      word(lang, 'community'),
+      word(lang, 'indicator'),
+      word(lang, 'rate'),
+      `${conf} CI`,
+      word(lang, 'threshold'),
+      t(lang, vm.risk),
+    ].map((text) => ({ text, style: c.dim }));
+    const body = items.map(({ stratum, result: r }): Cell[] => [
+      { text: stratum.stratum },
+      { text: names.get(r.id) ?? r.id },
+      { text: `${pct(r.rate)} (${r.favourable}/${r.eligible})` },
+      { text: ciText(r.ci) },
+      { text: pct(r.threshold) },
+      { text: riskText(r.risk), style: styleOf[g] },
+    ]);
+    out.push(...layoutTable([header, ...body], [false, false, true, true, true, true]).map((l) => `  ${l}`));
+  }
+  if (groups.no_data.length > 0)
+    out.push(
+      c.dim(
+        t(lang, vm.groupCount, {
+          label: groupLabel(lang, 'no_data'),
+          count: groups.no_data.length,
+          total: new Set(groups.no_data.map((i) => i.stratum.stratum)).size,
+        }),
+      ),
+    );
+  out.push(c.dim(riskModelText(lang, report)), '');
+  return out;
 }

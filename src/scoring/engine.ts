@@ -1,9 +1,5 @@
-import {
-  proportionInterval,
-  stratumStandardError,
-  type CiMethod,
-  type Interval,
-} from '../stats/proportion.js';
+import { failRisk, hypergeometricInterval, type FinitePrior } from '../stats/finite.js';
+import { proportionInterval, stratumStandardError, type Interval } from '../stats/proportion.js';
 import { estimateStratified, kornGraubardInterval } from '../stats/stratified.js';
 import type {
   Answers,
@@ -19,12 +15,15 @@ import { DISPOSITION_TOKENS } from '../fieldwork/dispositions.js';
 import {
   REPORT_FORMAT,
   REPORT_FORMAT_VERSION,
+  VERDICT_GROUPS,
+  type CommunityCiMethod,
   type DispositionCounts,
   type IndicatorResult,
   type LevelResult,
   type ScoreRate,
   type ScoreReport,
   type StratumResult,
+  type VerdictGroup,
 } from './report-types.js';
 
 /**
@@ -40,10 +39,34 @@ export interface ScoreInput<I extends ScoringIndicator = ScoringIndicator> {
   outcomes: ReadonlyMap<string, HouseholdOutcome>;
   /** RR1 and COOP1 of a stratum from its primaries' final dispositions (undefined: not yet recorded). */
   responseRates: (primaries: readonly (DispositionToken | undefined)[]) => ResponseRates;
-  ciMethod: CiMethod;
+  ciMethod: CommunityCiMethod;
+  /** How the risk of failing the official check is computed (defaults: uniform prior, level 0.2, each community's mock size). */
+  risk?: RiskOptions;
   /** Defaults to the standard's confidence. */
   confidence?: number;
   meta: { version: string; generatedAt: string; sample?: string; responses?: string[] };
+}
+
+export interface RiskOptions {
+  prior?: FinitePrior;
+  /** Passing results with a risk above this level are "at risk" (default 0.2). */
+  level?: number;
+  /** Households in the official sample (default: the community's own number of primaries). */
+  officialSize?: number;
+}
+
+export const DEFAULT_RISK_LEVEL = 0.2;
+
+/** A community's interval: exact for the finite community (hypergeometric), or Wilson / Clopper–Pearson. */
+export function communityInterval(
+  method: CommunityCiMethod,
+  x: number,
+  m: number,
+  population: number,
+  confidence: number,
+): Interval {
+  if (method === 'hypergeometric') return hypergeometricInterval(x, m, Math.max(population, m), confidence);
+  return proportionInterval(method, x, m, confidence);
 }
 
 /** Rates are compared with the threshold with this slack, so 18/20 = 0.9 meets a 0.90 threshold. */
@@ -60,6 +83,27 @@ export function scoreAssessment<I extends ScoringIndicator>(input: ScoreInput<I>
   const { standard, sample, outcomes } = input;
   const confidence = input.confidence ?? standard.confidence;
   const judge = makeJudge(standard.pass_rule);
+  const prior = input.risk?.prior ?? 'uniform';
+  const riskLevel = input.risk?.level ?? DEFAULT_RISK_LEVEL;
+  const officialSize = input.risk?.officialSize;
+  // passes[k] for k favourable of an official sample of n2 from N, judged by the standard's rule.
+  const passTables = new Map<string, Uint8Array>();
+  const officialPasses = (N: number, n2: number, threshold: number): Uint8Array => {
+    const key = `${N}/${n2}/${threshold}`;
+    let table = passTables.get(key);
+    if (!table) {
+      table = new Uint8Array(n2 + 1);
+      for (let k = 0; k <= n2; k++) {
+        const ci: Interval =
+          standard.pass_rule === 'point'
+            ? [k / n2, k / n2]
+            : communityInterval(input.ciMethod, k, n2, N, confidence);
+        table[k] = judge(k / n2, ci, threshold).pass ? 1 : 0;
+      }
+      passTables.set(key, table);
+    }
+    return table;
+  };
 
   const byStratum = new Map<string, ScoringSample['entries'][number][]>();
   for (const s of sample.strata) byStratum.set(s.key, []);
@@ -108,21 +152,45 @@ export function scoreAssessment<I extends ScoringIndicator>(input: ScoreInput<I>
       const m = tally.eligible.get(ind.id) ?? 0;
       const x = tally.favourable.get(ind.id) ?? 0;
       const excluded = tally.excluded.get(ind.id) ?? 0;
-      if (m === 0) return unjudged(ind, x, m, excluded);
+      if (m === 0) return { ...unjudged(ind, x, m, excluded), risk: null, group: 'no_data' };
       const rate = x / m;
-      const ci = proportionInterval(input.ciMethod, x, m, confidence);
+      // A sample list whose roster size is smaller than its respondents (hand-made) is read as a census.
+      const N = Math.max(population, m);
+      const ci = communityInterval(input.ciMethod, x, m, N, confidence);
+      const verdict = judge(rate, ci, ind.threshold);
+      const n2 = Math.min(N, officialSize ?? meta?.primaries ?? primaries.length);
+      const passes = officialPasses(N, n2, ind.threshold);
+      const risk =
+        n2 > 0
+          ? failRisk({
+              favourable: x,
+              eligible: m,
+              population: N,
+              officialSize: n2,
+              prior,
+              passes: (k) => passes[k] === 1,
+            })
+          : null;
+      const group: VerdictGroup = !verdict.pass
+        ? 'fails_now'
+        : risk !== null && risk > riskLevel
+          ? 'at_risk'
+          : 'on_track';
       return {
         id: ind.id,
         favourable: x,
         eligible: m,
         excluded,
         rate,
-        se: stratumStandardError(x, m, population),
+        se: stratumStandardError(x, m, N),
         ci,
         threshold: ind.threshold,
-        ...judge(rate, ci, ind.threshold),
+        ...verdict,
+        risk,
+        group,
       };
     });
+    const risks = indicators.flatMap((i) => (typeof i.risk === 'number' ? [i.risk] : []));
     strata.push({
       stratum: key,
       street: commonStreet(entries),
@@ -136,6 +204,8 @@ export function scoreAssessment<I extends ScoringIndicator>(input: ScoreInput<I>
       response_rate: input.responseRates(primaries.map((e) => outcomes.get(e.householdId)?.disposition)),
       pass: allPass(indicators),
       score: scoreRate(standard.indicators, indicators),
+      group: worstGroup(indicators.map((i) => i.group ?? 'no_data')),
+      worst_risk: risks.length > 0 ? Math.max(...risks) : null,
       indicators,
     });
   }
@@ -218,6 +288,7 @@ export function scoreAssessment<I extends ScoringIndicator>(input: ScoreInput<I>
       threshold: i.threshold,
       points: i.points ?? null,
     })),
+    risk_model: { prior, level: riskLevel, official_size: officialSize ?? null },
     strata,
     levels,
     summary: {
@@ -227,6 +298,8 @@ export function scoreAssessment<I extends ScoringIndicator>(input: ScoreInput<I>
       strata_not_judged: strata.filter((s) => s.pass === null).length,
       indicators_failed: strata.reduce((a, s) => a + s.indicators.filter((i) => i.pass === false).length, 0),
       indicators_too_close: strata.reduce((a, s) => a + s.indicators.filter((i) => i.too_close).length, 0),
+      results: countGroups(strata.flatMap((s) => s.indicators.map((i) => i.group ?? 'no_data'))),
+      communities: countGroups(strata.map((s) => s.group)),
     },
   };
 }
@@ -257,6 +330,17 @@ function unjudged(
     pass: null,
     too_close: false,
   };
+}
+
+function worstGroup(groups: readonly VerdictGroup[]): VerdictGroup {
+  for (const g of ['fails_now', 'at_risk', 'on_track'] as const) if (groups.includes(g)) return g;
+  return 'no_data';
+}
+
+function countGroups(groups: readonly VerdictGroup[]): Record<VerdictGroup, number> {
+  const out = Object.fromEntries(VERDICT_GROUPS.map((g) => [g, 0])) as Record<VerdictGroup, number>;
+  for (const g of groups) out[g] += 1;
+  return out;
 }
 
 function allPass(indicators: readonly IndicatorResult[]): boolean | null {

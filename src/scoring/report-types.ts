@@ -3,7 +3,24 @@
  * (`--format json`) that `compare`, drills and priors read back. Field names are snake_case and
  * part of the interface; schemas/score-report.schema.json documents them. Add fields, never rename.
  */
+import type { FinitePrior } from '../stats/finite.js';
 import type { CiMethod } from '../stats/proportion.js';
+
+/** Interval for a community's rate: exact for the finite community (default), or binomial. */
+export type CommunityCiMethod = CiMethod | 'hypergeometric';
+export const COMMUNITY_CI_METHODS: readonly CommunityCiMethod[] = [
+  'hypergeometric',
+  'wilson',
+  'clopper-pearson',
+];
+
+/**
+ * Where a community's result stands: fails now (the standard's rule fails on the mock result), at
+ * risk (passes now, but the risk of failing the official check is above the report's risk level),
+ * on track, or no data (no eligible respondent).
+ */
+export type VerdictGroup = 'fails_now' | 'at_risk' | 'on_track' | 'no_data';
+export const VERDICT_GROUPS: readonly VerdictGroup[] = ['fails_now', 'at_risk', 'on_track', 'no_data'];
 
 export const REPORT_FORMAT = 'hhsurvey-score-report' as const;
 export const REPORT_FORMAT_VERSION = 1 as const;
@@ -34,6 +51,13 @@ export interface IndicatorResult {
   pass: boolean | null;
   /** The interval contains the threshold: this sample cannot tell pass from fail. */
   too_close: boolean;
+  /**
+   * Communities only: the model-based probability that an official check (a fresh simple random
+   * sample of the report's official size, judged by the standard's rule) fails; null with no data.
+   */
+  risk?: number | null;
+  /** Communities only: the verdict group. */
+  group?: VerdictGroup;
   /** Roll-ups only: degrees of freedom of the Korn–Graubard interval (respondents − strata). */
   df?: number;
   /** Roll-ups only: strata with eligible respondents / strata in the group. */
@@ -83,7 +107,21 @@ export interface StratumResult {
   /** Every judged indicator passes; null when nothing could be judged. */
   pass: boolean | null;
   score: ScoreRate | null;
+  /** The worst group among the indicators (fails now, at risk, on track; no data when none has data). */
+  group: VerdictGroup;
+  /** The highest risk among the indicators (a lower bound on failing any of them); null with no data. */
+  worst_risk: number | null;
   indicators: IndicatorResult[];
+}
+
+/** How the risk of failing the official check was computed. */
+export interface RiskModel {
+  /** Prior on a community's favourable count K: uniform over 0..N, or beta-binomial(½, ½) (Jeffreys). */
+  prior: FinitePrior;
+  /** Results with a risk above this level (and passing now) are "at risk". */
+  level: number;
+  /** Households in the official sample; null: each community's own mock sample size (capped at N). */
+  official_size: number | null;
 }
 
 export interface LevelResult {
@@ -119,7 +157,7 @@ export interface ScoreReport {
   confidence: number;
   pass_rule: PassRule;
   /** Interval for a community's rate. */
-  ci_method: CiMethod;
+  ci_method: CommunityCiMethod;
   /** Interval for roll-ups. */
   rollup_ci_method: 'korn-graubard';
   /** Every primary household has a record. */
@@ -127,6 +165,7 @@ export interface ScoreReport {
   sample: string | null;
   responses: string[];
   indicators: IndicatorDefinition[];
+  risk_model: RiskModel;
   strata: StratumResult[];
   /** Roll-ups: streets (when the sample has them), then overall (always last). */
   levels: LevelResult[];
@@ -137,5 +176,9 @@ export interface ScoreReport {
     strata_not_judged: number;
     indicators_failed: number;
     indicators_too_close: number;
+    /** Community results (community × indicator) in each verdict group. */
+    results: Record<VerdictGroup, number>;
+    /** Communities in each verdict group (a community's worst indicator). */
+    communities: Record<VerdictGroup, number>;
   };
 }

@@ -8,10 +8,9 @@ import { latestByHousehold, orderRows, type ResponseRow } from '../fieldwork/res
 import { readSampleList } from '../sampling/sample-file.js';
 import { loadStandard } from '../standard/load.js';
 import { classifyIndicator } from '../standard/logic.js';
-import type { CiMethod } from '../stats/proportion.js';
-import { scoreAssessment } from './engine.js';
+import { scoreAssessment, type RiskOptions } from './engine.js';
 import type { HouseholdOutcome } from './inputs.js';
-import type { ScoreReport } from './report-types.js';
+import type { CommunityCiMethod, ScoreReport } from './report-types.js';
 import { computeResponseRates } from './response-rates.js';
 
 export interface ScoreJobOptions {
@@ -22,7 +21,9 @@ export interface ScoreJobOptions {
   /** A standard file or a built-in id; default the built-in national-mock. */
   standard?: string;
   cwd: string;
-  ciMethod: CiMethod;
+  ciMethod: CommunityCiMethod;
+  /** Risk of failing the official check: prior, level, official sample size. */
+  risk?: RiskOptions;
   /** Overrides the standard's confidence level. */
   confidence?: number;
   /** Visits allowed to a nobody-home household (as for interview and status; default 1). */
@@ -77,6 +78,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobResult
     outcomes,
     responseRates: computeResponseRates,
     ciMethod: opts.ciMethod,
+    ...(opts.risk !== undefined ? { risk: opts.risk } : {}),
     ...(opts.confidence !== undefined ? { confidence: opts.confidence } : {}),
     meta: {
       version: VERSION,

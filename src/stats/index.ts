@@ -2,3 +2,4 @@ export * from './proportion.js';
 export * from './stratified.js';
 export * from './two-proportion.js';
 export { betaQuantile, normalCdf, normalQuantile, tQuantile } from './quantiles.js';
+export * from './finite.js';

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { say } from '../../core/i18n.js';
+import { t } from '../../core/messages.js';
+import { vm } from '../../report/verdict.messages.js';
 import { runDrill } from '../../drill/run.js';
 import { drillSummaryLine, rectifyRows } from '../../drill/summary.js';
 import { addCommonOptions, commandContext } from '../common.js';
@@ -60,10 +62,11 @@ Examples:
       },
       onProgress: (d, t) => bar.update(t ? d / t : 1),
     }).finally(() => bar.stop());
-    const { head, rows } = rectifyRows(lang, result.report);
+    const { head, rows, more } = rectifyRows(lang, result.report, 10);
     if (rows.length > 0) {
-      ctx.stdout.write(say(lang, '需整改的社区与指标：\n', 'Communities and indicators to rectify:\n'));
-      ctx.stdout.write(renderTable(head, rows, ['left', 'left', 'right', 'right', 'right', 'left']));
+      ctx.stdout.write(`${t(lang, vm.watchHeading)}\n`);
+      ctx.stdout.write(renderTable(head, rows, ['left', 'left', 'right', 'right', 'right', 'right', 'left']));
+      if (more > 0) ctx.stdout.write(`${t(lang, vm.moreAtRisk, { count: more })}\n`);
     }
     ctx.stdout.write(`${drillSummaryLine(lang, result, opts.out)}\n`);
     const out = relative(ctx.cwd, resolve(ctx.cwd, opts.out)) || '.';

@@ -10,14 +10,18 @@ import { verdictText, fieldworkText } from '../../report/labels.js';
 import { writeReportFiles } from '../../report/write-files.js';
 import { scoreExitCode } from '../../scoring/exit-code.js';
 import { runScoreJob } from '../../scoring/score-job.js';
-import type { CiMethod } from '../../stats/proportion.js';
-import { addCommonOptions, commandContext, intArg } from '../common.js';
+import { COMMUNITY_CI_METHODS, type CommunityCiMethod } from '../../scoring/report-types.js';
+import { FINITE_PRIORS, type FinitePrior } from '../../stats/finite.js';
+import { addCommonOptions, commandContext, intArg, rateArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
 
 interface ScoreOptions {
   responses: string[];
   standard?: string;
-  ci: CiMethod;
+  ci: CommunityCiMethod;
+  riskLevel: number;
+  prior: FinitePrior;
+  officialSize?: number;
   confidence?: number;
   format?: ReportFormat[];
   output?: string;
@@ -36,6 +40,12 @@ function formatArg(v: string, prev: ReportFormat[] = []): ReportFormat[] {
     if (!out.includes(name as ReportFormat)) out.push(name as ReportFormat);
   }
   return out;
+}
+
+function riskLevelArg(v: string): number {
+  const r = rateArg(v);
+  if (r <= 0 || r >= 1) throw new InvalidArgumentError(`must be between 0 and 1 (exclusive), got ${v}`);
+  return r;
 }
 
 function confidenceArg(v: string): number {
@@ -57,9 +67,28 @@ export function register(program: Command, ctx: Context): void {
     .requiredOption('--responses <files...>', 'responses files (from hhsurvey interview, or typed by hand)')
     .option('--standard <file>', 'a standard file (YAML or JSON); default: the built-in national-mock')
     .addOption(
-      new Option('--ci <method>', "interval for a community's rate")
-        .choices(['wilson', 'clopper-pearson'])
-        .default('wilson'),
+      new Option(
+        '--ci <method>',
+        "interval for a community's rate (hypergeometric: exact for the finite community)",
+      )
+        .choices([...COMMUNITY_CI_METHODS])
+        .default('hypergeometric'),
+    )
+    .option(
+      '--risk-level <rate>',
+      'a passing result whose risk of failing the official check is above this is "at risk" (0.2 or 20%)',
+      riskLevelArg,
+      0.2,
+    )
+    .addOption(
+      new Option('--prior <prior>', "prior on a community's favourable households for the risk")
+        .choices([...FINITE_PRIORS])
+        .default('uniform'),
+    )
+    .option(
+      '--official-size <n>',
+      "households in the official check, for the risk (default: each community's own sample size)",
+      intArg(1, 100_000),
     )
     .option('--confidence <level>', "confidence level (default: the standard's, usually 0.95)", confidenceArg)
     .option(
@@ -86,11 +115,18 @@ Examples:
   hhsurvey score sample.csv --responses responses.csv --format json -o report.json
   hhsurvey score sample.csv --responses responses.csv --format json,md,html,junit -o reports/
   hhsurvey score sample.csv --responses responses.csv --ci clopper-pearson --no-fail
+  hhsurvey score sample.csv --responses responses.csv --risk-level 10% --prior jeffreys
+
+The report leads with the verdicts, ranked by risk: fails now (the standard's rule fails on the
+mock result), at risk (passes now, but the risk of failing the official check is above
+--risk-level), on track. The risk is model-based: the probability that a fresh random sample of
+the official size from the same community fails the standard's rule, given the mock result, with
+a uniform (or --prior jeffreys) prior on the community's favourable households.
 
 For each community and indicator: favourable and eligible respondents, the rate, its standard
-error and confidence interval (Wilson, or Clopper–Pearson with --ci), the threshold and the verdict,
-"too close to call" when the interval holds the threshold; response rates (AAPOR RR1, COOP1) and
-reserves used. Sub-district (street) and overall roll-ups are stratified estimates
+error and confidence interval (exact for the finite community by default; Wilson or
+Clopper–Pearson with --ci), the threshold, the verdict and the risk; response rates (AAPOR RR1,
+COOP1) and reserves used. Sub-district (street) and overall roll-ups are stratified estimates
 Σ (N_h/N) p_h with Korn–Graubard intervals. Fieldwork still open: scores what is recorded.
 
 Formats: table (terminal), json (schemas/score-report.schema.json), csv, md, html (one
@@ -118,6 +154,11 @@ async function runScore(ctx: Context, sample: string, opts: ScoreOptions): Promi
     ...(opts.standard !== undefined ? { standard: opts.standard } : {}),
     cwd: ctx.cwd,
     ciMethod: opts.ci,
+    risk: {
+      level: opts.riskLevel,
+      prior: opts.prior,
+      ...(opts.officialSize !== undefined ? { officialSize: opts.officialSize } : {}),
+    },
     maxVisits: opts.maxVisits,
     ...(opts.confidence !== undefined ? { confidence: opts.confidence } : {}),
     now: ctx.now(),
