@@ -358,6 +358,7 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
     maxVisits: drill.max_visits,
     ...(drill.confidence !== undefined ? { confidence: drill.confidence } : {}),
     now: opts.now,
+    lang: opts.lang,
   }).catch((err: unknown) => {
     // Real responses recorded against another draw: say why that happens.
     if (

@@ -7,6 +7,7 @@ import type { Lang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
 import { csvLine } from '../io/csv-write.js';
 import { readSampleList, type SampleEntry } from '../sampling/sample-file.js';
+import { assertNotExcelResaved } from '../sampling/excel-ids.js';
 import { findStratum } from '../sampling/strata.js';
 import { loadStandard } from '../standard/load.js';
 import type { Standard } from '../standard/schema.js';
@@ -179,6 +180,12 @@ export async function runInterview(job: InterviewJob): Promise<void> {
     // Check everything first; only then change the file (set aside a torn line, end the last line).
     const checked = await checkResponsesFile(path, label, standard, lang);
     const rows = checked?.rows ?? [];
+    assertNotExcelResaved(
+      rows,
+      sample.entries.map((e) => e.householdId),
+      lang,
+      label,
+    );
     warnings.push(...(checked?.warnings ?? []));
 
     let interviewer = flagName;

@@ -13,10 +13,10 @@ export const m = defineMessages('strata', {
     en: (p: { key: string; parents: string }) => `${p.key} (${p.parents})`,
   },
   excelResaved: {
-    zh: (p: { file: string; line: number; id: string; original: string }) =>
-      `${p.file}:${p.line}: 户编号 ${p.id} 不在样本中，样本中有 ${p.original}：该名单可能被 Excel 另存过（去掉了开头的 0）；请使用 .xlsx 名单或原始文件`,
-    en: (p: { file: string; line: number; id: string; original: string }) =>
-      `${p.file}:${p.line}: household ${p.id} is not in the sample, which has ${p.original}: the list was probably re-saved by Excel; use the .xlsx list or the original file`,
+    zh: (p: { id: string; original: string }) =>
+      `户编号 ${p.id} 不在样本中，样本中有 ${p.original}：该名单可能被 Excel 另存过（去掉了开头的 0）；请使用 .xlsx 名单或原始文件`,
+    en: (p: { id: string; original: string }) =>
+      `household ${p.id} is not in the sample, which has ${p.original}: the list was probably re-saved by Excel; use the .xlsx list or the original file`,
   },
   excelResavedMore: {
     zh: (p: { n: number }) => `（另有 ${p.n} 个户编号同样丢了开头的 0）`,

@@ -6,6 +6,8 @@ import { readResponses, throwOnErrors } from '../fieldwork/responses-file.js';
 import { checkAgainstSample } from '../fieldwork/progress.js';
 import { latestByHousehold, orderRows, type ResponseRow } from '../fieldwork/responses.js';
 import { readSampleList } from '../sampling/sample-file.js';
+import { assertNotExcelResaved } from '../sampling/excel-ids.js';
+import type { Lang } from '../core/i18n.js';
 import { loadStandard } from '../standard/load.js';
 import { classifyIndicator } from '../standard/logic.js';
 import { scoreAssessment, type RiskOptions } from './engine.js';
@@ -28,6 +30,8 @@ export interface ScoreJobOptions {
   confidence?: number;
   /** Visits allowed to a nobody-home household (as for interview and status; default 1). */
   maxVisits?: number;
+  /** Language of refusals. */
+  lang?: Lang;
   now: Date;
 }
 
@@ -51,6 +55,12 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobResult
     problems.push(...r.problems);
     rows.push(...r.rows);
   }
+  assertNotExcelResaved(
+    rows,
+    sample.entries.map((e) => e.householdId),
+    opts.lang ?? 'en',
+    opts.sample,
+  );
   // The checks of `hhsurvey status`: unknown households, stratum or role contradicting the sample,
   // clashing completes, reserves used out of order.
   const ordered = orderRows(rows);

@@ -162,6 +162,7 @@ async function runScore(ctx: Context, sample: string, opts: ScoreOptions): Promi
     maxVisits: opts.maxVisits,
     ...(opts.confidence !== undefined ? { confidence: opts.confidence } : {}),
     now: ctx.now(),
+    lang: ctx.lang,
   });
   for (const w of warnings) warn(ctx, formatProblem(w));
   const open = fieldworkText(ctx.lang, report);

@@ -16,6 +16,7 @@ import { errorsOf, readResponses } from '../../fieldwork/responses-file.js';
 import { acquireLock } from '../../fieldwork/store.js';
 import { orderRows, responseCells, responsesHeader, type ResponseRow } from '../../fieldwork/responses.js';
 import { readSampleList } from '../../sampling/sample-file.js';
+import { assertNotExcelResaved } from '../../sampling/excel-ids.js';
 import { loadStandard } from '../../standard/load.js';
 import { addCommonOptions, commandContext, intArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
@@ -97,6 +98,12 @@ async function runStatus(ctx: Context, sampleArg: string, opts: StatusOptions): 
       problems.push(...r.problems);
       rows.push(...r.rows);
     }
+    assertNotExcelResaved(
+      rows,
+      sample.entries.map((e) => e.householdId),
+      ctx.lang,
+      sampleArg,
+    );
     const ordered = orderRows(rows);
     const checked = checkAgainstSample(sample.entries, ordered, {
       maxVisits: opts.maxVisits,

@@ -6,6 +6,7 @@ import { say } from '../../core/i18n.js';
 import { manifestPathFor, readManifest } from '../../sampling/manifest.js';
 import { readSampleList, sampleDigest } from '../../sampling/sample-file.js';
 import { runSampleJob } from '../../sampling/sample-job.js';
+import { assertNotExcelResaved } from '../../sampling/excel-ids.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { note, progressBar, warn } from '../output.js';
 
@@ -107,6 +108,12 @@ Exit codes: 0 the sample is exactly the seeded draw, 1 it differs (differences l
           `note: the roster's bytes differ from the one drawn from (SHA-256 ${m.roster.sha256.slice(0, 12)}…); comparing with a re-draw from this file`,
         ),
       );
+    assertNotExcelResaved(
+      list.entries.map((e) => ({ householdId: e.householdId, file: sampleArg, line: e.line })),
+      result.rows.map((r) => r.householdId),
+      lang,
+      sampleArg,
+    );
     const diffs = compareSamples(list.entries, result.rows);
     if (sampleDigest(result.rows) !== m.sample.digest)
       diffs.push('the manifest digest does not match a re-draw: the manifest was edited');
