@@ -205,6 +205,30 @@ describe('hhsurvey sample', () => {
     ]);
   });
 
+  it('refuses a total too small for the minimum of every stratum rather than leave strata short', async () => {
+    // minimum 10 each: 10 + 10 + 9 (the small stratum holds 9) = 29 needed
+    const r = await runCli(['sample', base, '--seed', 's', '--total', '20', '--min-per-stratum', '10']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'hhsurvey: --total 20 cannot give each of the 3 strata its minimum of 10 households (29 needed)',
+    );
+    const ok = await runCli([
+      'sample',
+      base,
+      '--seed',
+      's',
+      '--total',
+      '29',
+      '--min-per-stratum',
+      '10',
+      '--format',
+      'json',
+    ]);
+    expect(ok.code).toBe(0);
+    const s = JSON.parse(ok.stdout) as { strata: { sample: number }[] };
+    expect(s.strata.map((x) => x.sample)).toEqual([10, 10, 9]);
+  });
+
   it('systematic sampling spreads the sample over the address order', async () => {
     const r = await runCli([
       'sample',

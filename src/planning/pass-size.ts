@@ -63,6 +63,9 @@ export interface PassSizePlan {
 
 export const MAX_SCAN = 100_000;
 
+/** Slack when comparing a pass probability with the power (sums of pmf terms carry ~1e-14 error). */
+export const POWER_TOLERANCE = 1e-9;
+
 /** The pass probability at every n from 1 to the scan limit, and the sizes that reach the power. */
 export function planPassSize(req: PassSizeRequest): PassSizePlan {
   const { expected, power, population: N, rule } = req;
@@ -75,15 +78,18 @@ export function planPassSize(req: PassSizeRequest): PassSizePlan {
     const needed = smallestPassing(rule, n);
     curve.push({ n, needed, pPass: needed > n ? 0 : hypergeometricUpperTail(needed, N, K, n) });
   }
+  // A probability of exactly the power can come out a few ulps short (P = 9/10 as
+  // 0.8999999999999972), so "reaches the power" allows a relative slack far below any real difference.
+  const reaches = (p: number) => p >= power - POWER_TOLERANCE;
   let smallestAny: number | undefined;
   for (const c of curve) {
-    if (c.pPass >= power) {
+    if (reaches(c.pPass)) {
       smallestAny = c.n;
       break;
     }
   }
   let n: number | undefined;
-  for (let i = curve.length - 1; i >= 0 && curve[i]!.pPass >= power; i--) n = curve[i]!.n;
+  for (let i = curve.length - 1; i >= 0 && reaches(curve[i]!.pPass); i--) n = curve[i]!.n;
   return { favourable: K, n, smallestAny, scanned, scannedAll: scanned === N, curve };
 }
 

@@ -80,6 +80,15 @@ describe('hypergeometricUpperTail (recurrence) agrees with the full table sum', 
 });
 
 describe('planPassSize', () => {
+  it('a pass probability of exactly the power counts as reaching it (9/10 computed as 0.8999999999999972)', () => {
+    // N = 10, K = 9, n = 1: P(pass) = P(the one household drawn is favourable) = 9/10 exactly.
+    const rule = makePassRule('point', 0.9, 0.95, 'wilson');
+    expect(hypergeometricUpperTail(1, 10, 9, 1)).toBeLessThan(0.9);
+    const plan = planPassSize({ threshold: 0.9, expected: 0.9, power: 0.9, population: 10, rule });
+    expect(plan.curve[0]).toMatchObject({ n: 1, needed: 1 });
+    expect(plan.smallestAny).toBe(1);
+  });
+
   const rule = makePassRule('point', 0.9, 0.95, 'wilson');
 
   it('reports the smallest size from which every larger size reaches the power', () => {

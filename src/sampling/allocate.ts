@@ -55,7 +55,6 @@ function roundQuotas(quotas: readonly number[], caps: readonly number[], total: 
 }
 
 export function allocate(req: AllocationRequest): Allocation {
-  const H = req.sizes.length;
   const available = req.sizes.reduce((a, b) => a + b, 0);
   const total = Math.min(req.total, available);
   const w = weights(req);
@@ -73,35 +72,51 @@ export function allocate(req: AllocationRequest): Allocation {
     return { sizes, total: sizes.reduce((a, b) => a + b, 0) };
   }
 
-  // Iterative proportional allocation: strata whose quota falls below the minimum or above the
-  // stratum's size are fixed there; the rest share what remains by their weights.
-  const fixed: (number | undefined)[] = new Array<number | undefined>(H).fill(undefined);
-  for (;;) {
-    const free: number[] = [];
-    let remaining = total;
-    for (let h = 0; h < H; h++) {
-      if (fixed[h] !== undefined) remaining -= fixed[h]!;
-      else free.push(h);
-    }
-    const W = free.reduce((a, h) => a + w[h]!, 0);
-    let changed = false;
-    for (const h of free) {
-      const q = W > 0 ? (remaining * w[h]!) / W : remaining / free.length;
-      if (q > req.sizes[h]!) {
-        fixed[h] = req.sizes[h]!;
-        changed = true;
-      } else if (q < minimum[h]!) {
-        fixed[h] = minimum[h]!;
-        changed = true;
-      }
-    }
-    if (changed) continue;
-    const quotas = new Array<number>(H).fill(0);
-    for (let h = 0; h < H; h++) if (fixed[h] !== undefined) quotas[h] = fixed[h]!;
-    for (const h of free) quotas[h] = W > 0 ? (remaining * w[h]!) / W : remaining / free.length;
-    const sizes = roundQuotas(quotas, req.sizes, total);
-    return { sizes, total: sizes.reduce((a, b) => a + b, 0) };
+  const sizes = roundQuotas(boundedQuotas(w, minimum, req.sizes, total), req.sizes, total);
+  return { sizes, total: sizes.reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * The continuous optimum of an allocation under bounds lo_h ≤ n_h ≤ hi_h with Σ n_h = total:
+ * n_h = clamp(λ·w_h, lo_h, hi_h), with λ such that the sum is the total (the KKT conditions of
+ * minimising Σ w_h²/n_h, which is the stratified variance for Neyman weights w_h = N_h·S_h, and
+ * the proportional and equal allocations for their weights). The sum is continuous and
+ * non-decreasing in λ, so bisection finds it; then λ is recomputed exactly from the strata left
+ * free: (total − Σ bounded) / Σ_free w_h. A stratum held at a bound for a small λ is released when
+ * λ grows past it, which a one-way "fix and never revisit" loop misses. Needs Σ lo ≤ total ≤ Σ hi.
+ */
+export function boundedQuotas(
+  w: readonly number[],
+  lo: readonly number[],
+  hi: readonly number[],
+  total: number,
+): number[] {
+  const clampAt = (l: number) => w.map((x, h) => Math.min(hi[h]!, Math.max(lo[h]!, l * x)));
+  const sum = (l: number) => clampAt(l).reduce((a, b) => a + b, 0);
+  let a = 0;
+  let b = 1;
+  while (sum(b) < total && b < 1e300) b *= 2;
+  for (let i = 0; i < 200 && b - a > 1e-15 * b; i++) {
+    const mid = (a + b) / 2;
+    if (sum(mid) < total) a = mid;
+    else b = mid;
   }
+  const q = clampAt(b);
+  // Exact λ over the free strata (strictly inside their bounds at the λ found).
+  let fixed = 0;
+  let W = 0;
+  const free = q.map((v, h) => w[h]! > 0 && v > lo[h]! && v < hi[h]!);
+  q.forEach((v, h) => {
+    if (free[h]) W += w[h]!;
+    else fixed += v;
+  });
+  if (W > 0) {
+    const lambda = (total - fixed) / W;
+    q.forEach((_, h) => {
+      if (free[h]) q[h] = Math.min(hi[h]!, Math.max(lo[h]!, lambda * w[h]!));
+    });
+  }
+  return q;
 }
 
 /** A fixed size per stratum, capped at the stratum's size. */

@@ -56,6 +56,8 @@ export interface Draw {
   strata: StratumDraw[];
   /** Strata named in --only that the roster does not have. */
   unknownOnly: string[];
+  /** Set when --total cannot give every stratum its minimum (Σ min(N_h, minimum) households needed). */
+  belowMinimum?: { total: number; needed: number; strata: number };
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -143,6 +145,13 @@ export function drawSample(frame: RosterFrame, method: SampleMethod, params: Dra
   const eligible = chosen.map((h, i) =>
     params.exclude && params.exclude.size > 0 ? members(h).length : population[i]!,
   );
+  // A --total too small to give every stratum its --min-per-stratum: the caller refuses it rather
+  // than leave some strata with fewer (or no) households.
+  const minimumNeeded = eligible.reduce((a, N) => a + Math.min(N, params.minPerStratum), 0);
+  const belowMinimum =
+    params.total !== undefined && params.minPerStratum > 0 && params.total < minimumNeeded
+      ? { total: params.total, needed: minimumNeeded, strata: eligible.length }
+      : undefined;
   const sizes =
     params.total !== undefined
       ? allocate({
@@ -184,5 +193,5 @@ export function drawSample(frame: RosterFrame, method: SampleMethod, params: Dra
       reserves: sel.reserves.map((p) => m[p]!),
     };
   });
-  return { strata, unknownOnly };
+  return { strata, unknownOnly, ...(belowMinimum ? { belowMinimum } : {}) };
 }

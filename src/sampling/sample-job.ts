@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import { t } from '../core/messages.js';
+import { am } from './allocate.messages.js';
 import { UserError, type Problem } from '../core/errors.js';
 import { isoSeconds } from '../core/clock.js';
 import { VERSION } from '../core/version.js';
@@ -163,6 +165,10 @@ export async function drawDesign(opts: DrawDesignOptions): Promise<DrawnDesign> 
   });
   if (draw.unknownOnly.length)
     throw new UserError(`--only: no such stratum in ${frame.file}: ${draw.unknownOnly.join(', ')}`);
+  if (draw.belowMinimum)
+    throw new UserError(
+      t(opts.lang ?? 'en', am.belowMinimum, { ...draw.belowMinimum, min: opts.minPerStratum }),
+    );
   return { frame, draw, warnings: [...frame.warnings], excludeRecords, exclude };
 }
 
