@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, langFlag, requestedCommand } from '../src/cli/commands/index.js';
-import { runCli } from './helpers/run-cli.js';
+import { runCli, spawnCli } from './helpers/run-cli.js';
 
 describe('the command line', () => {
   it('finds the subcommand asked for, loading only it', () => {
@@ -89,5 +89,16 @@ describe('the command line', () => {
     expect(zh.stdout).toMatch(/^用法： hhsurvey sample \[选项\] <roster>/);
     expect(zh.stdout).toMatch(/^选项：$/m);
     expect(zh.stdout).toMatch(/^ {2}-h, --help +显示本命令的帮助$/m);
+  });
+
+  it('prints --version the same with the start-up shortcut (built bin) and through commander', async () => {
+    const inProcess = await runCli(['--version']);
+    expect(inProcess.code).toBe(0);
+    expect(inProcess.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    for (const flag of ['--version', '-V']) {
+      const r = spawnCli([flag]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(inProcess.stdout);
+    }
   });
 });

@@ -1,16 +1,30 @@
-import { CommanderError, type Command } from 'commander';
-import { createContext, withLang, type Context, type ContextInit } from '../core/context.js';
-import { EXIT, exitCodeFor, formatProblem, UserError, type ExitCode } from '../core/errors.js';
+import type { Command } from 'commander';
+import type { Context, ContextInit } from '../core/context.js';
+import {
+  EXIT,
+  exitCodeFor,
+  formatProblem,
+  isCommanderError,
+  UserError,
+  type ExitCode,
+} from '../core/errors.js';
 import { detectLang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
 import { removePendingTempFiles } from '../io/atomic.js';
 import { langFlag, registerCommands } from './commands/index.js';
-import { langOption } from './common.js';
-import { LocalCommand } from './localise.js';
 import { m } from './messages.js';
 import { VERSION } from '../core/version.js';
 
+/**
+ * Start-up is part of every command's time, so this module imports only what `--version` needs;
+ * commander, the context (chalk) and the command table load when a command line is parsed, and each
+ * command module loads its job modules only when its action runs (see commands/index.ts).
+ */
 export async function buildProgram(ctx: Context, args: readonly string[] = []): Promise<Command> {
+  const [{ LocalCommand }, { langOption }] = await Promise.all([
+    import('./localise.js'),
+    import('./common.js'),
+  ]);
   const lang = ctx.lang;
   const program = new LocalCommand('hhsurvey', lang);
   program
@@ -34,6 +48,7 @@ export async function buildProgram(ctx: Context, args: readonly string[] = []): 
 
 /** Run one command line in-process; returns the exit code. Never calls process.exit. */
 export async function run(argv: string[], init: ContextInit = {}): Promise<ExitCode> {
+  const { createContext, withLang } = await import('../core/context.js');
   const base = createContext(init);
   const ctx = withLang(base, langFlag(argv.slice(2)));
   try {
@@ -47,10 +62,8 @@ export async function run(argv: string[], init: ContextInit = {}): Promise<ExitC
 
 function report(ctx: Context, err: unknown): ExitCode {
   const code = exitCodeFor(err);
-  if (err instanceof CommanderError) {
-    // commander has already printed its one-line message (or the help).
-    return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
-  }
+  // commander has already printed its one-line message (or the help: `help`, `--help` exit 0).
+  if (isCommanderError(err)) return code;
   if (err instanceof UserError) {
     for (const p of err.problems) ctx.stderr.write(`${formatProblem(p)}\n`);
     const last = err.problems.length ? formatProblem(err.problems[err.problems.length - 1]!) : '';
@@ -68,7 +81,13 @@ function report(ctx: Context, err: unknown): ExitCode {
 
 /** The process entry: the only place that sets the process's exit code or exits. */
 export function main(argv: string[]): void {
-  const lang = detectLang(langFlag(argv.slice(2)), process.env);
+  const args = argv.slice(2);
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    // What commander prints for --version, without loading commander and the command table.
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
+  const lang = detectLang(langFlag(args), process.env);
   const interrupted = (signal: NodeJS.Signals) => {
     removePendingTempFiles();
     process.stderr.write(`\nhhsurvey: ${t(lang, m.interrupted, { signal })}\n`);

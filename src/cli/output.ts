@@ -1,6 +1,9 @@
-import { SingleBar } from 'cli-progress';
+import { createRequire } from 'node:module';
 import type { Context } from '../core/context.js';
 import { writeFileAtomic } from '../io/atomic.js';
+
+/** cli-progress is loaded only when a bar is shown (on terminals), not at every start-up. */
+const require = createRequire(import.meta.url);
 
 /** Data to stdout, or atomically to a file when `-o` is given. */
 export function emit(ctx: Context, file: string | undefined, data: string | Uint8Array): void {
@@ -27,6 +30,7 @@ const NO_PROGRESS: Progress = { update() {}, stop() {} };
 /** A progress bar on stderr, only when stderr is a terminal (never in pipes, files or CI logs). */
 export function progressBar(ctx: Context, total: number, label: string): Progress {
   if (!ctx.stderr.isTTY || ctx.env.CI) return NO_PROGRESS;
+  const { SingleBar } = require('cli-progress') as typeof import('cli-progress');
   const bar = new SingleBar({
     format: `${label} [{bar}] {percentage}% {eta_formatted}`,
     stream: ctx.stderr as NodeJS.WritableStream,

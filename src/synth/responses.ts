@@ -29,7 +29,7 @@ import { favourableConditions, type Indicator, type Question, type Standard } fr
  *   timing come from the stratum's own random stream, so strata do not affect each other.
  */
 
-export const SYNTH_RESPONSES_ALGORITHM = 'hhsurvey-synth-responses/1';
+export { DEFAULT_RESPONSE_RATE, SYNTH_RESPONSES_ALGORITHM } from './response-defaults.js';
 
 export type NonResponse = Exclude<DispositionToken, 'complete'>;
 
@@ -49,8 +49,6 @@ export const DEFAULT_NONRESPONSE_MIX: Readonly<Record<NonResponse, number>> = {
   not_dwelling: 0.02,
   no_eligible: 0.02,
 };
-
-export const DEFAULT_RESPONSE_RATE = 0.8;
 
 /** A visited household not reached on an early visit (maxVisits > 1) is reached later with this chance. */
 const AWAY_FIRST = 0.2;

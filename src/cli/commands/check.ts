@@ -2,11 +2,8 @@ import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import type { Context } from '../../core/context.js';
 import { say } from '../../core/i18n.js';
-import { assertValid, readRoster } from '../../roster/read-roster.js';
-import { assertNoStratumClash } from '../../sampling/strata.js';
 import { addCommonOptions, commandContext, intArg, listArg } from '../common.js';
 import { note, progressBar, warn } from '../output.js';
-import { renderTable } from '../table.js';
 
 interface CheckOptions {
   by?: string[];
@@ -45,6 +42,9 @@ Examples:
 Exit codes: 0 valid, 2 invalid roster or bad usage (every problem as file:line: message).`,
   );
   cmd.action(async (rosterArg: string, opts: CheckOptions) => {
+    const { assertValid, readRoster } = await import('../../roster/read-roster.js');
+    const { assertNoStratumClash } = await import('../../sampling/strata.js');
+    const { renderTable } = await import('../table.js');
     const ctx = commandContext(ctx0, opts);
     const lang = ctx.lang;
     const file = resolve(ctx.cwd, rosterArg);

@@ -1,16 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { z } from 'zod';
 import type { Context } from '../../core/context.js';
 import { fileError, UserError, type Problem } from '../../core/errors.js';
-import { writeFileAtomic } from '../../io/atomic.js';
 import { COMPARE_FORMATS, renderCompare, type CompareFormat } from '../../report/compare.js';
-import { compareReports, type NamedReport } from '../../scoring/compare.js';
+import type { NamedReport } from '../../scoring/compare.js';
 import { REPORT_FORMAT, type ScoreReport } from '../../scoring/report-types.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { emit, note, warn } from '../output.js';
-import { Chalk } from 'chalk';
+
+// Loaded when the command runs, not when its help is shown (start-up time).
+let writeFileAtomic!: (typeof import('../../io/atomic.js'))['writeFileAtomic'];
+let compareReports!: (typeof import('../../scoring/compare.js'))['compareReports'];
+let Chalk!: (typeof import('chalk'))['Chalk'];
+async function loadModules(): Promise<void> {
+  ({ writeFileAtomic } = await import('../../io/atomic.js'));
+  ({ compareReports } = await import('../../scoring/compare.js'));
+  ({ Chalk } = await import('chalk'));
+}
 
 interface CompareOptions {
   format: CompareFormat;
@@ -20,38 +27,40 @@ interface CompareOptions {
 }
 
 /** What compare reads from a score report; other fields are ignored (reports only ever gain fields). */
-const rate = z.number().min(0).max(1).nullable();
-const indicatorResult = z.looseObject({
-  id: z.string(),
-  favourable: z.number().int().min(0),
-  eligible: z.number().int().min(0),
-  rate,
-  se: z.number().min(0).nullable(),
-  threshold: z.number(),
-  pass: z.boolean().nullable(),
-});
-const reportShape = z.looseObject({
-  format: z.literal(REPORT_FORMAT),
-  format_version: z.number(),
-  generated_at: z.string(),
-  pass: z.boolean(),
-  standard: z.string(),
-  indicators: z.array(
-    z.looseObject({
-      id: z.string(),
-      name: z.object({ zh: z.string(), en: z.string() }),
-      threshold: z.number(),
-    }),
-  ),
-  strata: z.array(z.looseObject({ stratum: z.string(), indicators: z.array(indicatorResult) })),
-  levels: z.array(
-    z.looseObject({
-      level: z.enum(['street', 'overall']),
-      group: z.string(),
-      indicators: z.array(indicatorResult),
-    }),
-  ),
-});
+function reportShapeOf(z: typeof import('zod').z) {
+  const rate = z.number().min(0).max(1).nullable();
+  const indicatorResult = z.looseObject({
+    id: z.string(),
+    favourable: z.number().int().min(0),
+    eligible: z.number().int().min(0),
+    rate,
+    se: z.number().min(0).nullable(),
+    threshold: z.number(),
+    pass: z.boolean().nullable(),
+  });
+  return z.looseObject({
+    format: z.literal(REPORT_FORMAT),
+    format_version: z.number(),
+    generated_at: z.string(),
+    pass: z.boolean(),
+    standard: z.string(),
+    indicators: z.array(
+      z.looseObject({
+        id: z.string(),
+        name: z.object({ zh: z.string(), en: z.string() }),
+        threshold: z.number(),
+      }),
+    ),
+    strata: z.array(z.looseObject({ stratum: z.string(), indicators: z.array(indicatorResult) })),
+    levels: z.array(
+      z.looseObject({
+        level: z.enum(['street', 'overall']),
+        group: z.string(),
+        indicators: z.array(indicatorResult),
+      }),
+    ),
+  });
+}
 
 function levelArg(v: string): number {
   const t = v.trim();
@@ -77,7 +86,8 @@ async function readReport(ctx: Context, file: string): Promise<NamedReport> {
       `${file}: not JSON (${(err as Error).message}); compare reads reports from hhsurvey score --format json`,
     );
   }
-  const parsed = reportShape.safeParse(data);
+  const { z } = await import('zod');
+  const parsed = reportShapeOf(z).safeParse(data);
   if (!parsed.success) {
     const problems: Problem[] = parsed.error.issues.slice(0, 10).map((i) => ({
       file,
@@ -123,6 +133,7 @@ variance under "no change", from each community's rate pooled over the two drill
 Exit codes: 0 done, 2 bad input or usage.`,
   );
   cmd.action(async (files: string[], opts: CompareOptions) => {
+    await loadModules();
     const c = commandContext(ctx, opts);
     if (files.length < 2) throw new UserError('compare needs at least two reports (oldest first)');
     const reports: NamedReport[] = [];

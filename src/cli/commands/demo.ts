@@ -5,11 +5,8 @@ import type { Context } from '../../core/context.js';
 import { say } from '../../core/i18n.js';
 import { t } from '../../core/messages.js';
 import { vm } from '../../report/verdict.messages.js';
-import { runDrill } from '../../drill/run.js';
-import { drillSummaryLine, rectifyRows } from '../../drill/summary.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { note, progressBar, warn } from '../output.js';
-import { renderTable } from '../table.js';
 
 /** The embedded demo drill (on the demo district, data/demo/roster.csv), shipped with the package. */
 export const DEMO_DRILL = fileURLToPath(new URL('../../../data/demo/drill.yaml', import.meta.url));
@@ -42,6 +39,9 @@ Examples:
   hhsurvey demo --out /tmp/demo --lang zh`,
   );
   cmd.action(async (opts: DemoOptions) => {
+    const { runDrill } = await import('../../drill/run.js');
+    const { drillSummaryLine, rectifyRows } = await import('../../drill/summary.js');
+    const { renderTable } = await import('../table.js');
     const ctx = commandContext(ctx0, opts);
     const lang = ctx.lang;
     const bar = progressBar(ctx, 1, say(lang, '读取户册', 'reading roster'));

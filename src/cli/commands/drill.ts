@@ -3,10 +3,6 @@ import type { Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { AssessmentFailed } from '../../core/errors.js';
 import { say } from '../../core/i18n.js';
-import { verdictText } from '../../report/labels.js';
-import { runDrill } from '../../drill/run.js';
-import { drillSummaryLine } from '../../drill/summary.js';
-import { scoreExitCode } from '../../scoring/exit-code.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { note, progressBar, warn } from '../output.js';
 
@@ -50,6 +46,10 @@ Examples:
   hhsurvey drill drills/weekly.yaml --out artifacts/drill --lang zh`,
   );
   cmd.action(async (drillArg: string, opts: DrillOptions) => {
+    const { verdictText } = await import('../../report/labels.js');
+    const { runDrill } = await import('../../drill/run.js');
+    const { drillSummaryLine } = await import('../../drill/summary.js');
+    const { scoreExitCode } = await import('../../scoring/exit-code.js');
     const ctx = commandContext(ctx0, opts);
     const bar = progressBar(ctx, 1, say(ctx.lang, '读取户册', 'reading roster'));
     const result = await runDrill({

@@ -4,9 +4,6 @@ import type { Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { UserError } from '../../core/errors.js';
 import { say } from '../../core/i18n.js';
-import { starterFiles } from '../../drill/starter.js';
-import { writeFileAtomic } from '../../io/atomic.js';
-import { builtinStandardText } from '../../standard/load.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { note } from '../output.js';
 
@@ -35,7 +32,10 @@ Examples:
   hhsurvey init my-drill
   hhsurvey drill my-drill/drill.yaml --out my-drill/out`,
   );
-  cmd.action((dirArg: string, opts: InitOptions) => {
+  cmd.action(async (dirArg: string, opts: InitOptions) => {
+    const { starterFiles } = await import('../../drill/starter.js');
+    const { writeFileAtomic } = await import('../../io/atomic.js');
+    const { builtinStandardText } = await import('../../standard/load.js');
     const ctx = commandContext(ctx0, opts);
     const dir = resolve(ctx.cwd, dirArg);
     if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError(`${dirArg}: not a folder`);

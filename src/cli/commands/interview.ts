@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../../core/context.js';
-import { runInterview } from '../../fieldwork/interview-job.js';
 import { addCommonOptions, commandContext, intArg } from '../common.js';
 
 interface InterviewOptions {
@@ -57,6 +56,7 @@ Restarting resumes at the next household due; a line cut off by a crash is set a
 message; a lock file keeps two interviews from writing the same responses file.`,
   );
   cmd.action(async (sampleArg: string, opts: InterviewOptions) => {
+    const { runInterview } = await import('../../fieldwork/interview-job.js');
     const ctx = commandContext(ctx0, opts);
     await runInterview({
       samplePath: resolve(ctx.cwd, sampleArg),

@@ -4,24 +4,31 @@ import type { Context } from '../../core/context.js';
 import { UserError, type Problem } from '../../core/errors.js';
 import { addCommonOptions, commandContext, intArg, rateArg } from '../common.js';
 import { emit } from '../output.js';
-import { planPrecision, type PrecisionRequest } from '../../planning/precision.js';
-import {
-  passProbability,
-  planPassSize,
-  ratesAround,
-  sizesAround,
-  type PassSizeRequest,
-} from '../../planning/pass-size.js';
-import {
-  passSizeJson,
-  precisionJson,
-  renderPassSize,
-  renderPrecision,
-  type RiskTable,
-} from '../../planning/render.js';
-import { roundHalfUp } from '../../simulation/model.js';
-import { makePassRule } from '../../simulation/rules.js';
+import type { PrecisionRequest } from '../../planning/precision.js';
+import type { PassSizeRequest } from '../../planning/pass-size.js';
+import type { RiskTable } from '../../planning/render.js';
 import type { CiMethod } from '../../stats/index.js';
+
+// Loaded when the command runs, not when its help is shown (start-up time).
+let planPrecision!: (typeof import('../../planning/precision.js'))['planPrecision'];
+let passProbability!: (typeof import('../../planning/pass-size.js'))['passProbability'];
+let planPassSize!: (typeof import('../../planning/pass-size.js'))['planPassSize'];
+let ratesAround!: (typeof import('../../planning/pass-size.js'))['ratesAround'];
+let sizesAround!: (typeof import('../../planning/pass-size.js'))['sizesAround'];
+let passSizeJson!: (typeof import('../../planning/render.js'))['passSizeJson'];
+let precisionJson!: (typeof import('../../planning/render.js'))['precisionJson'];
+let renderPassSize!: (typeof import('../../planning/render.js'))['renderPassSize'];
+let renderPrecision!: (typeof import('../../planning/render.js'))['renderPrecision'];
+let roundHalfUp!: (typeof import('../../simulation/model.js'))['roundHalfUp'];
+let makePassRule!: (typeof import('../../simulation/rules.js'))['makePassRule'];
+async function loadModules(): Promise<void> {
+  ({ planPrecision } = await import('../../planning/precision.js'));
+  ({ passProbability, planPassSize, ratesAround, sizesAround } = await import('../../planning/pass-size.js'));
+  ({ passSizeJson, precisionJson, renderPassSize, renderPrecision } =
+    await import('../../planning/render.js'));
+  ({ roundHalfUp } = await import('../../simulation/model.js'));
+  ({ makePassRule } = await import('../../simulation/rules.js'));
+}
 
 interface PlanOptions {
   lang?: string;
@@ -103,7 +110,10 @@ Precision: n₀ = z²p(1−p)/e², then n₀/(1 + (n₀−1)/N), × deff, ÷ res
 Pass probability: exact hypergeometric, every drawn household completing; the size reported is the
 smallest from which every larger size also reaches the target (the probability saw-tooths with n).`,
   );
-  cmd.action((opts: PlanOptions) => runPlan(commandContext(ctx, opts), opts));
+  cmd.action(async (opts: PlanOptions) => {
+    await loadModules();
+    runPlan(commandContext(ctx, opts), opts);
+  });
 }
 
 function runPlan(ctx: Context, opts: PlanOptions): void {

@@ -4,13 +4,8 @@ import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { UserError } from '../../core/errors.js';
 import { say } from '../../core/i18n.js';
-import { writeFileAtomic } from '../../io/atomic.js';
 import type { AllocationMethod } from '../../sampling/allocate.js';
 import type { SampleMethod } from '../../sampling/draw.js';
-import { manifestPathFor } from '../../sampling/manifest.js';
-import { freshSeed } from '../../sampling/rng.js';
-import { DEFAULT_ORDER, maskColumns, readPriors, runSampleJob } from '../../sampling/sample-job.js';
-import { sampleCsv, sampleJson } from '../../sampling/sample-file.js';
 import { addCommonOptions, commandContext, intArg, listArg } from '../common.js';
 import { emit, note, progressBar, warn } from '../output.js';
 
@@ -104,6 +99,15 @@ reordering rows, re-saving as GB18030 or CRLF, or editing another stratum does n
 With -o the manifest beside the sample lets 'hhsurvey verify' re-create the draw.`,
   );
   cmd.action(async (rosterArg: string, opts: SampleOptions) => {
+    const [{ writeFileAtomic }, { manifestPathFor }, { freshSeed }, job, { sampleCsv, sampleJson }] =
+      await Promise.all([
+        import('../../io/atomic.js'),
+        import('../../sampling/manifest.js'),
+        import('../../sampling/rng.js'),
+        import('../../sampling/sample-job.js'),
+        import('../../sampling/sample-file.js'),
+      ]);
+    const { DEFAULT_ORDER, maskColumns, readPriors, runSampleJob } = job;
     const ctx = commandContext(ctx0, opts);
     const lang = ctx.lang;
     if (opts.size !== undefined && opts.total !== undefined)

@@ -1,19 +1,30 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Chalk } from 'chalk';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { AssessmentFailed, formatProblem, UserError } from '../../core/errors.js';
-import { writeFileAtomic } from '../../io/atomic.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../report/index.js';
-import { verdictText, fieldworkText } from '../../report/labels.js';
-import { writeReportFiles } from '../../report/write-files.js';
-import { scoreExitCode } from '../../scoring/exit-code.js';
-import { runScoreJob } from '../../scoring/score-job.js';
 import { COMMUNITY_CI_METHODS, type CommunityCiMethod } from '../../scoring/report-types.js';
 import { FINITE_PRIORS, type FinitePrior } from '../../stats/finite.js';
 import { addCommonOptions, commandContext, intArg, rateArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
+
+// Loaded when the command runs, not when its help is shown (start-up time).
+let Chalk!: (typeof import('chalk'))['Chalk'];
+let writeFileAtomic!: (typeof import('../../io/atomic.js'))['writeFileAtomic'];
+let verdictText!: (typeof import('../../report/labels.js'))['verdictText'];
+let fieldworkText!: (typeof import('../../report/labels.js'))['fieldworkText'];
+let writeReportFiles!: (typeof import('../../report/write-files.js'))['writeReportFiles'];
+let scoreExitCode!: (typeof import('../../scoring/exit-code.js'))['scoreExitCode'];
+let runScoreJob!: (typeof import('../../scoring/score-job.js'))['runScoreJob'];
+async function loadModules(): Promise<void> {
+  ({ Chalk } = await import('chalk'));
+  ({ writeFileAtomic } = await import('../../io/atomic.js'));
+  ({ verdictText, fieldworkText } = await import('../../report/labels.js'));
+  ({ writeReportFiles } = await import('../../report/write-files.js'));
+  ({ scoreExitCode } = await import('../../scoring/exit-code.js'));
+  ({ runScoreJob } = await import('../../scoring/score-job.js'));
+}
 
 interface ScoreOptions {
   responses: string[];
@@ -134,7 +145,10 @@ self-contained file with a chart per indicator), junit (for CI).
 
 Exit codes: 0 the standard is met (or --no-fail), 1 an indicator fails, 2 bad input or usage.`,
   );
-  cmd.action(async (sample: string, opts: ScoreOptions) => runScore(commandContext(ctx, opts), sample, opts));
+  cmd.action(async (sample: string, opts: ScoreOptions) => {
+    await loadModules();
+    await runScore(commandContext(ctx, opts), sample, opts);
+  });
 }
 
 function isFolderTarget(path: string, given: string): boolean {

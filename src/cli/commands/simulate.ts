@@ -6,24 +6,39 @@ import { UserError, type Problem } from '../../core/errors.js';
 import { say } from '../../core/i18n.js';
 import type { AllocationMethod } from '../../sampling/allocate.js';
 import type { SampleMethod } from '../../sampling/draw.js';
-import { freshSeed } from '../../sampling/rng.js';
-import { DEFAULT_ORDER, readPriors } from '../../sampling/sample-job.js';
-import { simulateDesign, type SimulationDesign, type SimulationResult } from '../../simulation/engine.js';
+import type { SimulationDesign, SimulationResult } from '../../simulation/engine.js';
 import type { NotSureRule } from '../../simulation/model.js';
-import {
-  renderLevelsTable,
-  renderSimple,
-  renderStrataTable,
-  simulationJson,
-  type SimulationRun,
-} from '../../simulation/render.js';
-import { prepareRosterJob } from '../../simulation/roster-job.js';
-import { makePassRule } from '../../simulation/rules.js';
-import { checkSimpleInput, simpleDesign } from '../../simulation/simple.js';
-import { RNG_ALGORITHM, seededStreams } from '../../simulation/streams.js';
+import type { SimulationRun } from '../../simulation/render.js';
 import type { CiMethod } from '../../stats/index.js';
 import { addCommonOptions, commandContext, intArg, listArg, rateArg } from '../common.js';
 import { emit, note, progressBar, warn } from '../output.js';
+
+// Loaded when the command runs, not when its help is shown (start-up time).
+let freshSeed!: (typeof import('../../sampling/rng.js'))['freshSeed'];
+let DEFAULT_ORDER!: (typeof import('../../sampling/sample-job.js'))['DEFAULT_ORDER'];
+let readPriors!: (typeof import('../../sampling/sample-job.js'))['readPriors'];
+let simulateDesign!: (typeof import('../../simulation/engine.js'))['simulateDesign'];
+let renderLevelsTable!: (typeof import('../../simulation/render.js'))['renderLevelsTable'];
+let renderSimple!: (typeof import('../../simulation/render.js'))['renderSimple'];
+let renderStrataTable!: (typeof import('../../simulation/render.js'))['renderStrataTable'];
+let simulationJson!: (typeof import('../../simulation/render.js'))['simulationJson'];
+let prepareRosterJob!: (typeof import('../../simulation/roster-job.js'))['prepareRosterJob'];
+let makePassRule!: (typeof import('../../simulation/rules.js'))['makePassRule'];
+let checkSimpleInput!: (typeof import('../../simulation/simple.js'))['checkSimpleInput'];
+let simpleDesign!: (typeof import('../../simulation/simple.js'))['simpleDesign'];
+let RNG_ALGORITHM!: (typeof import('../../simulation/streams.js'))['RNG_ALGORITHM'];
+let seededStreams!: (typeof import('../../simulation/streams.js'))['seededStreams'];
+async function loadModules(): Promise<void> {
+  ({ freshSeed } = await import('../../sampling/rng.js'));
+  ({ DEFAULT_ORDER, readPriors } = await import('../../sampling/sample-job.js'));
+  ({ simulateDesign } = await import('../../simulation/engine.js'));
+  ({ renderLevelsTable, renderSimple, renderStrataTable, simulationJson } =
+    await import('../../simulation/render.js'));
+  ({ prepareRosterJob } = await import('../../simulation/roster-job.js'));
+  ({ makePassRule } = await import('../../simulation/rules.js'));
+  ({ checkSimpleInput, simpleDesign } = await import('../../simulation/simple.js'));
+  ({ RNG_ALGORITHM, seededStreams } = await import('../../simulation/streams.js'));
+}
 
 export interface SimulateOptions {
   lang?: string;
@@ -184,6 +199,7 @@ out. Under this model each community's pass probability is exact (p_pass_exact);
 (stratified estimate judged by the standard's rule) are by Monte Carlo only.`,
   );
   cmd.action(async (opts: SimulateOptions) => {
+    await loadModules();
     const c = commandContext(ctx, opts);
     if (opts.roster !== undefined) await runRoster(c, opts);
     else runSimpleForm(c, opts);

@@ -4,8 +4,6 @@ import type { Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { UserError } from '../../core/errors.js';
 import { say } from '../../core/i18n.js';
-import { builtinStandardText, loadStandard } from '../../standard/load.js';
-import { formatStandard } from '../../standard/render.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { emit, note } from '../output.js';
 
@@ -50,6 +48,8 @@ Examples:
   hhsurvey standard show --json > standard.json`,
     )
     .action(async (opts: ShowOptions) => {
+      const { loadStandard } = await import('../../standard/load.js');
+      const { formatStandard } = await import('../../standard/render.js');
       const c = commandContext(ctx, opts);
       const s = await loadStandard(opts.standard, c.cwd);
       emit(c, undefined, opts.json ? `${JSON.stringify(s, null, 2)}\n` : formatStandard(s, c.lang));
@@ -69,7 +69,8 @@ Examples:
   hhsurvey standard init -o my-standard.yaml
   hhsurvey standard init > my-standard.yaml`,
     )
-    .action((opts: InitOptions) => {
+    .action(async (opts: InitOptions) => {
+      const { builtinStandardText } = await import('../../standard/load.js');
       const c = commandContext(ctx, opts);
       const text = builtinStandardText();
       if (opts.output === undefined || opts.output === '-') {

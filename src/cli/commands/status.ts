@@ -4,23 +4,38 @@ import { chinaIso } from '../../core/clock.js';
 import type { Context } from '../../core/context.js';
 import { formatProblem, UserError, type Problem } from '../../core/errors.js';
 import { say, type Lang } from '../../core/i18n.js';
-import { csvTable } from '../../io/csv-write.js';
 import { type Rate } from '../../fieldwork/dispositions.js';
-import {
-  checkAgainstSample,
-  nonResponseGroups,
-  progressOf,
-  type StratumProgress,
-} from '../../fieldwork/progress.js';
-import { errorsOf, readResponses } from '../../fieldwork/responses-file.js';
-import { acquireLock } from '../../fieldwork/store.js';
-import { orderRows, responseCells, responsesHeader, type ResponseRow } from '../../fieldwork/responses.js';
-import { readSampleList } from '../../sampling/sample-file.js';
-import { assertNotExcelResaved } from '../../sampling/excel-ids.js';
-import { loadStandard } from '../../standard/load.js';
+import type { StratumProgress } from '../../fieldwork/progress.js';
+import type { ResponseRow } from '../../fieldwork/responses.js';
 import { addCommonOptions, commandContext, intArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
-import { renderTable } from '../table.js';
+
+// Loaded when the command runs, not when its help is shown (start-up time).
+let csvTable!: (typeof import('../../io/csv-write.js'))['csvTable'];
+let checkAgainstSample!: (typeof import('../../fieldwork/progress.js'))['checkAgainstSample'];
+let nonResponseGroups!: (typeof import('../../fieldwork/progress.js'))['nonResponseGroups'];
+let progressOf!: (typeof import('../../fieldwork/progress.js'))['progressOf'];
+let errorsOf!: (typeof import('../../fieldwork/responses-file.js'))['errorsOf'];
+let readResponses!: (typeof import('../../fieldwork/responses-file.js'))['readResponses'];
+let acquireLock!: (typeof import('../../fieldwork/store.js'))['acquireLock'];
+let orderRows!: (typeof import('../../fieldwork/responses.js'))['orderRows'];
+let responseCells!: (typeof import('../../fieldwork/responses.js'))['responseCells'];
+let responsesHeader!: (typeof import('../../fieldwork/responses.js'))['responsesHeader'];
+let readSampleList!: (typeof import('../../sampling/sample-file.js'))['readSampleList'];
+let assertNotExcelResaved!: (typeof import('../../sampling/excel-ids.js'))['assertNotExcelResaved'];
+let loadStandard!: (typeof import('../../standard/load.js'))['loadStandard'];
+let renderTable!: (typeof import('../table.js'))['renderTable'];
+async function loadModules(): Promise<void> {
+  ({ csvTable } = await import('../../io/csv-write.js'));
+  ({ checkAgainstSample, nonResponseGroups, progressOf } = await import('../../fieldwork/progress.js'));
+  ({ errorsOf, readResponses } = await import('../../fieldwork/responses-file.js'));
+  ({ acquireLock } = await import('../../fieldwork/store.js'));
+  ({ orderRows, responseCells, responsesHeader } = await import('../../fieldwork/responses.js'));
+  ({ readSampleList } = await import('../../sampling/sample-file.js'));
+  ({ assertNotExcelResaved } = await import('../../sampling/excel-ids.js'));
+  ({ loadStandard } = await import('../../standard/load.js'));
+  ({ renderTable } = await import('../table.js'));
+}
 
 interface StatusOptions {
   responses: string[];
@@ -88,6 +103,7 @@ replace non-responses do not raise them).`,
 }
 
 async function runStatus(ctx: Context, sampleArg: string, opts: StatusOptions): Promise<void> {
+  await loadModules();
   {
     const standard = await loadStandard(opts.standard, ctx.cwd);
     const sample = await readSampleList(resolve(ctx.cwd, sampleArg), { label: sampleArg });

@@ -3,29 +3,31 @@ import type { Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { UserError, type Problem } from '../../core/errors.js';
 import { say, type Lang } from '../../core/i18n.js';
-import { readCsvTable } from '../../io/csv-read.js';
-import { readSampleList } from '../../sampling/sample-file.js';
-import { loadStandard } from '../../standard/load.js';
 import type { Standard } from '../../standard/schema.js';
-import {
-  checkSynthOptions,
-  DEFAULT_RESPONSE_RATE,
-  responsesCsv,
-  synthesizeResponses,
-  SYNTH_RESPONSES_ALGORITHM,
-  type SynthEntry,
-  type SynthResponsesOptions,
-  type SynthResponsesResult,
-} from '../../synth/responses.js';
-import {
-  emptyRates,
-  parseRateFlags,
-  parseRatesTable,
-  resolveRates,
-  type TrueRates,
-} from '../../synth/true-rates.js';
+import { DEFAULT_RESPONSE_RATE, SYNTH_RESPONSES_ALGORITHM } from '../../synth/response-defaults.js';
+import type { SynthEntry, SynthResponsesOptions, SynthResponsesResult } from '../../synth/responses.js';
+import type { TrueRates } from '../../synth/true-rates.js';
 import { addCommonOptions, commandContext, intArg, rateArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
+
+// Loaded when the command runs, not when its help is shown (start-up time).
+let readCsvTable!: (typeof import('../../io/csv-read.js'))['readCsvTable'];
+let readSampleList!: (typeof import('../../sampling/sample-file.js'))['readSampleList'];
+let loadStandard!: (typeof import('../../standard/load.js'))['loadStandard'];
+let checkSynthOptions!: (typeof import('../../synth/responses.js'))['checkSynthOptions'];
+let responsesCsv!: (typeof import('../../synth/responses.js'))['responsesCsv'];
+let synthesizeResponses!: (typeof import('../../synth/responses.js'))['synthesizeResponses'];
+let emptyRates!: (typeof import('../../synth/true-rates.js'))['emptyRates'];
+let parseRateFlags!: (typeof import('../../synth/true-rates.js'))['parseRateFlags'];
+let parseRatesTable!: (typeof import('../../synth/true-rates.js'))['parseRatesTable'];
+let resolveRates!: (typeof import('../../synth/true-rates.js'))['resolveRates'];
+async function loadModules(): Promise<void> {
+  ({ readCsvTable } = await import('../../io/csv-read.js'));
+  ({ readSampleList } = await import('../../sampling/sample-file.js'));
+  ({ loadStandard } = await import('../../standard/load.js'));
+  ({ checkSynthOptions, responsesCsv, synthesizeResponses } = await import('../../synth/responses.js'));
+  ({ emptyRates, parseRateFlags, parseRatesTable, resolveRates } = await import('../../synth/true-rates.js'));
+}
 
 interface ResponsesOptions {
   rate?: string[];
@@ -95,6 +97,7 @@ Examples:
   hhsurvey synth responses sample.csv --rates rates.csv --rate 0.9 --max-visits 3 --seed r2 -o responses.csv`,
   );
   cmd.action(async (sampleArg: string, opts: ResponsesOptions) => {
+    await loadModules();
     const ctx = commandContext(ctx0, opts);
     const standard = await loadStandard(opts.standard, ctx.cwd);
     const sample = await readSampleList(resolve(ctx.cwd, sampleArg), { label: sampleArg });

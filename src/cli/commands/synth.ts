@@ -1,11 +1,10 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import iconv from 'iconv-lite';
 import type { Context, OutStream } from '../../core/context.js';
 import { UserError } from '../../core/errors.js';
 import { say } from '../../core/i18n.js';
-import { openAtomic, type AtomicFile } from '../../io/atomic.js';
+import type { AtomicFile } from '../../io/atomic.js';
 import {
   defaultCommunities,
   generateRoster,
@@ -20,6 +19,14 @@ import {
 import { addCommonOptions, commandContext, intArg, listArg } from '../common.js';
 import { note, progressBar } from '../output.js';
 import { registerResponses } from './synth-responses.js';
+
+// Loaded when the command runs, not when its help is shown (start-up time).
+let iconv!: typeof import('iconv-lite');
+let openAtomic!: (typeof import('../../io/atomic.js'))['openAtomic'];
+async function loadModules(): Promise<void> {
+  ({ default: iconv } = await import('iconv-lite'));
+  ({ openAtomic } = await import('../../io/atomic.js'));
+}
 
 /**
  * `hhsurvey synth <what>`: synthetic data for demos, tests and benchmarks. A group: each kind of
@@ -105,6 +112,7 @@ Examples:
   hhsurvey synth roster --households 1000000 --communities 180 --seed bench --lang en -o big.csv`,
   );
   cmd.action(async (opts: RosterOptions) => {
+    await loadModules();
     const c = commandContext(ctx, opts);
     await writeRoster(c, opts);
   });

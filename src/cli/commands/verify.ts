@@ -3,10 +3,6 @@ import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { AssessmentFailed } from '../../core/errors.js';
 import { say } from '../../core/i18n.js';
-import { manifestPathFor, readManifest } from '../../sampling/manifest.js';
-import { readSampleList, sampleDigest } from '../../sampling/sample-file.js';
-import { runSampleJob } from '../../sampling/sample-job.js';
-import { assertNotExcelResaved } from '../../sampling/excel-ids.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { note, progressBar, warn } from '../output.js';
 
@@ -68,6 +64,10 @@ Examples:
 Exit codes: 0 the sample is exactly the seeded draw, 1 it differs (differences listed), 2 bad input.`,
   );
   cmd.action(async (sampleArg: string, opts: VerifyOptions) => {
+    const { manifestPathFor, readManifest } = await import('../../sampling/manifest.js');
+    const { readSampleList, sampleDigest } = await import('../../sampling/sample-file.js');
+    const { runSampleJob } = await import('../../sampling/sample-job.js');
+    const { assertNotExcelResaved } = await import('../../sampling/excel-ids.js');
     const ctx = commandContext(ctx0, opts);
     const lang = ctx.lang;
     const samplePath = resolve(ctx.cwd, sampleArg);
