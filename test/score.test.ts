@@ -444,7 +444,7 @@ describe('hhsurvey score: formats and files', () => {
     const errors: string[] = [];
     parse(html, { onParseError: (e) => errors.push(e.code) });
     expect(errors).toEqual([]);
-    expect(html.match(/<svg class="chart"/g)).toHaveLength(5);
+    expect(html.match(/<div class="chart"/g)).toHaveLength(5);
     expect(html).not.toMatch(/<script|<link|src=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
 
     const xml = readFileSync(join(dir, 'junit.xml'), 'utf8');

@@ -60,6 +60,8 @@ export interface DrillRunOptions {
   outLabel: string;
   /** Overrides the drill file's seed. */
   seed?: string;
+  /** The reports' title; default the drill's name. */
+  title?: string;
   now: Date;
   lang: Lang;
   onNote?: (line: string) => void;
@@ -357,6 +359,7 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
     ...(drill.risk_level !== undefined ? { risk: { level: drill.risk_level } } : {}),
     maxVisits: drill.max_visits,
     ...(drill.confidence !== undefined ? { confidence: drill.confidence } : {}),
+    ...((opts.title ?? drill.name) !== undefined ? { title: opts.title ?? drill.name } : {}),
     now: opts.now,
     lang: opts.lang,
   }).catch((err: unknown) => {

@@ -74,7 +74,7 @@ export function renderJunit(report: ScoreReport, opts: { lang: Lang }): string {
   const all = suites.flatMap((s) => s.results);
   const lines: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   lines.push(
-    `<testsuites name="${a(`hhsurvey score: ${report.standard}`)}" tests="${all.length}" failures="${count(all, false)}" errors="0" skipped="${count(all, null)}" time="0">`,
+    `<testsuites name="${a(report.title?.trim() ? report.title.trim() : `hhsurvey score: ${report.standard}`)}" tests="${all.length}" failures="${count(all, false)}" errors="0" skipped="${count(all, null)}" time="0">`,
   );
   suites.forEach((suite, i) => {
     lines.push(

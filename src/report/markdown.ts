@@ -16,6 +16,7 @@ import {
   word,
   type Status,
 } from './labels.js';
+import { communityName, groupByStreet, reportTitle } from './layout.js';
 
 const MARK: Record<Status, string> = {
   pass: '✅',
@@ -45,7 +46,9 @@ export function renderMarkdown(report: ScoreReport, opts: { lang: Lang }): strin
   const zh = lang === 'zh';
   const inds = report.indicators;
   const out: string[] = [];
-  out.push(`# ${mdCell(report.standard_name[lang])}: ${zh ? '模拟测评结果' : 'mock assessment result'}`, '');
+  const title = reportTitle(lang, report);
+  out.push(`# ${mdCell(title)}`, '');
+  if (!title.includes(report.standard_name[lang])) out.push(mdCell(report.standard_name[lang]), '');
   out.push(`**${mdCell(verdictText(lang, report))}**`, '');
   out.push(
     `- ${zh ? '测评体系' : 'Standard'}: \`${report.standard}\`${report.standard_version ? ` (${report.standard_version})` : ''}`,
@@ -82,18 +85,22 @@ export function renderMarkdown(report: ScoreReport, opts: { lang: Lang }): strin
   out.push(`## ${zh ? '各社区' : 'Communities'}`, '');
   out.push(
     ...header([
-      word(lang, 'community'),
       word(lang, 'street'),
+      word(lang, 'community'),
       word(lang, 'completes'),
       'RR1',
       word(lang, 'reservesUsed'),
     ]),
   );
-  for (const s of report.strata) {
+  // Communities grouped under their sub-district, whose name is shown once, on the group's first row.
+  const rows = groupByStreet(report.strata).flatMap((g) =>
+    g.strata.map((s, i) => ({ s, street: i === 0 && g.street !== null ? `**${mdCell(g.street)}**` : '' })),
+  );
+  for (const { s, street } of rows) {
     out.push(
       `| ${[
-        mdCell(s.stratum),
-        mdCell(s.street ?? ''),
+        street,
+        mdCell(s.street ? communityName(s) : s.stratum),
         `${s.completes}/${s.sampled}`,
         pct(s.response_rate.rr1),
         `${s.reserves_used}/${s.reserves}`,

@@ -64,13 +64,18 @@ describe('HTML', () => {
       const errors: string[] = [];
       const doc = parse(html, { onParseError: (e) => errors.push(e.code) });
       expect(errors).toEqual([]);
-      const charts = elements(doc, 'svg').filter((s) => attr(s, 'class') === 'chart');
+      const byClass = (root: Parameters<typeof elements>[0], cls: string) =>
+        elements(root, 'div').filter((d) => (attr(d, 'class') ?? '').split(' ').includes(cls));
+      const charts = byClass(doc, 'chart');
       expect(charts.map((c) => attr(c, 'data-indicator'))).toEqual(['awareness', 'participation']);
-      // a row per community and roll-up, failing communities first
-      const rows = elements(charts[0]!, 'g').filter((g) => attr(g, 'class')?.startsWith('row'));
+      // a row per community and roll-up (after the axis), failing communities first
+      const rows = byClass(charts[0]!, 'crow').filter((r) => attr(r, 'data-status') !== undefined);
       expect(rows).toHaveLength(4 + 3);
       expect(attr(rows[0]!, 'data-status')).toBe('fail'); // D at 60%
-      expect(elements(charts[0]!, 'line').filter((l) => attr(l, 'class') === 'threshold')).toHaveLength(1);
+      // one threshold mark per row, placed at the threshold on the chart's scale
+      expect(attr(charts[0]!, 'style')).toMatch(/^--thr:\d+\.\d\d%$/);
+      // tables scroll inside their own box
+      expect(byClass(doc, 'table-wrap')).toHaveLength(2);
       // self-contained: no scripts, no external references
       expect(elements(doc, 'script')).toHaveLength(0);
       expect(elements(doc, 'link')).toHaveLength(0);
@@ -78,6 +83,24 @@ describe('HTML', () => {
       expect(attr(elements(doc, 'html')[0]!, 'lang')).toBe(lang === 'zh' ? 'zh-CN' : 'en');
     });
   }
+  it('titles the report with --title or the drill name, else the standard', () => {
+    const titled = renderReport({ ...report, title: '4月模拟测评' }, 'html', { lang: 'en', color: plain });
+    expect(titled).toContain('<title>4月模拟测评</title>');
+    expect(titled).toContain('<h1>4月模拟测评</h1>');
+    const plainTitle = renderReport(report, 'html', { lang: 'zh', color: plain });
+    expect(plainTitle).toContain(`<h1>${report.standard_name.zh}：模拟测评结果</h1>`);
+    for (const f of ['md', 'table', 'junit'] as const)
+      expect(renderReport({ ...report, title: '4月模拟测评' }, f, { lang: 'zh', color: plain })).toContain(
+        '4月模拟测评',
+      );
+  });
+  it('shows full labels: no name is cut short', () => {
+    const long = '一个名字很长很长很长的街道办事处 / 一个名字也很长很长很长的社区居民委员会';
+    const r = scoreAssessment(buildScoreInput([{ ...SPECS[0]!, key: long, street: 'S1' }]));
+    const html = renderReport(r, 'html', { lang: 'en', color: plain });
+    expect(html).toContain(`<span class="clabel">${long}</span>`);
+    expect(html).not.toContain('…');
+  });
   it('escapes names', () => {
     const r = scoreAssessment(buildScoreInput([{ ...SPECS[0]!, key: '<b>&"x', street: 'S1' }]));
     const html = renderReport(r, 'html', { lang: 'en', color: plain });
@@ -139,9 +162,15 @@ describe('CSV', () => {
     expect(lines[0]).toMatch(/^level,group,street,indicator,/);
     expect(lines[1]).toMatch(/^stratum,A,S1,awareness,Awareness,20,22,0,0\.9090909090909091,/);
     expect(lines.at(-1)).toMatch(/^overall,overall,,participation,/);
-    expect(
-      renderReport(report, 'csv', { lang: 'zh', color: plain, bom: true }).startsWith('\uFEFF层级,单位'),
-    ).toBe(true);
+    const zh = renderReport(report, 'csv', { lang: 'zh', color: plain, bom: true });
+    expect(zh.startsWith('\uFEFF层级,单位')).toBe(true);
+    // for people: percentages with one decimal, 是/否, levels in Chinese (20/22 = 90.909...%)
+    const zl = zh.trimEnd().split('\r\n');
+    expect(zl[1]).toMatch(
+      /^社区,A,S1,awareness,知晓率,20,22,0,90\.9%,[\d.]+%,[\d.]+%,[\d.]+%,90\.0%,是,是,300,/,
+    );
+    expect(zl.at(-1)).toMatch(/^总体,总体,,participation,/);
+    expect(zh).not.toMatch(/true|false|0\.\d{4}/);
   });
 });
 
@@ -150,7 +179,9 @@ describe('Markdown', () => {
     const md = renderReport(report, 'md', { lang: 'en', color: plain });
     expect(md).toContain('**FAIL: 2 of 4 communities fail; ');
     expect(md).toContain('; 1 roll-up fails**');
-    expect(md).toMatch(/\| D \| S2 \| 10\/10 \|/);
+    // a sub-district named once, on its first community's row
+    expect(md).toMatch(/\| \*\*S2\*\* \| C \| [^\n]*\n\| {2}\| D \| 10\/10 \|/);
+    expect(md.match(/\*\*S2\*\*/g)).toHaveLength(1);
     expect(md).toContain('## Verdicts, ranked by risk of failing the official check');
     expect(md).toMatch(/- D: Awareness 60\.0% \(6\/10, 31\.3–83\.2%\), threshold 90\.0%, risk \d+\.\d%/);
     expect(md).toContain('The risk is a model-based estimate');

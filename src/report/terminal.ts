@@ -15,6 +15,7 @@ import {
   word,
   type Status,
 } from './labels.js';
+import { reportTitle } from './layout.js';
 import { layoutTable, type Cell } from './text.js';
 import { t } from '../core/messages.js';
 import { vm } from './verdict.messages.js';
@@ -45,7 +46,10 @@ export function renderTerminal(report: ScoreReport, opts: TerminalOptions): stri
   const groupStyle = (pass: boolean | null) => (pass === null ? c.dim : pass ? c.green.bold : c.red.bold);
   const conf = `${Math.round(report.confidence * 1000) / 10}%`;
   const out: string[] = [];
-  out.push(c.bold(`${report.standard_name[lang]} (${report.standard})`));
+  if (report.title?.trim()) {
+    out.push(c.bold(reportTitle(lang, report)));
+    out.push(c.dim(`${report.standard_name[lang]} (${report.standard})`));
+  } else out.push(c.bold(`${report.standard_name[lang]} (${report.standard})`));
   out.push(c.dim(ruleText(lang, report)));
   const open = fieldworkText(lang, report);
   if (open) out.push(c.yellow(open));

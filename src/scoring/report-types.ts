@@ -149,6 +149,8 @@ export interface ScoreReport {
   format_version: typeof REPORT_FORMAT_VERSION;
   tool: { name: 'hhsurvey'; version: string };
   generated_at: string;
+  /** The report's title (a drill's name or `--title`); renderers fall back to the standard's name. */
+  title?: string;
   /** The standard is met: no judged indicator fails, in any community or roll-up. */
   pass: boolean;
   standard: string;

@@ -33,6 +33,8 @@ export interface ScoreJobOptions {
   /** Language of refusals. */
   lang?: Lang;
   now: Date;
+  /** The report's title (a drill's name or `--title`). */
+  title?: string;
 }
 
 export interface ScoreJobResult {
@@ -97,5 +99,14 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobResult
       responses: [...opts.responses],
     },
   });
+  const title = opts.title?.trim();
+  if (title) {
+    // The title sits beside the other header fields of the JSON report.
+    const { format, format_version, tool, generated_at, ...rest } = report;
+    return {
+      report: { format, format_version, tool, generated_at, title, ...rest },
+      warnings: problems.filter((p) => p.severity === 'warning'),
+    };
+  }
   return { report, warnings: problems.filter((p) => p.severity === 'warning') };
 }

@@ -9,6 +9,7 @@ import { note, progressBar, warn } from '../output.js';
 interface DrillOptions {
   out: string;
   seed?: string;
+  title?: string;
   fail: boolean;
   lang?: string;
 }
@@ -27,6 +28,7 @@ export function register(program: Command, ctx0: Context): void {
       'drill-output',
     )
     .option('--seed <text>', "seed of the draw, instead of the drill file's")
+    .option('--title <text>', "the reports' title (default: the drill's name)")
     .option('--no-fail', 'exit 0 even when a community fails');
   addCommonOptions(cmd);
   cmd.addHelpText(
@@ -58,6 +60,7 @@ Examples:
       out: resolve(ctx.cwd, opts.out),
       outLabel: opts.out,
       ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+      ...(opts.title !== undefined ? { title: opts.title } : {}),
       now: ctx.now(),
       lang: ctx.lang,
       onNote: (l) => {

@@ -38,6 +38,7 @@ interface ScoreOptions {
   output?: string;
   fail: boolean;
   bom?: boolean;
+  title?: string;
   maxVisits: number;
   lang?: string;
 }
@@ -107,6 +108,7 @@ export function register(program: Command, ctx: Context): void {
       `output format, repeatable or comma-separated: ${REPORT_FORMATS.join(', ')} (default: table)`,
       formatArg,
     )
+    .option('--title <text>', "the report's title, in every format (default: the standard's name)")
     .option('-o, --output <path>', 'write to this file; with several formats, a folder (dir/)')
     .option('--no-fail', 'exit 0 even when an indicator fails')
     .option(
@@ -127,6 +129,7 @@ Examples:
   hhsurvey score sample.csv --responses responses.csv --format json,md,html,junit -o reports/
   hhsurvey score sample.csv --responses responses.csv --ci clopper-pearson --no-fail
   hhsurvey score sample.csv --responses responses.csv --risk-level 10% --prior jeffreys
+  hhsurvey score sample.csv --responses responses.csv --format html --title "4月模拟测评" -o report.html
 
 The report leads with the verdicts, ranked by risk: fails now (the standard's rule fails on the
 mock result), at risk (passes now, but the risk of failing the official check is above
@@ -174,6 +177,7 @@ async function runScore(ctx: Context, sample: string, opts: ScoreOptions): Promi
       ...(opts.officialSize !== undefined ? { officialSize: opts.officialSize } : {}),
     },
     maxVisits: opts.maxVisits,
+    ...(opts.title !== undefined ? { title: opts.title } : {}),
     ...(opts.confidence !== undefined ? { confidence: opts.confidence } : {}),
     now: ctx.now(),
     lang: ctx.lang,
