@@ -4,6 +4,7 @@ import { t } from '../core/messages.js';
 import type { IndicatorResult, ScoreReport } from '../scoring/report-types.js';
 import { pct } from './labels.js';
 import { m } from './messages.js';
+import { groupLabel } from './verdicts.js';
 
 const HEADER = {
   en: [
@@ -103,8 +104,8 @@ export function renderCsv(report: ScoreReport, opts: { lang: Lang; bom?: boolean
         rate(s.response_rate.rr1),
         rate(s.response_rate.coop1),
         s.reserves_used,
-        r.risk ?? null,
-        r.group ?? null,
+        rate(r.risk ?? null),
+        r.group ? (zh ? groupLabel(lang, r.group) : r.group) : null,
       ]);
     }
   }

@@ -21,7 +21,7 @@ h3{font-size:1rem;margin:1.25rem 0 .25rem}
 table{border-collapse:separate;border-spacing:0;font-size:.85rem;min-width:100%}
 th,td{border-right:1px solid #d0d7de;border-bottom:1px solid #d0d7de;padding:.25rem .45rem;text-align:right;vertical-align:top}
 tr>:first-child{border-left:1px solid #d0d7de}table tr:first-child>*{border-top:1px solid #d0d7de}
-.verdicts table{display:block;overflow-x:auto;max-width:100%;width:auto;min-width:0}.verdicts td.name{min-width:0}
+.verdicts table{display:block;overflow-x:auto;max-width:100%;width:auto;min-width:0}.verdicts td.name{min-width:7em}
 th{background:#f6f8fa;font-weight:600;text-align:center;vertical-align:bottom;min-width:3.5em}
 td{white-space:nowrap}td.name{text-align:left;white-space:normal;min-width:6em;overflow-wrap:anywhere}
 td .ci{display:block}
