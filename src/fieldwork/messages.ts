@@ -243,4 +243,23 @@ export const m = defineMessages('fieldwork', {
     en: (p: { label: string; pid: number }) =>
       `${p.label}: taking over a stale lock: process ${p.pid} is now another program (a restart or a reused process id)`,
   },
+  // The responses template.
+  templateCodesMark: { zh: '选项说明', en: 'codes' },
+  templateVisitCodes: { zh: '空白即第 1 次', en: 'blank: the first visit' },
+  templateSheet: { zh: '录入表', en: 'responses' },
+  templateLegendSheet: { zh: '选项说明', en: 'codes' },
+  templateLegendColumn: { zh: '列', en: 'column' },
+  templateLegendValues: { zh: '可填写的值（选项文字或代码均可）', en: 'values (a label or its code)' },
+  templateLegendHow: {
+    zh: '每走访一次填一行：访问结果必填；完成或部分完成的访问填各题答案；同一户再次走访时复制该行、走访次数加 1。未走访的住户留空即可。填好后用 hhsurvey status 检查、hhsurvey score 评分。',
+    en: 'One row per visit: the outcome always; the answers for a complete or partial interview; a household visited again gets a copy of its row with the visit number one higher. Leave households not visited yet blank. Then check the file with hhsurvey status and score it with hhsurvey score.',
+  },
+  templateWritten: {
+    zh: (p: { n: number; file: string }) => `已写出录入表：${p.n} 户，${p.file}`,
+    en: (p: { n: number; file: string }) => `wrote the responses template: ${p.n} households, ${p.file}`,
+  },
+  templateFormat: {
+    zh: (p: { file: string }) => `-o ${p.file}：录入表须为 .xlsx 或 .csv 文件`,
+    en: (p: { file: string }) => `-o ${p.file}: the template is an .xlsx or a .csv file`,
+  },
 });

@@ -3,6 +3,7 @@ import { UserError, type Problem } from '../core/errors.js';
 import { t } from '../core/messages.js';
 import { readCsvTable } from '../io/csv-read.js';
 import type { Encoding, EncodingChoice } from '../io/encoding.js';
+import { isZipFile } from '../io/xlsx-read.js';
 import type { Standard } from '../standard/schema.js';
 import { m } from './messages.js';
 import { parseResponses, type ResponsesFile } from './responses.js';
@@ -37,7 +38,8 @@ export async function readResponses(
 ): Promise<ReadResponsesResult> {
   const label = opts.label ?? file;
   const table = await readCsvTable(file, { label, ...(opts.encoding ? { encoding: opts.encoding } : {}) });
-  const ended = endsWithLineEnd(file);
+  // A workbook has no lines to cut off: only a CSV's last line can be torn.
+  const ended = (await isZipFile(file, label)) || endsWithLineEnd(file);
   const last = table.rows[table.rows.length - 1];
   let torn: { line: number } | undefined;
   if (last && !ended && last.fields.length < table.header.length) {

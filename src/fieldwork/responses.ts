@@ -9,6 +9,7 @@ import {
   parseDisposition,
   type DispositionToken,
 } from './dispositions.js';
+import { CODES_ROW_MARKS } from './template.js';
 
 /**
  * The responses file: one row per visit (and per correction) of a sampled household. Columns:
@@ -127,9 +128,21 @@ export interface ColumnMap {
   unknown: { index: number; name: string }[];
 }
 
+/**
+ * Columns of the sample list that a responses template carries for the interviewer's eyes (the
+ * address); read past without a warning.
+ */
+const INFO_COLUMNS = new Set(['地址', 'address', '序号', 'rank', '网格', 'grid'].map((h) => normHeader(h)));
+
 export function mapColumns(header: string[], standard: Standard): ColumnMap {
   const map: ColumnMap = { fixed: {}, questions: {}, unknown: [] };
-  const qIds = new Map(standard.questions.map((q) => [q.id.toLowerCase(), q.id]));
+  // A question's column is headed by its id, or by its text in either language (a template).
+  const qIds = new Map<string, string>();
+  for (const q of standard.questions) {
+    qIds.set(q.id.toLowerCase(), q.id);
+    for (const text of [q.text.zh, q.text.en])
+      if (!qIds.has(normHeader(text))) qIds.set(normHeader(text), q.id);
+  }
   header.forEach((h, i) => {
     const n = normHeader(h);
     if (n === '') return;
@@ -138,9 +151,19 @@ export function mapColumns(header: string[], standard: Standard): ColumnMap {
     );
     if (fixed && map.fixed[fixed] === undefined) map.fixed[fixed] = i;
     else if (qIds.has(n) && map.questions[qIds.get(n)!] === undefined) map.questions[qIds.get(n)!] = i;
-    else map.unknown.push({ index: i, name: h });
+    else if (!INFO_COLUMNS.has(n)) map.unknown.push({ index: i, name: h });
   });
   return map;
+}
+
+/** An answer as typed: a code, a label, or both as the template's codes show them ("1 知道"). */
+function parseAnswerCell(q: Standard['questions'][number], raw: string) {
+  const direct = parseAnswer(q, raw);
+  if (direct) return direct;
+  const m = /^(\d+)\s+(.+)$/.exec(raw.trim());
+  if (!m) return undefined;
+  const byCode = parseAnswer(q, m[1]!);
+  return byCode && parseAnswer(q, m[2]!) === byCode ? byCode : undefined;
 }
 
 function optionList(q: Standard['questions'][number]): string {
@@ -176,8 +199,9 @@ export function parseResponses(
     if (cols.fixed[need] === undefined) err(1, undefined, `no ${need} column (the header must name it)`);
   if (cols.fixed.household_id === undefined || cols.fixed.disposition === undefined)
     return { file, header: table.header, rows: [], problems };
-  for (const c of ['stratum', 'role', 'visit', 'interviewer', 'recorded_at'] as const)
-    if (cols.fixed[c] === undefined) warn(1, undefined, `no ${c} column`);
+  // Stratum, role and visit come from the sample and the row order when a file leaves them out
+  // (a hand-typed template); without times, rows count in file order.
+  if (cols.fixed.interviewer === undefined) warn(1, undefined, 'no interviewer column');
   const missingQ = standard.questions.filter((q) => cols.questions[q.id] === undefined).map((q) => q.id);
   if (missingQ.length > 0)
     warn(
@@ -192,6 +216,16 @@ export function parseResponses(
   const get = (fields: string[], i: number | undefined) => (i === undefined ? '' : (fields[i] ?? '').trim());
 
   for (const { line, fields } of table.rows) {
+    // A template's codes row, and households nobody has filled in yet (not visited).
+    if ((CODES_ROW_MARKS as readonly string[]).includes(get(fields, cols.fixed.household_id))) continue;
+    if (
+      get(fields, cols.fixed.disposition) === '' &&
+      get(fields, cols.fixed.interviewer) === '' &&
+      get(fields, cols.fixed.recorded_at) === '' &&
+      get(fields, cols.fixed.note) === '' &&
+      standard.questions.every((q) => get(fields, cols.questions[q.id]) === '')
+    )
+      continue;
     if (fields.length > table.header.length && fields.slice(table.header.length).some((f) => f.trim() !== ''))
       err(line, undefined, `${fields.length} cells but the header has ${table.header.length}`);
     let ok = true;
@@ -249,7 +283,7 @@ export function parseResponses(
       const raw = get(fields, cols.questions[q.id]);
       if (raw === '') continue;
       given.push(q.id);
-      const o = parseAnswer(q, raw);
+      const o = parseAnswerCell(q, raw);
       if (!o) err(line, q.id, `"${raw}" is not an option (${optionList(q)})`);
       else answers[q.id] = o.code;
     }

@@ -23,6 +23,7 @@ const COMMANDS: [name: string, load: () => Promise<CommandModule>][] = [
   ['standard', () => import('./standard.js')],
   ['interview', () => import('./interview.js')],
   ['status', () => import('./status.js')],
+  ['responses', () => import('./responses.js')],
   ['score', () => import('./score.js')],
   ['compare', () => import('./compare.js')],
   ['simulate', () => import('./simulate.js')],
