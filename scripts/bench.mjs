@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// npm run bench: speed and memory of `hhsurvey sample` on city-sized rosters, side by side with
-// Miller's grouped sampling when `mlr` is installed (Debian package miller), then the simulation
-// benchmark. Prints medians of several runs; numbers depend on the machine and its load.
+// npm run bench: start-up times side by side with a bare `node -e 0`, then speed and memory of
+// `hhsurvey sample` on city-sized rosters, side by side with Miller's grouped sampling when `mlr` is
+// installed (Debian package miller), then the simulation benchmark. Prints medians of several runs
+// and the load average: numbers depend on the machine and on what else runs (compare ratios).
+// BENCH_ONLY=startup runs the start-up part alone.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -70,7 +73,46 @@ function series(label, f) {
   return s;
 }
 
-console.log(`hhsurvey sampling benchmark: ${runs} runs each, node ${process.version}`);
+const load = () => `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
+
+/** Wall time of a whole process, start-up included. */
+function wall(cmd, args) {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'ignore'] });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
+  return performance.now() - t;
+}
+
+// Start-up: runs alternate between the bare node and each command line, so load changes hit both.
+{
+  const startRuns = Number(process.env.BENCH_STARTUP_RUNS ?? 15);
+  const lines = [
+    ['--version'],
+    ['--help'],
+    ['sample', '--help'],
+    ['simulate', '--help'],
+    ['score', '--help'],
+  ];
+  const bare = [];
+  const times = lines.map(() => []);
+  for (let i = 0; i < startRuns; i++) {
+    bare.push(wall(process.execPath, ['-e', '0']));
+    lines.forEach((args, j) => times[j].push(wall(process.execPath, [bin, ...args])));
+  }
+  const b = median(bare);
+  console.log(`start-up (medians of ${startRuns} runs, alternating; ${load()}):`);
+  console.log(`  ${'node -e 0'.padEnd(28)} ${b.toFixed(0).padStart(5)} ms`);
+  lines.forEach((args, j) => {
+    const t = median(times[j]);
+    const target = args[0] === '--version' ? 'bare + 50 ms' : '250 ms';
+    console.log(
+      `  ${`hhsurvey ${args.join(' ')}`.padEnd(28)} ${t.toFixed(0).padStart(5)} ms  (bare + ${(t - b).toFixed(0)} ms; target ${target})`,
+    );
+  });
+}
+if (process.env.BENCH_ONLY === 'startup') process.exit(0);
+
+console.log(`hhsurvey sampling benchmark: ${runs} runs each, node ${process.version}, ${load()}`);
 const results = {};
 for (const rows of sizes) {
   const file = roster(rows);
