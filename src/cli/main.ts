@@ -79,7 +79,10 @@ function report(ctx: Context, err: unknown): ExitCode {
   return EXIT.internal;
 }
 
-/** The process entry: the only place that sets the process's exit code or exits. */
+/**
+ * The process entry: the only place that sets the process's exit code or exits.
+ * @public (bin/hhsurvey.js imports it from dist/)
+ */
 export function main(argv: string[]): void {
   const args = argv.slice(2);
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {

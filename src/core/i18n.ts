@@ -12,10 +12,6 @@ export function detectLang(flag: string | undefined, env: Record<string, string 
   return /^zh/i.test(locale) ? 'zh' : 'en';
 }
 
-export function tr(lang: Lang, text: Text): string {
-  return text[lang];
-}
-
 /** Pick the language of a pair given inline: `say(lang, '知晓率', 'Awareness')`. */
 export function say(lang: Lang, zh: string, en: string): string {
   return lang === 'zh' ? zh : en;

@@ -219,8 +219,6 @@ export const drillSchema = z
   });
 
 export type Drill = z.output<typeof drillSchema>;
-export type DrillSampling = z.output<typeof samplingSchema>;
-export type DrillSynthetic = z.output<typeof syntheticSchema>;
 
 function isDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

@@ -36,10 +36,6 @@ export const COLUMN_ALIASES: Record<CanonicalColumn, readonly string[]> = {
   size: ['常住人口', '人口', '家庭人口', '人数', 'householdsize', 'members'],
 };
 
-export const CHINESE_HEADER: Record<CanonicalColumn, string> = Object.fromEntries(
-  CANONICAL_COLUMNS.map((c) => [c, COLUMN_ALIASES[c][0]!]),
-) as Record<CanonicalColumn, string>;
-
 export function normaliseHeader(h: string): string {
   return h
     .normalize('NFKC')
@@ -119,9 +115,4 @@ export function naturalCompare(a: string, b: string): number {
     }
   }
   return pa.length - pb.length;
-}
-
-/** Plain code-unit order: the same on every platform and locale (never localeCompare). */
-export function codeUnitCompare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

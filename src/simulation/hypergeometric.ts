@@ -85,7 +85,3 @@ export function discreteSampler(pmf: ArrayLike<number>): DiscreteSampler {
     },
   };
 }
-
-export function hypergeometricSampler(table: HypergeometricTable): DiscreteSampler {
-  return discreteSampler(table.pmf);
-}

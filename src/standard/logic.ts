@@ -48,10 +48,6 @@ export function askedQuestions(standard: Standard, answers: Answers): Question[]
   return out;
 }
 
-export function isAsked(standard: Standard, questionId: string, answers: Answers): boolean {
-  return askedQuestions(standard, answers).some((q) => q.id === questionId);
-}
-
 export function notSureOption(q: Question): Option | undefined {
   return q.options.find((o) => o.not_sure);
 }
@@ -126,8 +122,4 @@ export function parseAnswer(q: Question, raw: string): Option | undefined {
   }
   const k = t.toLowerCase();
   return q.options.find((o) => o.zh.trim() === t || o.en.trim().toLowerCase() === k);
-}
-
-export function optionByCode(q: Question, code: number): Option | undefined {
-  return q.options.find((o) => o.code === code);
 }

@@ -1,5 +1,5 @@
 export * from './proportion.js';
 export * from './stratified.js';
 export * from './two-proportion.js';
-export { betaQuantile, normalCdf, normalQuantile, tQuantile } from './quantiles.js';
+export { betaQuantile, normalQuantile, tQuantile } from './quantiles.js';
 export * from './finite.js';

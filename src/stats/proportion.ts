@@ -4,7 +4,6 @@ import { betaQuantile, normalQuantile } from './quantiles.js';
 export type Interval = [low: number, high: number];
 
 export type CiMethod = 'wilson' | 'clopper-pearson';
-export const CI_METHODS: readonly CiMethod[] = ['wilson', 'clopper-pearson'];
 
 function checkCounts(x: number, n: number): void {
   if (!Number.isInteger(x) || !Number.isInteger(n) || n < 0 || x < 0 || x > n) {
