@@ -17,6 +17,7 @@ import {
   type RosterSpec,
   type SynthHousehold,
 } from '../src/synth/roster.js';
+import { buildOfficeFixtures } from './office-fixtures.js';
 
 /** The small realistic roster every good fixture holds: 300 households, 3 communities. */
 export const FIXTURE_SPEC: RosterSpec = {
@@ -263,6 +264,8 @@ export function buildFixtures(): Map<string, Uint8Array> {
       ),
     ),
   );
+  // Rosters as offices keep them in Excel and as Excel exports them (scripts/office-fixtures.ts).
+  for (const [rel, bytes] of buildOfficeFixtures(rows)) files.set(rel, bytes);
   return files;
 }
 

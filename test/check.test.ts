@@ -59,7 +59,7 @@ describe('hhsurvey check', () => {
       `${p}:3: size: not a whole number: "three"`,
       `${p}:4: household_id: duplicate household id "H1" (first on line 2)`,
       `${p}:5: household_id: empty household id`,
-      `${p}:6: community: empty stratum value`,
+      `${p}:6: community: 1 household has an empty stratum value (line 6); blank cells below a filled one are what merged cells leave: add --fill-down community`,
       `${p}:7: ragged row: 3 fields, the header has 4`,
       `hhsurvey: ${p}: invalid roster: 5 problems`,
     ]);

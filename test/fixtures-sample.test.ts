@@ -67,7 +67,7 @@ describe('bad rosters: every problem on its own line, exit 2', () => {
         /:11: 户编号: duplicate household id "H0000004" \(first on line 5\)/,
       ],
     ],
-    ['empty-required.csv', [/:4: 户编号: empty household id/, /:7: 社区: empty stratum value/]],
+    ['empty-required.csv', [/:4: 户编号: empty household id/, /:7: 社区: 1 household has an empty stratum value \(line 7\)/]],
     [
       'ragged-row.csv',
       [/:5: ragged row: 11 fields, the header has 12/, /:9: ragged row: 13 fields, the header has 12/],

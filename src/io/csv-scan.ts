@@ -49,7 +49,11 @@ export interface ScanOptions {
   chunkSize?: number;
   /** Also compute the SHA-256 of the file's bytes (for manifests). */
   sha256?: boolean;
+  /** Field separator; 'auto' picks comma, tab or semicolon from the file's first lines. Default comma. */
+  delimiter?: Delimiter | 'auto';
 }
+
+export type Delimiter = ',' | '\t' | ';';
 
 export interface ScanInfo {
   file: string;
@@ -58,12 +62,12 @@ export interface ScanInfo {
   bytes: number;
   records: number;
   sha256?: string;
+  delimiter: Delimiter;
 }
 
 /** A record larger than this is a runaway quoted field, not data (Excel cells hold 32,767 chars). */
 const MAX_RECORD_BYTES = 8 * 1024 * 1024;
 
-const COMMA = 0x2c;
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
@@ -167,6 +171,7 @@ function parseRecords(
   st: ParseState,
   label: string,
   onRecord: (r: CsvRecordView) => void | false,
+  COMMA = 0x2c,
 ): number | 'stop' {
   const n = buf.length;
   view.buf = buf;
@@ -298,6 +303,8 @@ export async function scanCsv(
     const { bytesRead } = await fh.read(head, 0, head.length, 0);
     const detected = detectEncoding(head.subarray(0, bytesRead), label, opts.encoding ?? 'auto');
     const view = new FastView(detected.encoding);
+    const delimiter =
+      opts.delimiter === 'auto' ? detectDelimiter(head.subarray(0, bytesRead)) : (opts.delimiter ?? ',');
     const st: ParseState = { line: 1, records: 0, base: detected.bomLength };
     let position = detected.bomLength;
     let eof = false;
@@ -317,7 +324,7 @@ export async function scanCsv(
       hash?.update(work.subarray(carry, carry + got));
       eof = got === 0 || position >= size;
       const buf = work.subarray(0, carry + got);
-      const consumed = parseRecords(buf, 0, eof, view, st, label, onRecord);
+      const consumed = parseRecords(buf, 0, eof, view, st, label, onRecord, delimiter.charCodeAt(0));
       if (consumed === 'stop') break;
       if (detected.encoding === 'utf8' && !isUtf8(buf.subarray(0, consumed)))
         throw new UserError(
@@ -334,6 +341,7 @@ export async function scanCsv(
       bomLength: detected.bomLength,
       bytes: size,
       records: st.records,
+      delimiter,
       ...(hash ? { sha256: hash.digest('hex') } : {}),
     };
   } finally {
@@ -347,6 +355,7 @@ export async function readRecordsAt(
   encoding: Encoding,
   refs: readonly { offset: number; length: number }[],
   onRecord: (index: number, r: CsvRecordView) => void,
+  delimiter: Delimiter = ',',
 ): Promise<void> {
   const fh = await open(file, 'r');
   try {
@@ -357,12 +366,60 @@ export async function readRecordsAt(
       await fh.read(buf, 0, ref.length, ref.offset);
       const st: ParseState = { line: 0, records: 0, base: ref.offset };
       // The span may hold more than the record (blank lines after it): take the first record only.
-      parseRecords(buf, 0, true, view, st, file, (r) => {
-        onRecord(i, r);
-        return false;
-      });
+      parseRecords(
+        buf,
+        0,
+        true,
+        view,
+        st,
+        file,
+        (r) => {
+          onRecord(i, r);
+          return false;
+        },
+        delimiter.charCodeAt(0),
+      );
     }
   } finally {
     await fh.close();
   }
+}
+
+const CANDIDATES: readonly Delimiter[] = [',', '\t', ';'];
+
+/**
+ * The field separator of a delimited text file from its first lines: for each candidate, the
+ * number of separators most lines share (outside quotes), weighted by how many lines share it.
+ * Title rows and blank lines do not disturb it; a tie goes to the comma.
+ */
+export function detectDelimiter(head: Uint8Array): Delimiter {
+  const counts = CANDIDATES.map(() => [] as number[]);
+  let lines = 0;
+  let inQuote = false;
+  let cur = CANDIDATES.map(() => 0);
+  for (let i = 0; i < head.length && lines < 30; i++) {
+    const c = head[i]!;
+    if (c === 0x22) inQuote = !inQuote;
+    else if (!inQuote && (c === 0x0a || c === 0x0d)) {
+      if (cur.some((n) => n > 0)) cur.forEach((n, k) => counts[k]!.push(n));
+      cur = CANDIDATES.map(() => 0);
+      lines++;
+    } else if (!inQuote) {
+      for (let k = 0; k < CANDIDATES.length; k++) if (c === CANDIDATES[k]!.charCodeAt(0)) cur[k]!++;
+    }
+  }
+  if (cur.some((n) => n > 0)) cur.forEach((n, k) => counts[k]!.push(n));
+  let best: Delimiter = ',';
+  let bestScore = 0;
+  CANDIDATES.forEach((d, k) => {
+    const freq = new Map<number, number>();
+    for (const n of counts[k]!) if (n > 0) freq.set(n, (freq.get(n) ?? 0) + 1);
+    let score = 0;
+    for (const [n, f] of freq) score = Math.max(score, n * f);
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  });
+  return best;
 }

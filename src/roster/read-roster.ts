@@ -1,10 +1,23 @@
 import { statSync } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { UserError, type Problem } from '../core/errors.js';
+import type { Lang } from '../core/i18n.js';
+import { t } from '../core/messages.js';
 import type { Encoding, EncodingChoice } from '../io/encoding.js';
-import { readRecordsAt, scanCsv, type CsvRecordView } from '../io/csv-scan.js';
+import { readRecordsAt, scanCsv, type CsvRecordView, type Delimiter } from '../io/csv-scan.js';
+import { xlsxToCsv } from '../io/xlsx-csv.js';
+import { isZipFile, readHead, refuseCompoundFile, sniffKind } from '../io/xlsx-read.js';
 import { ByteArena, GrowArray, GrowInt32, IdIndex, KeyInterner } from './byte-table.js';
-import { canonicalColumn, defaultStratumColumns, findColumn, mapColumns, type ColumnMap } from './columns.js';
+import {
+  canonicalColumn,
+  defaultStratumColumns,
+  findColumn,
+  mapColumns,
+  normaliseHeader,
+  type CanonicalColumn,
+  type ColumnMap,
+} from './columns.js';
+import { m } from './messages.js';
 
 /**
  * A roster held for sampling: per household only what the draw needs (its id as UTF-8 bytes, its
@@ -41,6 +54,23 @@ export interface RosterFrame {
   problems: Problem[];
   problemCount: number;
   warnings: string[];
+  /** What the reader did that a person should know (header row, sheet, fills, ignored columns). */
+  notes: string[];
+  format: 'csv' | 'xlsx';
+  /** The sheet read, for a workbook. */
+  sheet?: string;
+  delimiter: Delimiter;
+  /** Line (sheet row for a workbook) of the header. */
+  headerLine: number;
+  /** The file the records are read again from (a CSV copy of a workbook's sheet), and its size. */
+  dataFile: string;
+  dataBytes: number;
+  /** Columns filled down from the row above: column index → per household the value's index. */
+  fills: { column: number; values: string[]; of: Int32Array }[];
+  /** Household ids built from address columns (--id-from): the id is appended to each record. */
+  idFrom?: number[];
+  /** Remove temporary files (a workbook's CSV copy); the frame cannot read households after it. */
+  release(): void;
 }
 
 export interface StratumInfo {
@@ -67,6 +97,18 @@ export interface ReadRosterOptions {
   keepOrderKeys?: boolean;
   maxProblems?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Language of the reader's messages (default English). */
+  lang?: Lang;
+  /** For a workbook: the sheet's name or 1-based position (default the first visible sheet). */
+  sheet?: string;
+  /** Field separator of a text roster (default: found from the first lines). */
+  delimiter?: Delimiter | 'auto';
+  /** Headers for canonical fields the aliases do not know: household_id → 门牌编码. */
+  columns?: Partial<Record<CanonicalColumn, string>>;
+  /** Build household ids from these address columns (joined by "-"). */
+  idFrom?: string[];
+  /** Columns whose blank cells take the value above (what merged cells leave). */
+  fillDown?: string[];
 }
 
 export const STRATUM_JOIN = ' / ';
@@ -81,6 +123,11 @@ function trimRange(b: Uint8Array, s: number, e: number): [number, number] {
 
 function isAscii(b: Uint8Array, s: number, e: number): boolean {
   for (let k = s; k < e; k++) if (b[k]! >= 0x80) return false;
+  return true;
+}
+
+function isDigits(b: Uint8Array, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (b[k]! < 0x30 || b[k]! > 0x39) return false;
   return true;
 }
 
@@ -126,26 +173,87 @@ class LineIndex {
   }
 }
 
-/** Read and validate a roster. Problems are collected (up to maxProblems, then counted). */
+/** Headers that number rows, not households: never taken as a household id. */
+const SERIAL_HEADERS = new Set(['序号', '编号序号', '行号', 'no', 'no.', '#', 'seq'].map(normaliseHeader));
+/** The address columns offered for --id-from, in address order. */
+const ADDRESS_FIELDS: CanonicalColumn[] = ['street', 'community', 'building', 'unit', 'room'];
+/** The header must be among the first rows: title rows and blank rows above it are skipped. */
+const HEADER_SEARCH_ROWS = 20;
+const DELIMITER_NAMES: Record<Delimiter, { zh: string; en: string }> = {
+  ',': { zh: '逗号', en: 'commas' },
+  '\t': { zh: '制表符', en: 'tabs' },
+  ';': { zh: '分号', en: 'semicolons' },
+};
+
+/** How a roster file is read: the options `check`, `sample` and every roster-reading command share. */
+export type RosterInput = Pick<ReadRosterOptions, 'sheet' | 'delimiter' | 'columns' | 'idFrom' | 'fillDown'>;
+
+/** Read and validate a roster (CSV in any of its forms, or an .xlsx workbook). */
 export async function readRoster(file: string, opts: ReadRosterOptions): Promise<RosterFrame> {
   const label = opts.label ?? file;
+  const lang = opts.lang ?? 'en';
+  const head = await readHead(file, label, 8);
+  if (sniffKind(head) === 'cfb') await refuseCompoundFile(file, label, lang);
+  if (!(await isZipFile(file, label))) return readRosterCsv(file, file, opts);
+  const x = await xlsxToCsv(file, { label, sheet: opts.sheet, lang, onProgress: opts.onProgress });
+  try {
+    const frame = await readRosterCsv(x.csvPath, file, opts, {
+      rowOfLine: x.rowOfLine,
+      sha256: x.sha256,
+      bytes: x.bytes,
+      release: () => x.release(),
+    });
+    frame.format = 'xlsx';
+    frame.sheet = x.sheet.name;
+    const hidden = x.sheets.filter((s) => s.hidden && s !== x.sheet).length;
+    frame.notes.unshift(t(lang, m.sheetUsed, { sheet: x.sheet.name, hidden }));
+    if (x.merges > 0) frame.notes.push(t(lang, m.merged, { n: x.merges }));
+    return frame;
+  } catch (err) {
+    x.release();
+    throw err;
+  }
+}
+
+interface WorkbookSource {
+  rowOfLine: Int32Array;
+  sha256: string;
+  bytes: number;
+  release: () => void;
+}
+
+async function readRosterCsv(
+  file: string,
+  original: string,
+  opts: ReadRosterOptions,
+  workbook?: WorkbookSource,
+): Promise<RosterFrame> {
+  const label = opts.label ?? original;
+  const lang = opts.lang ?? 'en';
   const maxProblems = opts.maxProblems ?? 20;
   const problems: Problem[] = [];
   let problemCount = 0;
+  const lineOf = (line: number) => (workbook ? (workbook.rowOfLine[line] ?? line) : line);
   const problem = (p: Problem) => {
     problemCount++;
-    if (problems.length < maxProblems) problems.push({ file: label, ...p });
+    if (problems.length < maxProblems)
+      problems.push({ file: label, ...p, ...(p.line !== undefined ? { line: lineOf(p.line) } : {}) });
   };
 
   let columns: ColumnMap | undefined;
+  let headerLine = 1;
+  let firstRecord: { line: number; cells: string[] } | undefined;
   let idCol = -1;
+  let idFrom: number[] | undefined;
   let sizeCol = -1;
+  let phoneCol = -1;
   let by: string[] = [];
   let byIndex: number[] = [];
   // The sub-district column when the strata do not include it, to find communities it would tell apart.
   let parentCol = -1;
   let orderIndex: number[] = [];
   let width = 0;
+  let emptyRows = 0;
   // Size the columns from the file size (rosters run 60 bytes a household and more) so that they
   // rarely grow: growing copies, and for a moment holds both copies.
   let fileSize = 0;
@@ -169,44 +277,134 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
   const rawStratumValues: string[][] = [];
   const rawParents: string[] = [];
   const warnings: string[] = [];
+  const notes: string[] = [];
 
-  const onHeader = (r: CsvRecordView) => {
-    const header = r.all().map((h) => h.replace(/^\uFEFF/, '').trim());
+  // --fill-down: per column the last non-blank value (text and raw bytes) and each household's value.
+  interface Fill {
+    column: number;
+    name: string;
+    last?: { text: string; bytes: Buffer };
+    values: string[];
+    ids: Map<string, number>;
+    of: GrowInt32;
+    filled: number;
+  }
+  let fills: Fill[] = [];
+  const fillOf = new Map<number, Fill>();
+  // Blank stratum values, one report per column.
+  const blanks = new Map<number, { count: number; lines: number[]; belowValue: boolean }>();
+  const seenValue = new Set<number>();
+  // Damage: phones in scientific notation or short of digits; ids with leading zeros.
+  const sci = { count: 0, lines: [] as number[] };
+  const shortPhone = { count: 0, lines: [] as number[] };
+  const zeros = { count: 0, line: 0, example: '' };
+
+  const headerText = (h: string[]) => h.join(', ');
+
+  /** True when a record names a household id or stratum column: the header. */
+  const looksLikeHeader = (cells: string[]): boolean => {
+    const named = new Set(
+      [...(opts.by ?? []), ...(opts.idFrom ?? []), ...Object.values(opts.columns ?? {})].map(normaliseHeader),
+    );
+    return cells.some((h) => {
+      const c = canonicalColumn(h);
+      return c === 'household_id' || c === 'community' || c === 'street' || named.has(normaliseHeader(h));
+    });
+  };
+
+  const onHeader = (line: number, cells: string[]) => {
+    headerLine = line;
+    let header = cells;
+    let n = header.length;
+    while (n > 0 && header[n - 1] === '') n--;
+    if (n < header.length) {
+      notes.push(t(lang, m.emptyColumns, { n: header.length - n }));
+      header = header.slice(0, n);
+    }
     width = header.length;
     columns = mapColumns(header);
+    const map = columns;
+    const resolve = (option: string, name: string): number => {
+      const i = findColumn(map, name);
+      if (i === undefined)
+        throw new UserError(
+          `${label}:${lineOf(headerLine)}: ` +
+            t(lang, m.noColumnFor, { option, name, header: headerText(header) }),
+        );
+      return i;
+    };
+    for (const [field, name] of Object.entries(opts.columns ?? {}) as [CanonicalColumn, string][]) {
+      const want = normaliseHeader(name);
+      const i = header.indexOf(name);
+      const j = i >= 0 ? i : header.findIndex((h) => normaliseHeader(h) === want);
+      if (j < 0)
+        throw new UserError(
+          `${label}:${lineOf(headerLine)}: ` +
+            t(lang, m.noColumnFor, { option: `--column ${field}`, name, header: headerText(header) }),
+        );
+      map.index[field] = j;
+    }
     const seen = new Map<string, number>();
     header.forEach((h, i) => {
       const c = canonicalColumn(h);
-      if (c === undefined || h === '') return;
+      if (c === undefined || h === '' || opts.columns?.[c] !== undefined) return;
       const prev = seen.get(c);
       if (prev !== undefined)
         problem({
-          line: 1,
+          line,
           field: h,
-          message: `column "${h}" means ${c}, like column "${header[prev]}"; keep one`,
+          message: t(lang, m.sameMeaning, { column: h, field: c, other: header[prev]! }),
         });
       else seen.set(c, i);
     });
-    const idx = columns.index.household_id;
-    if (idx === undefined)
-      throw new UserError(
-        `${label}:1: no household id column: expected one of household_id, 户编号, 户号 (header: ${header.join(', ')})`,
-      );
-    idCol = idx;
-    sizeCol = columns.index.size ?? -1;
+    if (opts.idFrom && opts.idFrom.length) {
+      idFrom = opts.idFrom.map((c) => resolve('--id-from', c));
+      // The built id becomes a column of its own after the roster's.
+      idCol = header.length;
+      map.header = [...header, 'household_id'];
+      map.index.household_id = idCol;
+      notes.push(t(lang, m.idFrom, { columns: opts.idFrom.join(', ') }));
+    } else {
+      const idx = map.index.household_id;
+      if (idx === undefined) {
+        const serial = header.find((h) => SERIAL_HEADERS.has(normaliseHeader(h)));
+        if (serial !== undefined) {
+          const address = ADDRESS_FIELDS.map((f) => map.index[f])
+            .filter((i): i is number => i !== undefined)
+            .map((i) => header[i]!);
+          throw new UserError(
+            `${label}:${lineOf(headerLine)}: ` +
+              t(lang, m.serialOnly, {
+                serial,
+                address: (address.length ? address : ['街道', '社区', '楼栋', '单元', '房号']).join(','),
+              }),
+          );
+        }
+        throw new UserError(
+          `${label}:${lineOf(headerLine)}: ` + t(lang, m.noIdColumn, { header: headerText(header) }),
+        );
+      }
+      idCol = idx;
+    }
+    sizeCol = map.index.size ?? -1;
+    phoneCol = map.index.phone ?? -1;
     const missing: string[] = [];
-    by = opts.by ?? defaultStratumColumns(columns);
+    by = opts.by ?? defaultStratumColumns(map);
     byIndex = by.map((b) => {
-      const i = findColumn(columns!, b);
+      const i = findColumn(map, b);
       if (i === undefined) missing.push(b);
       return i ?? -1;
     });
     if (missing.length)
       throw new UserError(
-        `${label}:1: no stratum column ${missing.map((m) => `"${m}"`).join(', ')} (--by); header: ${header.join(', ')}`,
+        `${label}:${lineOf(headerLine)}: ` +
+          t(lang, m.noStratumColumn, {
+            missing: missing.map((x) => `"${x}"`).join(', '),
+            header: headerText(header),
+          }),
       );
-    const street = columns.index.street;
-    const community = columns.index.community;
+    const street = map.index.street;
+    const community = map.index.community;
     if (
       street !== undefined &&
       community !== undefined &&
@@ -214,11 +412,23 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
       !byIndex.includes(street)
     )
       parentCol = street;
+    fills = (opts.fillDown ?? []).map((name) => {
+      const column = resolve('--fill-down', name);
+      return {
+        column,
+        name: header[column]!,
+        values: [],
+        ids: new Map(),
+        of: new GrowInt32(expected),
+        filled: 0,
+      };
+    });
+    for (const f of fills) fillOf.set(f.column, f);
     if (opts.order) {
       const absent: string[] = [];
       orderIndex = [];
       for (const o of opts.order) {
-        const i = findColumn(columns, o);
+        const i = findColumn(map, o);
         if (i === undefined) absent.push(o);
         else orderIndex.push(i);
       }
@@ -229,81 +439,214 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
     }
   };
 
+  /** A cell's text, filled down when --fill-down names its column and it is blank. */
+  const cellText = (r: CsvRecordView, c: number): string => {
+    const f = fillOf.get(c);
+    if (f !== undefined && r.isBlank(c)) return f.last?.text ?? '';
+    return r.text(c).trim();
+  };
+
   const onRow = (r: CsvRecordView) => {
     const b = r.buffer;
     // Excel leaves rows of empty cells below the data: they are no households.
     let blank = true;
     for (let i = 0; i < r.count && blank; i++) if (!r.isBlank(i)) blank = false;
-    if (blank) return;
+    if (blank) {
+      emptyRows++;
+      return;
+    }
     if (r.count !== width) {
-      // Trailing empty cells beyond the header are harmless (Excel writes them).
-      let extraEmpty = r.count > width;
-      for (let i = width; i < r.count && extraEmpty; i++) if (!r.isBlank(i)) extraEmpty = false;
-      if (!extraEmpty) {
+      // Trailing empty cells beyond the header are harmless (Excel writes them); a workbook's
+      // rows simply end at their last non-empty cell.
+      let harmless = r.count > width || workbook !== undefined;
+      for (let i = width; i < r.count && harmless; i++) if (!r.isBlank(i)) harmless = false;
+      if (!harmless) {
         problem({ line: r.line, message: `ragged row: ${r.count} fields, the header has ${width}` });
         return;
       }
     }
-    if (r.isBlank(idCol)) {
+    // Fill-down first: a blank cell takes the last value above it; a filled one becomes the last.
+    for (const f of fills) {
+      const c = f.column;
+      if (!r.isBlank(c)) {
+        const [s, e] = trimRange(b, r.start(c), r.end(c));
+        f.last = { text: r.text(c).trim(), bytes: Buffer.from(b.subarray(s, e)) };
+      } else if (f.last) f.filled++;
+    }
+    if (idFrom === undefined && r.isBlank(idCol)) {
       problem({ line: r.line, field: columns!.header[idCol], message: 'empty household id' });
       return;
     }
     strataIndex.reset();
+    let blankStratum = false;
     for (let k = 0; k < byIndex.length; k++) {
       const c = byIndex[k]!;
-      if (r.isBlank(c)) {
-        problem({ line: r.line, field: columns!.header[c], message: 'empty stratum value' });
-        return;
+      const f = fillOf.get(c);
+      if (r.isBlank(c) && !(f && f.last)) {
+        let e = blanks.get(c);
+        if (!e) blanks.set(c, (e = { count: 0, lines: [], belowValue: false }));
+        e.count++;
+        if (e.lines.length < 5) e.lines.push(lineOf(r.line));
+        if (seenValue.has(c)) e.belowValue = true;
+        blankStratum = true;
+        continue;
       }
-      strataIndex.append(b, r.start(c), r.end(c));
+      seenValue.add(c);
+      if (r.isBlank(c)) strataIndex.append(f!.last!.bytes, 0, f!.last!.bytes.length);
+      else strataIndex.append(b, r.start(c), r.end(c));
     }
-    if (parentCol >= 0) strataIndex.append(b, r.start(parentCol), r.end(parentCol));
-    if (sizeCol >= 0 && !isWholeNumber(b, r.start(sizeCol), r.end(sizeCol)))
+    if (parentCol >= 0) {
+      const f = fillOf.get(parentCol);
+      if (r.isBlank(parentCol) && f?.last) strataIndex.append(f.last.bytes, 0, f.last.bytes.length);
+      else strataIndex.append(b, r.start(parentCol), r.end(parentCol));
+    }
+    if (blankStratum) {
+      return; // reported once per column after the scan
+    }
+    if (sizeCol >= 0 && sizeCol < r.count && !isWholeNumber(b, r.start(sizeCol), r.end(sizeCol)))
       problem({
         line: r.line,
         field: columns!.header[sizeCol],
         message: `not a whole number: "${r.text(sizeCol).slice(0, 20)}"`,
       });
+    if (phoneCol >= 0 && !r.isBlank(phoneCol)) checkPhone(r.text(phoneCol).trim(), lineOf(r.line));
 
     const row = idStart.length;
-    let [s, e] = trimRange(b, r.start(idCol), r.end(idCol));
-    if (r.escaped(idCol) || (r.encoding === 'gb18030' && !isAscii(b, s, e)))
-      idStart.push(ids.pushString(r.text(idCol).trim()));
-    else idStart.push(ids.push(b, s, e));
+    let s: number;
+    let e: number;
+    if (idFrom !== undefined) idStart.push(ids.pushString(idFrom.map((c) => cellText(r, c)).join('-')));
+    else {
+      [s, e] = trimRange(b, r.start(idCol), r.end(idCol));
+      if (r.escaped(idCol) || (r.encoding === 'gb18030' && !isAscii(b, s, e)))
+        idStart.push(ids.pushString(r.text(idCol).trim()));
+      else idStart.push(ids.push(b, s, e));
+      // 000123 in a CSV list survives only until someone opens and saves it in Excel.
+      if (b[s] === 0x30 && e - s > 1 && isDigits(b, s, e) && zeros.count++ === 0) {
+        zeros.line = lineOf(r.line);
+        zeros.example = r.text(idCol).trim();
+      }
+    }
     const st = strataIndex.intern();
     if (st.isNew) {
-      rawStratumValues.push(byIndex.map((c) => r.text(c).trim()));
-      rawParents.push(parentCol >= 0 ? r.text(parentCol).trim() : '');
+      rawStratumValues.push(byIndex.map((c) => cellText(r, c)));
+      rawParents.push(parentCol >= 0 ? cellText(r, parentCol) : '');
     }
     stratumOf.push(st.id);
     lines.add(row, r.line);
     offsets.push(r.offset);
-    if (orderKeys) orderKeys.push(orderIndex.map((c) => r.text(c).trim()).join('\u001f'));
+    for (const f of fills) {
+      const v = cellText(r, f.column);
+      let id = f.ids.get(v);
+      if (id === undefined) {
+        id = f.values.length;
+        f.values.push(v);
+        f.ids.set(v, id);
+      }
+      f.of.push(id);
+    }
+    if (orderKeys) orderKeys.push(orderIndex.map((c) => cellText(r, c)).join('\u001f'));
     const dup = index.insert(row);
     if (dup >= 0) {
       [s, e] = [idStart.data[row]!, ids.used];
       problem({
         line: r.line,
-        field: columns!.header[idCol],
-        message: `duplicate household id "${utf8.decode(ids.bytes.subarray(s, e))}" (first on line ${lines.lineOf(dup)})`,
+        field: idFrom === undefined ? columns!.header[idCol] : (opts.idFrom ?? []).join('-'),
+        message: `duplicate household id "${utf8.decode(ids.bytes.subarray(s, e))}" (first on line ${lineOf(lines.lineOf(dup))})`,
       });
     }
   };
 
-  let first = true;
+  const checkPhone = (v: string, line: number) => {
+    if (/^[+-]?\d+(\.\d+)?[eE][+-]?\d+$/.test(v)) {
+      sci.count++;
+      if (sci.lines.length < 10) sci.lines.push(line);
+      return;
+    }
+    const digits = v.replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{8,})/, '');
+    if (/^1\d+$/.test(digits) && digits.length !== 11 && digits.length >= 8 && digits.length <= 13) {
+      shortPhone.count++;
+      if (shortPhone.lines.length < 10) shortPhone.lines.push(line);
+    }
+  };
+
+  let records = 0;
   const info = await scanCsv(
     file,
     (r) => {
-      if (first) {
-        first = false;
-        onHeader(r);
-      } else onRow(r);
+      if (columns !== undefined) {
+        onRow(r);
+        return;
+      }
+      records++;
+      const cells = r.all().map((h) => h.replace(/^\uFEFF/, '').trim());
+      if (firstRecord === undefined) firstRecord = { line: r.line, cells };
+      if (looksLikeHeader(cells)) onHeader(r.line, cells);
+      // No header among the first rows: the first row is taken as the header (and refused).
+      else if (records >= HEADER_SEARCH_ROWS) onHeader(firstRecord.line, firstRecord.cells);
     },
-    { encoding: opts.encoding, label, onProgress: opts.onProgress, sha256: true },
+    {
+      encoding: workbook ? 'utf8' : opts.encoding,
+      label,
+      onProgress: workbook ? undefined : opts.onProgress,
+      sha256: workbook === undefined,
+      delimiter: workbook ? ',' : (opts.delimiter ?? 'auto'),
+    },
   );
+  if (columns === undefined && firstRecord !== undefined) {
+    // Fewer rows than the search window and none named a column: the first row is the header.
+    onHeader(firstRecord.line, firstRecord.cells);
+  }
   if (columns === undefined) throw new UserError(`${label}: the file is empty`);
+  for (const [c, e] of blanks) {
+    if (e.count === 0) continue;
+    problemCount++;
+    if (problems.length < maxProblems)
+      problems.push({
+        file: label,
+        line: e.lines[0],
+        field: columns.header[c],
+        message: t(lang, m.blankStratum, {
+          count: e.count,
+          lines: e.lines,
+          // One flag for every column that needs it, so the line can be copied as it is.
+          fill: e.belowValue
+            ? byIndex
+                .filter((k) => blanks.get(k)?.belowValue)
+                .map((k) => columns!.header[k])
+                .join(',')
+            : '',
+        }),
+      });
+  }
   if (idStart.length === 0 && problemCount === 0)
     throw new UserError(`${label}: the roster has a header but no households`);
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+
+  if (lineOf(headerLine) > 1)
+    notes.push(t(lang, m.headerRow, { line: lineOf(headerLine), skipped: lineOf(headerLine) - 1 }));
+  if (!workbook && info.delimiter !== ',')
+    notes.push(t(lang, m.delimiterUsed, { name: DELIMITER_NAMES[info.delimiter][lang] }));
+  if (emptyRows > 0) notes.push(t(lang, m.emptyRows, { n: emptyRows }));
+  if (fills.length)
+    notes.push(
+      t(lang, m.filled, {
+        total: fills.reduce((a, f) => a + f.filled, 0),
+        detail: fills.map((f) => `${f.name} ${f.filled}`).join(', '),
+      }),
+    );
+  if (phoneCol >= 0 && sci.count)
+    warnings.push(
+      t(lang, m.phoneScientific, { column: columns.header[phoneCol]!, count: sci.count, lines: sci.lines }),
+    );
+  if (phoneCol >= 0 && shortPhone.count)
+    warnings.push(
+      t(lang, m.phoneDigits, {
+        column: columns.header[phoneCol]!,
+        count: shortPhone.count,
+        lines: shortPhone.lines,
+      }),
+    );
+  if (zeros.count) warnings.push(t(lang, m.leadingZeros, zeros));
 
   // Raw stratum keys differ when the same value is written differently (spaces, quotes, encoding):
   // merge them by their decoded, trimmed values, and number strata in code-point order of their key.
@@ -336,8 +679,8 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
     file: label,
     encoding: info.encoding,
     bom: info.bomLength > 0,
-    sha256: info.sha256!,
-    bytes: info.bytes,
+    sha256: workbook ? workbook.sha256 : info.sha256!,
+    bytes: workbook ? workbook.bytes : info.bytes,
     columns,
     by,
     byIndex,
@@ -353,6 +696,15 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
     problems,
     problemCount,
     warnings,
+    notes,
+    format: 'csv',
+    delimiter: info.delimiter,
+    headerLine: lineOf(headerLine),
+    dataFile: file,
+    dataBytes: info.bytes,
+    fills: fills.map((f) => ({ column: f.column, values: f.values, of: f.of.view() })),
+    ...(idFrom ? { idFrom } : {}),
+    release: workbook ? workbook.release : () => undefined,
   };
 }
 
@@ -379,25 +731,35 @@ export function householdId(frame: RosterFrame, row: number): string {
 
 /** A record's bytes run at most to the next household's record (blank lines may sit between). */
 function recordSpan(frame: RosterFrame, row: number): number {
-  return (row + 1 < frame.households ? frame.offset[row + 1]! : frame.bytes) - frame.offset[row]!;
+  return (row + 1 < frame.households ? frame.offset[row + 1]! : frame.dataBytes) - frame.offset[row]!;
 }
 
-/** Read the full records of some households again, by offset. */
+/**
+ * Read the full records of some households again, by offset (from the roster's CSV, or the CSV
+ * copy of a workbook's sheet), with blanks filled down and built ids appended as when read.
+ */
 export async function readHouseholds(
   frame: RosterFrame,
-  file: string,
+  _file: string,
   rows: readonly number[],
 ): Promise<string[][]> {
   const out: string[][] = new Array<string[]>(rows.length);
+  const width = frame.columns.header.length - (frame.idFrom ? 1 : 0);
   await readRecordsAt(
-    file,
+    frame.dataFile,
     frame.encoding,
     rows.map((r) => ({ offset: frame.offset[r]!, length: recordSpan(frame, r) })),
     (i, rec) => {
       const fields = rec.all();
-      while (fields.length < frame.columns.header.length) fields.push('');
-      out[i] = fields.slice(0, frame.columns.header.length);
+      while (fields.length < width) fields.push('');
+      const record = fields.slice(0, width);
+      const row = rows[i]!;
+      for (const f of frame.fills)
+        if (record[f.column]!.trim() === '') record[f.column] = f.values[f.of[row]!] ?? '';
+      if (frame.idFrom) record.push(householdId(frame, row));
+      out[i] = record;
     },
+    frame.delimiter,
   );
   return out;
 }

@@ -26,6 +26,16 @@ export const manifestSchema = z.object({
     exclude: z.array(z.object({ file: z.string(), sha256: z.string(), households: z.number().int() })),
     excluded_ids: z.array(z.string()),
     encoding: z.enum(['auto', 'utf8', 'gb18030']),
+    /** How the roster was read (sheet, separator, column names, built ids, filled-down columns). */
+    roster_input: z
+      .object({
+        sheet: z.string().optional(),
+        delimiter: z.enum([',', '\t', ';', 'auto']).optional(),
+        columns: z.record(z.string(), z.string()).optional(),
+        id_from: z.array(z.string()).optional(),
+        fill_down: z.array(z.string()).optional(),
+      })
+      .optional(),
   }),
   roster: z.object({
     file: z.string(),
@@ -33,6 +43,8 @@ export const manifestSchema = z.object({
     bytes: z.number().int(),
     households: z.number().int(),
     encoding: z.enum(['utf8', 'gb18030']),
+    format: z.enum(['csv', 'xlsx']).optional(),
+    sheet: z.string().optional(),
   }),
   strata: z.array(
     z.object({

@@ -6,16 +6,17 @@ import { am } from './allocate.messages.js';
 import { UserError, type Problem } from '../core/errors.js';
 import { isoSeconds } from '../core/clock.js';
 import { VERSION } from '../core/version.js';
-import type { Lang } from '../core/i18n.js';
 import type { EncodingChoice } from '../io/encoding.js';
 import { readCsvTable } from '../io/csv-read.js';
 import { canonicalColumn, findColumn, mapColumns } from '../roster/columns.js';
+import type { Lang } from '../core/i18n.js';
 import {
   assertValid,
   householdId,
   readHouseholds,
   readRoster,
   type RosterFrame,
+  type RosterInput,
 } from '../roster/read-roster.js';
 import type { AllocationMethod } from './allocate.js';
 import { ALGORITHM, drawSample, type Draw, type SampleMethod } from './draw.js';
@@ -51,6 +52,8 @@ export interface SampleJobOptions {
   priors?: Map<string, number>;
   maxProblems?: number;
   onProgress?: (done: number, total: number) => void;
+  /** How to read the roster (sheet, separator, columns, built ids, fill-down). */
+  input?: RosterInput;
 }
 
 export interface SampleJobResult {
@@ -148,9 +151,16 @@ export async function drawDesign(opts: DrawDesignOptions): Promise<DrawnDesign> 
     keepOrderKeys: opts.method === 'systematic',
     maxProblems: opts.maxProblems,
     onProgress: opts.onProgress,
+    ...(opts.lang ? { lang: opts.lang } : {}),
+    ...opts.input,
   });
-  assertValid(frame);
-  if (!opts.allowClash) assertNoStratumClash(frame, opts.lang ?? 'en');
+  try {
+    assertValid(frame);
+    if (!opts.allowClash) assertNoStratumClash(frame, opts.lang ?? 'en');
+  } catch (err) {
+    frame.release();
+    throw err;
+  }
   const draw = drawSample(frame, opts.method, {
     seed: opts.seed,
     method: opts.method,
@@ -176,7 +186,7 @@ export async function runSampleJob(opts: SampleJobOptions, now: Date): Promise<S
   const { frame, draw, warnings, excludeRecords, exclude } = await drawDesign(opts);
 
   const wanted = draw.strata.flatMap((s) => [...s.primaries, ...s.reserves]);
-  const records = await readHouseholds(frame, opts.roster, wanted);
+  const records = await readHouseholds(frame, opts.roster, wanted).finally(() => frame.release());
   const byRow = new Map<number, string[]>();
   wanted.forEach((row, i) => byRow.set(row, records[i]!));
   const rows = buildSampleRows(draw, byRow, frame.orderIndex, (r) => householdId(frame, r));
@@ -206,6 +216,7 @@ export async function runSampleJob(opts: SampleJobOptions, now: Date): Promise<S
       exclude: excludeRecords,
       excluded_ids: usedExcluded,
       encoding: opts.encoding,
+      ...(opts.input && Object.keys(opts.input).length ? { roster_input: manifestInput(opts.input) } : {}),
     },
     roster: {
       file: basename(opts.rosterLabel ?? opts.roster),
@@ -213,6 +224,7 @@ export async function runSampleJob(opts: SampleJobOptions, now: Date): Promise<S
       bytes: frame.bytes,
       households: frame.households,
       encoding: frame.encoding,
+      ...(frame.format === 'xlsx' ? { format: 'xlsx' as const, sheet: frame.sheet } : {}),
     },
     strata: draw.strata.map((s) => ({
       stratum: s.stratum.key,
@@ -226,6 +238,29 @@ export async function runSampleJob(opts: SampleJobOptions, now: Date): Promise<S
     sample: { file: '', households: rows.length, digest: sampleDigest(rows) },
   };
   return { frame, draw, rows, manifest, warnings };
+}
+
+function manifestInput(i: RosterInput): NonNullable<SampleManifest['parameters']['roster_input']> {
+  return {
+    ...(i.sheet !== undefined ? { sheet: i.sheet } : {}),
+    ...(i.delimiter !== undefined ? { delimiter: i.delimiter } : {}),
+    ...(i.columns ? { columns: i.columns } : {}),
+    ...(i.idFrom ? { id_from: i.idFrom } : {}),
+    ...(i.fillDown ? { fill_down: i.fillDown } : {}),
+  };
+}
+
+/** The roster input a manifest records, for verify to read the roster the same way. */
+export function inputFromManifest(m: SampleManifest): RosterInput {
+  const r = m.parameters.roster_input;
+  if (!r) return {};
+  return {
+    ...(r.sheet !== undefined ? { sheet: r.sheet } : {}),
+    ...(r.delimiter !== undefined ? { delimiter: r.delimiter } : {}),
+    ...(r.columns ? { columns: r.columns } : {}),
+    ...(r.id_from ? { idFrom: r.id_from } : {}),
+    ...(r.fill_down ? { fillDown: r.fill_down } : {}),
+  };
 }
 
 /** The columns a --mask list names, as indices into the roster header. */

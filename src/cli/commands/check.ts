@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import type { Context } from '../../core/context.js';
 import { say } from '../../core/i18n.js';
 import { addCommonOptions, commandContext, intArg, listArg } from '../common.js';
+import { addRosterInputOptions, rosterInput, type RosterInputFlags } from '../roster-options.js';
 import { note, progressBar, warn } from '../output.js';
 
-interface CheckOptions {
+interface CheckOptions extends RosterInputFlags {
   by?: string[];
   size: number;
   json?: boolean;
@@ -18,7 +19,10 @@ export function register(program: Command, ctx0: Context): void {
   const cmd = program
     .command('check')
     .description('validate a household roster (户册) and summarise it by sub-district and community')
-    .argument('<roster>', 'roster CSV (UTF-8, UTF-8 with BOM, or GB18030 as Excel writes it)')
+    .argument(
+      '<roster>',
+      'roster: .xlsx workbook, or CSV (UTF-8, UTF-8 with BOM, or GB18030 as Excel writes it)',
+    )
     .option(
       '--by <cols>',
       'stratum columns (default: street,community when there is a street column)',
@@ -30,12 +34,14 @@ export function register(program: Command, ctx0: Context): void {
       new Option('--encoding <enc>', 'file encoding').choices(['auto', 'utf8', 'gb18030']).default('auto'),
     )
     .option('--max-errors <n>', 'problems listed before the rest are only counted', intArg(1), 20);
+  addRosterInputOptions(cmd);
   addCommonOptions(cmd);
   cmd.addHelpText(
     'after',
     `
 Examples:
   hhsurvey check data/demo/roster.csv
+  hhsurvey check 户册.xlsx --sheet 户册 --fill-down 街道,社区
   hhsurvey check 户册.csv --encoding gb18030 --json > summary.json
   hhsurvey check roster.csv --by community --size 30
 
@@ -55,8 +61,12 @@ Exit codes: 0 valid, 2 invalid roster or bad usage (every problem as file:line: 
       ...(opts.by ? { by: opts.by } : {}),
       maxProblems: opts.maxErrors,
       onProgress: (d, t) => bar.update(t ? d / t : 1),
+      lang,
+      ...rosterInput(opts, lang),
     });
+    frame.release();
     bar.stop();
+    for (const n of frame.notes) note(ctx, n);
     assertValid(frame);
     // The same strata as `sample` draws: refuse what sample refuses.
     assertNoStratumClash(frame, lang);
@@ -86,6 +96,9 @@ Exit codes: 0 valid, 2 invalid roster or bad usage (every problem as file:line: 
         JSON.stringify(
           {
             file: rosterArg,
+            format: frame.format,
+            ...(frame.sheet !== undefined ? { sheet: frame.sheet } : {}),
+            header_line: frame.headerLine,
             encoding: frame.encoding,
             bom: frame.bom,
             sha256: frame.sha256,
@@ -96,6 +109,7 @@ Exit codes: 0 valid, 2 invalid roster or bad usage (every problem as file:line: 
             strata: frame.strata.map((s) => ({ stratum: s.key, values: s.values, households: s.size })),
             groups: by.length > 1 ? [...streets].map(([k, v]) => ({ group: k, ...v })) : [],
             warnings,
+            notes: frame.notes,
           },
           null,
           2,
@@ -132,8 +146,8 @@ Exit codes: 0 valid, 2 invalid roster or bad usage (every problem as file:line: 
       ctx.stdout.write(
         say(
           lang,
-          `${rosterArg}：有效，${frame.households.toLocaleString('en-US')} 户，${frame.strata.length} 个抽样层，编码 ${frame.encoding}${frame.bom ? '（带 BOM）' : ''}\n`,
-          `${rosterArg}: valid, ${frame.households.toLocaleString('en-US')} households in ${frame.strata.length} strata, encoding ${frame.encoding}${frame.bom ? ' with BOM' : ''}\n`,
+          `${rosterArg}：有效，${frame.households.toLocaleString('en-US')} 户，${frame.strata.length} 个抽样层，${frame.format === 'xlsx' ? `工作表“${frame.sheet}”` : `编码 ${frame.encoding}${frame.bom ? '（带 BOM）' : ''}`}\n`,
+          `${rosterArg}: valid, ${frame.households.toLocaleString('en-US')} households in ${frame.strata.length} strata, ${frame.format === 'xlsx' ? `sheet "${frame.sheet}"` : `encoding ${frame.encoding}${frame.bom ? ' with BOM' : ''}`}\n`,
         ),
       );
     }

@@ -8,8 +8,9 @@ import type { AllocationMethod } from '../../sampling/allocate.js';
 import type { SampleMethod } from '../../sampling/draw.js';
 import { addCommonOptions, commandContext, intArg, listArg } from '../common.js';
 import { emit, note, progressBar, warn } from '../output.js';
+import { addRosterInputOptions, rosterInput, type RosterInputFlags } from '../roster-options.js';
 
-interface SampleOptions {
+interface SampleOptions extends RosterInputFlags {
   by?: string[];
   size?: number;
   total?: number;
@@ -38,7 +39,7 @@ export function register(program: Command, ctx0: Context): void {
   const cmd = program
     .command('sample')
     .description('draw a reproducible stratified sample of households (primaries and reserves) from a roster')
-    .argument('<roster>', 'roster CSV (UTF-8, UTF-8 with BOM, or GB18030)')
+    .argument('<roster>', 'roster: .xlsx workbook, or CSV (UTF-8, UTF-8 with BOM, or GB18030)')
     .option(
       '--by <cols>',
       'stratum columns (default: street,community when there is a street column, else community)',
@@ -84,6 +85,7 @@ export function register(program: Command, ctx0: Context): void {
       new Option('--encoding <enc>', 'roster encoding').choices(['auto', 'utf8', 'gb18030']).default('auto'),
     )
     .option('--max-errors <n>', 'roster problems listed before the rest are only counted', intArg(1), 20);
+  addRosterInputOptions(cmd);
   addCommonOptions(cmd);
   cmd.addHelpText(
     'after',
@@ -147,10 +149,12 @@ With -o the manifest beside the sample lets 'hhsurvey verify' re-create the draw
         priors: opts.prior ? await readPriors(resolve(ctx.cwd, opts.prior), opts.priorIndicator) : undefined,
         maxProblems: opts.maxErrors,
         onProgress: (d, t) => bar.update(t ? d / t : 1),
+        input: rosterInput(opts, lang),
       },
       ctx.now(),
     );
     bar.stop();
+    for (const n of result.frame.notes) note(ctx, n);
     for (const w of result.warnings) warn(ctx, `${say(lang, '警告', 'warning')}: ${w}`);
     const small = result.draw.strata.filter((s) => s.takesAll);
     if (small.length && opts.strict)

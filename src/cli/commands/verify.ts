@@ -5,8 +5,9 @@ import { AssessmentFailed } from '../../core/errors.js';
 import { say } from '../../core/i18n.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { note, progressBar, warn } from '../output.js';
+import { addRosterInputOptions, rosterInput, type RosterInputFlags } from '../roster-options.js';
 
-interface VerifyOptions {
+interface VerifyOptions extends RosterInputFlags {
   roster: string;
   manifest?: string;
   encoding?: 'auto' | 'utf8' | 'gb18030';
@@ -53,6 +54,7 @@ export function register(program: Command, ctx0: Context): void {
         'gb18030',
       ]),
     );
+  addRosterInputOptions(cmd);
   addCommonOptions(cmd);
   cmd.addHelpText(
     'after',
@@ -60,13 +62,14 @@ export function register(program: Command, ctx0: Context): void {
 Examples:
   hhsurvey verify sample.csv --roster data/demo/roster.csv
   hhsurvey verify 样本.csv --roster 户册.csv --manifest 样本.manifest.json
+  hhsurvey verify 样本.csv --roster 户册.xlsx
 
 Exit codes: 0 the sample is exactly the seeded draw, 1 it differs (differences listed), 2 bad input.`,
   );
   cmd.action(async (sampleArg: string, opts: VerifyOptions) => {
     const { manifestPathFor, readManifest } = await import('../../sampling/manifest.js');
     const { readSampleList, sampleDigest } = await import('../../sampling/sample-file.js');
-    const { runSampleJob } = await import('../../sampling/sample-job.js');
+    const { inputFromManifest, runSampleJob } = await import('../../sampling/sample-job.js');
     const { assertNotExcelResaved } = await import('../../sampling/excel-ids.js');
     const ctx = commandContext(ctx0, opts);
     const lang = ctx.lang;
@@ -95,6 +98,9 @@ Exit codes: 0 the sample is exactly the seeded draw, 1 it differs (differences l
         excludeIds: p.excluded_ids,
         priors: p.priors ? new Map(Object.entries(p.priors)) : undefined,
         onProgress: (d, t) => bar.update(t ? d / t : 1),
+        // Read as recorded, unless told otherwise (the same households saved as another file).
+        input: { ...inputFromManifest(m), ...rosterInput(opts, lang) },
+        lang,
       },
       ctx.now(),
     );
