@@ -86,7 +86,7 @@ describe('bad rosters: every problem on its own line, exit 2', () => {
     ['empty.csv', [/empty\.csv: the file is empty/]],
     ['header-only.csv', [/header-only\.csv: the roster has a header but no households/]],
     ['binary-png.csv', [/binary-png\.csv: this is a binary file/]],
-    ['binary-xlsx.csv', [/binary-xlsx\.csv: this is an Excel workbook/]],
+    ['binary-xlsx.csv', [/binary-xlsx\.csv: not a readable \.xlsx workbook \(.+\); save it again as \.xlsx in Excel/]],
   ];
   for (const [file, patterns] of cases)
     it(file, async () => {

@@ -70,6 +70,8 @@ export async function readHead(file: string, label: string, n = 8): Promise<Uint
     const buf = Buffer.alloc(n);
     const { bytesRead } = await fh.read(buf, 0, n, 0);
     return buf.subarray(0, bytesRead);
+  } catch (err) {
+    throw fileError(label, err);
   } finally {
     await fh.close();
   }
