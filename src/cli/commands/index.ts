@@ -26,6 +26,7 @@ const COMMANDS: [name: string, load: () => Promise<CommandModule>][] = [
   ['responses', () => import('./responses.js')],
   ['score', () => import('./score.js')],
   ['compare', () => import('./compare.js')],
+  ['pack', () => import('./pack.js')],
   ['simulate', () => import('./simulate.js')],
   ['plan', () => import('./plan.js')],
   ['synth', () => import('./synth.js')],
