@@ -3,12 +3,20 @@
  * CR: OWASP's CSV-injection rule) get a leading apostrophe, unless they are plain numbers or the
  * caller turns escaping off (--no-escape-formulas).
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Apostrophes already in front of such a cell get one more, so that restoreFormula undoes exactly
+// what neutraliseFormula did.
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
 export function neutraliseFormula(cell: string): string {
   return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+}
+
+/** Undo neutraliseFormula: what a list written by hhsurvey held before it was written. */
+export function restoreFormula(cell: string): string {
+  return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
 }
 
 export function csvCell(value: string | number | boolean | null | undefined, escapeFormulas = true): string {

@@ -62,9 +62,9 @@ export const manifestSchema = z.object({
 
 export type SampleManifest = z.infer<typeof manifestSchema>;
 
-/** sample.csv → sample.manifest.json */
+/** sample.csv, sample.xlsx → sample.manifest.json (one manifest for the list in any format). */
 export function manifestPathFor(samplePath: string): string {
-  return samplePath.replace(/(\.(csv|json))?$/i, '.manifest.json');
+  return samplePath.replace(/(\.(csv|json|xlsx))?$/i, '.manifest.json');
 }
 
 export function readManifest(path: string): SampleManifest {

@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 import { UserError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import { readCsvTable } from '../io/csv-read.js';
-import { csvTable } from '../io/csv-write.js';
+import { t } from '../core/messages.js';
+import { csvTable, neutraliseFormula, restoreFormula } from '../io/csv-write.js';
+import { buildXlsx, sheetName, type XlsxRow, type XlsxSheet } from '../io/xlsx-sheets.js';
 import { canonicalColumn, type CanonicalColumn } from '../roster/columns.js';
 import { compareAddressKeys, type Draw } from './draw.js';
 import type { SampleManifest } from './manifest.js';
+import { m } from './strata.messages.js';
 
 /** One line of a sample list. */
 export interface SampleRow {
@@ -149,6 +152,74 @@ export function sampleCsv(rows: readonly SampleRow[], opts: SampleOutputOptions)
   );
 }
 
+/**
+ * The sample list as a workbook for field teams: the first sheet holds every stratum, then one
+ * sheet per sub-district. Within a sheet each stratum's primaries come first in walking order,
+ * then, after a blank row and shaded, its reserves in the order to use them. Ids, phones and
+ * rooms are text cells; text that a spreadsheet would run as a formula is neutralised as in CSV.
+ */
+export function sampleXlsx(rows: readonly SampleRow[], opts: SampleOutputOptions): Uint8Array {
+  const H = SAMPLE_HEADERS[opts.lang];
+  const roles = ROLE_LABELS[opts.lang];
+  const rosterCols = opts.header.map((_, c) => c).filter((c) => c !== opts.idColumn);
+  const text = (v: string) => (opts.escapeFormulas ? neutraliseFormula(v) : v);
+  const header: XlsxRow = {
+    style: 'header',
+    cells: [
+      H.stratum,
+      H.role,
+      H.rank,
+      H.household_id,
+      ...rosterCols.map((c) => opts.header[c]!),
+      H.inclusion_prob,
+      H.weight,
+    ].map(text),
+  };
+  const line = (r: SampleRow): XlsxRow => {
+    const rec = maskedRecord(r, opts);
+    return {
+      style: r.role === 'reserve' ? 'shaded' : 'plain',
+      cells: [
+        text(r.stratum),
+        roles[r.role],
+        r.rank,
+        text(r.householdId),
+        ...rosterCols.map((c) => text(rec[c] ?? '')),
+        r.inclusionProb,
+        r.weight,
+      ],
+    };
+  };
+  const layout = (subset: readonly SampleRow[]): XlsxRow[] => {
+    const out: XlsxRow[] = [header];
+    let stratum: string | undefined;
+    let role: string | undefined;
+    for (const r of subset) {
+      // A blank row between strata, and between a stratum's primaries and its reserves.
+      if (stratum !== undefined && (r.stratum !== stratum || r.role !== role)) out.push({ cells: [] });
+      out.push(line(r));
+      stratum = r.stratum;
+      role = r.role;
+    }
+    return out;
+  };
+  const taken = new Set<string>();
+  const sheets: XlsxSheet[] = [{ name: sheetName(t(opts.lang, m.xlsxAll), taken), rows: layout(rows) }];
+  const streetCol = opts.header.findIndex((h) => canonicalColumn(h) === 'street');
+  if (streetCol >= 0) {
+    const streets = new Map<string, SampleRow[]>();
+    for (const r of rows) {
+      const street = (r.record[streetCol] ?? '').trim();
+      if (street === '') continue;
+      const list = streets.get(street);
+      if (list) list.push(r);
+      else streets.set(street, [r]);
+    }
+    for (const [street, list] of streets) sheets.push({ name: sheetName(street, taken), rows: layout(list) });
+  }
+  return buildXlsx(sheets);
+}
+
 export function sampleJson(rows: readonly SampleRow[], opts: SampleOutputOptions, summary: unknown): string {
   const rosterCols = opts.header.map((_, c) => c).filter((c) => c !== opts.idColumn);
   return (
@@ -230,7 +301,13 @@ export function formatAddress(f: Partial<Record<CanonicalColumn, string>>): stri
 
 /** Read a sample list written by `hhsurvey sample` (English or Chinese headers). */
 export async function readSampleList(file: string, opts: { label?: string } = {}): Promise<SampleList> {
-  const table = await readCsvTable(file, { label: opts.label, requireRows: true });
+  const read = await readCsvTable(file, { label: opts.label, requireRows: true });
+  // Cells were neutralised against formulas when written (CSV and .xlsx alike): undo exactly that.
+  const table = {
+    ...read,
+    header: read.header.map(restoreFormula),
+    rows: read.rows.map((r) => ({ ...r, fields: r.fields.map(restoreFormula) })),
+  };
   const label = table.file;
   const col: Partial<Record<keyof typeof SAMPLE_HEADERS.en, number>> = {};
   const rosterCols: number[] = [];

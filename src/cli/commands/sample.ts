@@ -6,6 +6,8 @@ import { UserError } from '../../core/errors.js';
 import { say } from '../../core/i18n.js';
 import type { AllocationMethod } from '../../sampling/allocate.js';
 import type { SampleMethod } from '../../sampling/draw.js';
+import { t } from '../../core/messages.js';
+import { m as sm } from '../../sampling/strata.messages.js';
 import { addCommonOptions, commandContext, intArg, listArg } from '../common.js';
 import { emit, note, progressBar, warn } from '../output.js';
 import { addRosterInputOptions, rosterInput, type RosterInputFlags } from '../roster-options.js';
@@ -26,7 +28,7 @@ interface SampleOptions extends RosterInputFlags {
   seed?: string;
   strict?: boolean;
   output?: string;
-  format: 'csv' | 'json';
+  format?: 'csv' | 'json' | 'xlsx';
   bom?: boolean;
   escapeFormulas: boolean;
   mask?: string[];
@@ -77,8 +79,15 @@ export function register(program: Command, ctx0: Context): void {
     .option('--seed <text>', 'random seed; without one a seed is made, printed and recorded')
     .option('--strict', 'a stratum smaller than its sample is an error, not a warning')
     .option('-o, --output <file>', 'write the sample here (and <name>.manifest.json beside it)')
-    .addOption(new Option('--format <fmt>', 'output format').choices(['csv', 'json']).default('csv'))
-    .option('--bom', 'start the CSV with a UTF-8 byte-order mark (for Excel)')
+    .addOption(
+      new Option('--format <fmt>', 'output format (default: xlsx for -o *.xlsx, else csv)').choices([
+        'csv',
+        'json',
+        'xlsx',
+      ]),
+    )
+    .option('--bom', 'start the CSV with a UTF-8 byte-order mark (default with --lang zh, for Excel)')
+    .option('--no-bom', 'no byte-order mark, even with --lang zh')
     .option('--no-escape-formulas', 'do not neutralise cells that start with = + - @')
     .option('--mask <cols>', 'mask contact data, e.g. phone,head_name (100****1234, 张*)', listArg)
     .addOption(
@@ -101,14 +110,19 @@ reordering rows, re-saving as GB18030 or CRLF, or editing another stratum does n
 With -o the manifest beside the sample lets 'hhsurvey verify' re-create the draw.`,
   );
   cmd.action(async (rosterArg: string, opts: SampleOptions) => {
-    const [{ writeFileAtomic }, { manifestPathFor }, { freshSeed }, job, { sampleCsv, sampleJson }] =
-      await Promise.all([
-        import('../../io/atomic.js'),
-        import('../../sampling/manifest.js'),
-        import('../../sampling/rng.js'),
-        import('../../sampling/sample-job.js'),
-        import('../../sampling/sample-file.js'),
-      ]);
+    const [
+      { writeFileAtomic },
+      { manifestPathFor },
+      { freshSeed },
+      job,
+      { sampleCsv, sampleJson, sampleXlsx },
+    ] = await Promise.all([
+      import('../../io/atomic.js'),
+      import('../../sampling/manifest.js'),
+      import('../../sampling/rng.js'),
+      import('../../sampling/sample-job.js'),
+      import('../../sampling/sample-file.js'),
+    ]);
     const { DEFAULT_ORDER, maskColumns, readPriors, runSampleJob } = job;
     const ctx = commandContext(ctx0, opts);
     const lang = ctx.lang;
@@ -118,6 +132,9 @@ With -o the manifest beside the sample lets 'hhsurvey verify' re-create the draw
       throw new UserError('--allocation neyman needs --total');
     if (opts.prior && opts.allocation !== 'neyman')
       throw new UserError('--prior is used by --allocation neyman only');
+    const toFile = opts.output !== undefined && opts.output !== '-';
+    const format = opts.format ?? (toFile && /\.xlsx$/i.test(opts.output!) ? 'xlsx' : 'csv');
+    if (format === 'xlsx' && !toFile) throw new UserError(t(lang, sm.xlsxNeedsOutput));
     const seed = opts.seed ?? freshSeed(randomBytes(8));
     if (opts.seed === undefined)
       note(
@@ -176,12 +193,17 @@ With -o the manifest beside the sample lets 'hhsurvey verify' re-create the draw
       header: frame.columns.header,
       idColumn: frame.columns.index.household_id!,
       mask: maskColumns(frame, opts.mask ?? []),
-      bom: Boolean(opts.bom),
+      // Excel on Chinese Windows reads UTF-8 without a BOM as the local code page: mojibake.
+      bom: opts.bom ?? lang === 'zh',
       escapeFormulas: opts.escapeFormulas,
     };
     const summary = result.manifest.strata;
     const text =
-      opts.format === 'json' ? sampleJson(result.rows, outOpts, summary) : sampleCsv(result.rows, outOpts);
+      format === 'xlsx'
+        ? sampleXlsx(result.rows, outOpts)
+        : format === 'json'
+          ? sampleJson(result.rows, outOpts, summary)
+          : sampleCsv(result.rows, outOpts);
     if (opts.output && opts.output !== '-') {
       const out = resolve(ctx.cwd, opts.output);
       const manifest = { ...result.manifest, sample: { ...result.manifest.sample, file: basename(out) } };

@@ -82,6 +82,7 @@ replace non-responses do not raise them).`,
     const ctx = commandContext(ctx0, opts);
     if (opts.merge && !opts.output) throw new UserError('--merge needs -o <file> for the merged responses');
     if (opts.output && !opts.merge) throw new UserError('-o is for the merged file: add --merge');
+    await loadModules();
     // Rewriting a responses file: hold its lock from reading to writing, as interview does, so no
     // household saved in between is lost and no interview appends to a file being replaced.
     const lock =
