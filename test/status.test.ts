@@ -224,3 +224,34 @@ describe('hhsurvey status on a file cut off by a crash', () => {
     expect(readFileSync(join(fx.dir, 'cut.csv'), 'utf8').endsWith('compl')).toBe(true); // not changed
   });
 });
+
+describe('hhsurvey status in an 80-column terminal', () => {
+  it('switches to a compact table that fits, and keeps the full one where there is room', async () => {
+    const width = (t: string) =>
+      Math.max(
+        ...t
+          .split('\n')
+          .map((l) => [...l].reduce((w, c) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 2 : 1), 0)),
+      );
+    for (const lang of ['zh', 'en']) {
+      const narrow = await runCli(['status', 'sample.csv', '--responses', 'cut.csv', '--lang', lang], {
+        cwd: fx.dir,
+        env: { COLUMNS: '80' },
+      });
+      expect(narrow.code).toBe(0);
+      const table = narrow.stdout
+        .split('\n')
+        .filter((l) => /^[┌│└]/.test(l))
+        .join('\n');
+      expect(width(table)).toBeLessThanOrEqual(80);
+      expect(narrow.stdout).toMatch(
+        lang === 'zh' ? /│ 抽样层 +│ +完成 │ 拒访 │ 无人 │/ : /│ stratum +│ +done │ refused │ away │/,
+      );
+      const wide = await runCli(['status', 'sample.csv', '--responses', 'cut.csv', '--lang', lang], {
+        cwd: fx.dir,
+        env: { COLUMNS: '200' },
+      });
+      expect(wide.stdout).toMatch(lang === 'zh' ? /备用剩余/ : /reserves used/);
+    }
+  });
+});

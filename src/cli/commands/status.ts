@@ -138,7 +138,7 @@ async function runStatus(ctx: Context, sampleArg: string, opts: StatusOptions): 
       );
     } else {
       for (const p of problems) note(ctx, formatProblem(p));
-      emit(ctx, undefined, renderProgress(progress, ctx.lang));
+      emit(ctx, undefined, renderProgress(progress, ctx.lang, terminalWidth(ctx)));
     }
     if (errors.length > 0)
       throw new UserError(
@@ -171,7 +171,48 @@ function pct(r: Rate): string {
   return r === null ? '–' : `${(r * 100).toFixed(1)}%`;
 }
 
-function renderProgress(progress: ReturnType<typeof progressOf>, lang: Lang): string {
+/** The terminal's width when stdout is one (COLUMNS otherwise); undefined for files and pipes. */
+function terminalWidth(ctx: Context): number | undefined {
+  if (ctx.stdout.isTTY && ctx.stdout.columns) return ctx.stdout.columns;
+  const env = Number(ctx.env.COLUMNS);
+  return Number.isInteger(env) && env > 0 ? env : undefined;
+}
+
+/** Fewer, shorter columns for a narrow terminal (80 columns): the full table's essentials. */
+function compactProgress(progress: ReturnType<typeof progressOf>, lang: Lang): string {
+  const head =
+    lang === 'zh'
+      ? ['抽样层', '完成', '拒访', '无人', '其他', '待访', '备用', 'RR1']
+      : ['stratum', 'done', 'refused', 'away', 'other', 'due', 'reserves', 'RR1'];
+  // A community's own name when no other sub-district has one like it.
+  const last = (k: string) => k.split(' / ').pop()!;
+  const counts = new Map<string, number>();
+  for (const p of progress.strata) counts.set(last(p.stratum), (counts.get(last(p.stratum)) ?? 0) + 1);
+  const name = (k: string) => (counts.get(last(k)) === 1 ? last(k) : k);
+  const row = (p: StratumProgress, name: string) => {
+    const g = nonResponseGroups(p);
+    return [
+      name,
+      `${p.completes}/${p.target}`,
+      g.refused,
+      g.notHome,
+      g.other + g.ineligible + p.partials,
+      p.due,
+      `${p.reservesUsed}/${p.reservesUsed + p.reservesLeft}`,
+      pct(p.rr1),
+    ];
+  };
+  const rows = progress.strata.map((p) => row(p, name(p.stratum)));
+  if (progress.strata.length > 1) rows.push(row(progress.total, say(lang, '合计', 'total')));
+  const legend = say(
+    lang,
+    '完成：完成/目标；无人：无人在家；备用：已用/共有；\n其他：部分完成、无法应答、不合格等。',
+    'done: completes/target; away: nobody home; reserves: used/all;\nother: partial, unable, ineligible and the like.',
+  );
+  return renderTable(head, rows, ['left', ...Array<'right'>(7).fill('right')]) + legend + '\n';
+}
+
+function renderProgress(progress: ReturnType<typeof progressOf>, lang: Lang, width?: number): string {
   const head =
     lang === 'zh'
       ? [
@@ -249,7 +290,20 @@ function renderProgress(progress: ReturnType<typeof progressOf>, lang: Lang): st
       ),
     ),
   ];
-  return renderTable(head, rows, align) + foot.join('\n') + '\n';
+  const full = renderTable(head, rows, align);
+  if (width === undefined || full.indexOf('\n') <= width) return full + foot.join('\n') + '\n';
+  const t2 = progress.total;
+  const next =
+    t2.next.length === 0
+      ? []
+      : [
+          say(
+            lang,
+            `下一户：${t2.next.join(' ')}${t2.due > t2.next.length ? ' …' : ''}`,
+            `next due: ${t2.next.join(' ')}${t2.due > t2.next.length ? ' …' : ''}`,
+          ),
+        ];
+  return compactProgress(progress, lang) + [...foot, ...next].join('\n') + '\n';
 }
 
 function progressJson(p: StratumProgress) {
