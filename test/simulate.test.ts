@@ -219,3 +219,21 @@ describe('the README shows what the command prints', () => {
     expect(r.stdout.startsWith(shown)).toBe(true);
   });
 });
+
+describe('one grammar for rates (src/core/rate.ts)', () => {
+  it('refuses what is not written as a decimal rate or a percentage, in flags and in --rate pairs', async () => {
+    const base = ['simulate', '--population', '300', '--size', '22', '--threshold', '0.9', '--seed', 'g'];
+    for (const bad of ['0x1', '1e-1', '+0.9']) {
+      const r = await runCli([...base, '--true-rate', bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr, bad).toContain(`"${bad}"`);
+    }
+    const pct = await runCli([...base, '--true-rate', '90%', '--json']);
+    const dec = await runCli([...base, '--true-rate', '.9', '--json']);
+    expect(pct.code).toBe(0);
+    expect(pct.stdout).toBe(dec.stdout);
+    const pair = await runCli(['simulate', '--roster', 'data/demo/roster.csv', '--rate', 'awareness=0x1']);
+    expect(pair.code).toBe(2);
+    expect(pair.stderr).toMatch(/awareness=0x1/);
+  });
+});

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { parseRate } from '../core/rate.js';
 import { withLang, type Context } from '../core/context.js';
 import { both, t } from '../core/messages.js';
 import { ArgValueError, LocalCommand } from './localise.js';
@@ -34,12 +35,13 @@ export function intArg(min: number, max = Number.MAX_SAFE_INTEGER): (v: string) 
   };
 }
 
+/** A rate flag (0.9, .9 or 90%): the grammar of src/core/rate.ts, shared by files and drill files. */
 export function rateArg(v: string): number {
+  const rate = parseRate(v);
+  if (rate !== undefined) return rate;
   const n = Number(v.trim().replace(/%$/, ''));
-  if (v.trim() === '' || !Number.isFinite(n)) throw new ArgValueError(both(m.expectedRate, { value: v }));
-  const rate = v.trim().endsWith('%') ? n / 100 : n;
-  if (rate < 0 || rate > 1) throw new ArgValueError(both(m.rateOutOfRange, { value: v }));
-  return rate;
+  const outOfRange = /^\s*(\d+(\.\d*)?|\.\d+)\s*%?\s*$/.test(v) && Number.isFinite(n);
+  throw new ArgValueError(both(outOfRange ? m.rateOutOfRange : m.expectedRate, { value: v }));
 }
 
 export function listArg(v: string, prev: string[] = []): string[] {

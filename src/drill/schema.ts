@@ -5,7 +5,7 @@ import { DISPOSITION_TOKENS } from '../fieldwork/dispositions.js';
 import { DEFAULT_ORDER } from '../sampling/sample-job.js';
 import { formatPath } from '../standard/parse.js';
 import { DEFAULT_RESPONSE_RATE } from '../synth/responses.js';
-import { parseRate } from '../synth/true-rates.js';
+import { parseRate } from '../core/rate.js';
 
 /**
  * The drill file (YAML): everything one mock assessment needs, so that `hhsurvey drill` can run

@@ -1,4 +1,5 @@
 import type { Problem } from '../core/errors.js';
+import { parseRate } from '../core/rate.js';
 import type { CsvTable } from '../io/csv-read.js';
 import type { Standard } from '../standard/index.js';
 import type { CiMethod } from '../stats/index.js';
@@ -24,17 +25,6 @@ export interface TrueRates {
   overall: Map<string, number>;
   byStratum: { stratum: string; indicator: string; rate: number; line: number }[];
   file?: string;
-}
-
-/** A rate as written: 0.93 or 93%. */
-export function parseRate(text: string): number | undefined {
-  const t = text.trim();
-  if (t === '') return undefined;
-  const pct = t.endsWith('%');
-  const v = Number(pct ? t.slice(0, -1) : t);
-  if (!Number.isFinite(v)) return undefined;
-  const r = pct ? v / 100 : v;
-  return r >= 0 && r <= 1 ? r : undefined;
 }
 
 /** `--rate awareness=0.93` flags, every problem reported. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../core/errors.js';
+import { parseRate } from '../core/rate.js';
 import {
   emptyRates,
   matchStratum,
-  parseRate,
   parseRateFlags,
   parseRatesTable,
   resolveRates,
@@ -17,7 +17,7 @@ describe('parseRate', () => {
     expect([parseRate('0.93'), parseRate('.93'), parseRate('93%'), parseRate(' 1 '), parseRate('0')]).toEqual(
       [0.93, 0.93, 0.93, 1, 0],
     );
-    for (const bad of ['', '1.5', '-0.1', 'abc', '101%', '0.9x', '1e-1'])
+    for (const bad of ['', '1.5', '-0.1', 'abc', '101%', '0.9x', '1e-1', '0x1', '+0.5'])
       expect(parseRate(bad), bad).toBeUndefined();
   });
 });

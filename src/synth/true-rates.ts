@@ -1,4 +1,5 @@
 import type { Problem } from '../core/errors.js';
+import { parseRate } from '../core/rate.js';
 import type { CsvTable } from '../io/csv-read.js';
 
 /**
@@ -19,16 +20,6 @@ export interface TrueRates {
 
 export function emptyRates(): TrueRates {
   return { overall: new Map(), byStratum: new Map() };
-}
-
-/** 0.93, .93 or 93% → 0.93; undefined when not a rate in [0, 1]. */
-export function parseRate(raw: string): number | undefined {
-  const t = raw.trim();
-  const pct = t.endsWith('%');
-  const body = pct ? t.slice(0, -1).trim() : t;
-  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(body)) return undefined;
-  const v = pct ? Number(body) / 100 : Number(body);
-  return v >= 0 && v <= 1 ? v : undefined;
 }
 
 /**
