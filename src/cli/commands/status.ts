@@ -79,6 +79,7 @@ Rates: AAPOR RR1 and COOP1 on the original sample (primaries visited so far; res
 replace non-responses do not raise them).`,
   );
   cmd.action(async (sampleArg: string, opts: StatusOptions) => {
+    await loadModules();
     const ctx = commandContext(ctx0, opts);
     if (opts.merge && !opts.output) throw new UserError('--merge needs -o <file> for the merged responses');
     if (opts.output && !opts.merge) throw new UserError('-o is for the merged file: add --merge');
@@ -104,7 +105,6 @@ replace non-responses do not raise them).`,
 }
 
 async function runStatus(ctx: Context, sampleArg: string, opts: StatusOptions): Promise<void> {
-  await loadModules();
   {
     const standard = await loadStandard(opts.standard, ctx.cwd);
     const sample = await readSampleList(resolve(ctx.cwd, sampleArg), { label: sampleArg });
