@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_NAMES, langFlag, requestedCommand } from '../src/cli/commands/index.js';
+import { COMMAND_NAMES, langAfterCommand, langFlag, requestedCommand } from '../src/cli/commands/index.js';
 import { runCli, spawnCli } from './helpers/run-cli.js';
 
 describe('the command line', () => {
@@ -14,6 +14,15 @@ describe('the command line', () => {
     expect(langFlag(['--lang', 'zh', 'check', 'x.csv'])).toBe('zh');
     expect(langFlag(['check', 'x.csv', '--lang=en'])).toBe('en');
     expect(langFlag(['check', '--', '--lang', 'zh'])).toBeUndefined();
+    expect(langAfterCommand(['--lang', 'zh', 'check', 'x.csv'])).toEqual(['check', 'x.csv', '--lang', 'zh']);
+    expect(langAfterCommand(['--lang=en', 'synth', 'roster', '--', 'y'])).toEqual([
+      'synth',
+      'roster',
+      '--lang=en',
+      '--',
+      'y',
+    ]);
+    expect(langAfterCommand(['--lang', 'zh', '--help'])).toEqual(['--lang', 'zh', '--help']);
   });
 
   it('lists every command with examples in the root help', async () => {

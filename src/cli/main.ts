@@ -11,7 +11,7 @@ import {
 import { detectLang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
 import { removePendingTempFiles } from '../io/atomic.js';
-import { langFlag, registerCommands } from './commands/index.js';
+import { langAfterCommand, langFlag, registerCommands } from './commands/index.js';
 import { m } from './messages.js';
 import { VERSION } from '../core/version.js';
 
@@ -52,8 +52,9 @@ export async function run(argv: string[], init: ContextInit = {}): Promise<ExitC
   const base = createContext(init);
   const ctx = withLang(base, langFlag(argv.slice(2)));
   try {
-    const program = await buildProgram(ctx, argv.slice(2));
-    await program.parseAsync(argv);
+    const args = langAfterCommand(argv.slice(2));
+    const program = await buildProgram(ctx, args);
+    await program.parseAsync(args, { from: 'user' });
     return EXIT.ok;
   } catch (err) {
     return report(ctx, err);

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { appendFileSync } from 'node:fs';
 import { run } from '../../src/cli/main.js';
+import { englishRuns, knownEnglish } from './language.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/hhsurvey.js', import.meta.url));
@@ -12,10 +14,31 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Run a command in-process with captured streams, a fixed clock and no colour. */
+/**
+ * Run a command in-process with captured streams, a fixed clock and no colour.
+ *
+ * Every usage or input error a test provokes (exit 2) is run again with --lang zh, which must
+ * print Chinese only (test/helpers/language.ts; test/language.test.ts covers help and the README).
+ */
 export async function runCli(
   args: string[],
   opts: { env?: Record<string, string>; stdin?: string; cwd?: string } = {},
+): Promise<CliResult> {
+  const result = await runOnce(args, opts);
+  if (result.code === 2 && !args.includes('--lang') && !args.some((a) => a.startsWith('--lang='))) {
+    const zh = await runOnce(['--lang', 'zh', ...args], opts);
+    const runs = englishRuns(zh.stderr).filter((r) => !knownEnglish(r));
+    const audit = process.env.HHSURVEY_LANG_AUDIT;
+    if (audit) for (const r of runs) appendFileSync(audit, `${r}\t${args.join(' ')}\n`);
+    else if (runs.length > 0)
+      throw new Error(`English in the Chinese error of hhsurvey ${args.join(' ')}:\n${zh.stderr}`);
+  }
+  return result;
+}
+
+async function runOnce(
+  args: string[],
+  opts: { env?: Record<string, string>; stdin?: string; cwd?: string },
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';

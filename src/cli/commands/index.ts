@@ -57,6 +57,29 @@ export function langFlag(args: readonly string[]): string | undefined {
   return lang;
 }
 
+/**
+ * The command line with a --lang given before the command moved after it, where the command's own
+ * --lang option reads it (the program's --lang serves a command line without a command).
+ */
+export function langAfterCommand(args: readonly string[]): string[] {
+  const command = requestedCommand(args);
+  const at = command === undefined ? -1 : args.indexOf(command);
+  if (at < 0) return [...args];
+  const moved: string[] = [];
+  const before: string[] = [];
+  for (let i = 0; i < at; i++) {
+    if (args[i] === '--lang' && i + 1 < at) moved.push(args[i]!, args[++i]!);
+    else if (args[i]!.startsWith('--lang=')) moved.push(args[i]!);
+    else before.push(args[i]!);
+  }
+  if (moved.length === 0) return [...args];
+  const rest = args.slice(at);
+  const end = rest.indexOf('--');
+  return end < 0
+    ? [...before, ...rest, ...moved]
+    : [...before, ...rest.slice(0, end), ...moved, ...rest.slice(end)];
+}
+
 export async function registerCommands(
   program: Command,
   ctx: Context,
