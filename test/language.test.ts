@@ -19,10 +19,21 @@ const HELP_TEXTS = 'help texts and examples of the command not yet in the catalo
 const KNOWN_ENGLISH: Record<string, string> = {
   help: HELP_TEXTS,
   ...Object.fromEntries(
-    [...COMMAND_NAMES, 'standard show', 'standard init', 'synth roster', 'synth responses'].map((c) => [
-      `help ${c}`,
-      HELP_TEXTS,
-    ]),
+    [
+      'check',
+      'sample',
+      'verify',
+      'standard',
+      'interview',
+      'status',
+      'simulate',
+      'plan',
+      'synth',
+      'standard show',
+      'standard init',
+      'synth roster',
+      'synth responses',
+    ].map((c) => [`help ${c}`, HELP_TEXTS]),
   ),
   'README.md:227': 'file errors (src/core/errors.ts fileError) not yet in the catalogue',
   'README.md:431': 'file errors (src/core/errors.ts fileError) not yet in the catalogue',
@@ -106,7 +117,9 @@ describe('the language checks themselves', () => {
   it('find English sentences and let identifiers, paths and codes through', () => {
     expect(englishRuns('hhsurvey: x.csv: 找不到文件')).toEqual([]);
     expect(englishRuns('hhsurvey: x.csv: no such file')).toEqual(['no such file']);
-    expect(englishRuns('roster.csv: valid, 300 households in 3 strata')).toEqual(['valid, households in strata']);
+    expect(englishRuns('roster.csv: valid, 300 households in 3 strata')).toEqual([
+      'valid, households in strata',
+    ]);
     expect(
       englishRuns('hhsurvey sample data/demo/roster.csv --seed s1 --by street,community -o 样本.csv'),
     ).toEqual([]);
@@ -118,6 +131,8 @@ describe('the language checks themselves', () => {
   it('find Chinese sentences and let Chinese names through', () => {
     expect(chineseSentences('南全福社区: only 12 households (全福街道)')).toEqual([]);
     expect(chineseSentences('wrote 样本.csv')).toEqual([]);
-    expect(chineseSentences('68 errors in the responses；这些访问记录不在样本中')).toEqual(['；这些访问记录不在样本中']);
+    expect(chineseSentences('68 errors in the responses；这些访问记录不在样本中')).toEqual([
+      '；这些访问记录不在样本中',
+    ]);
   });
 });

@@ -8,6 +8,8 @@ import type { NamedReport } from '../../scoring/compare.js';
 import { REPORT_FORMAT, type ScoreReport } from '../../scoring/report-types.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { emit, note, warn } from '../output.js';
+import { t } from '../../core/messages.js';
+import { h } from './compare.messages.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
 let writeFileAtomic!: (typeof import('../../io/atomic.js'))['writeFileAtomic'];
@@ -104,34 +106,18 @@ async function readReport(ctx: Context, file: string): Promise<NamedReport> {
 }
 
 export function register(program: Command, ctx: Context): void {
+  const lang = ctx.lang;
   const cmd = program
     .command('compare')
-    .description(
-      'line up several drills\u2019 score reports (oldest first): rates, changes and whether they are real',
-    )
-    .argument('<reports...>', 'JSON reports from hhsurvey score --format json, oldest first')
+    .description(t(lang, h.description))
+    .argument('<reports...>', t(lang, h.reports))
     .addOption(
-      new Option('--format <format>', 'output format').choices([...COMPARE_FORMATS]).default('table'),
+      new Option('--format <format>', t(lang, h.format)).choices([...COMPARE_FORMATS]).default('table'),
     )
-    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
-    .option('--confidence <level>', 'a change is significant when p < 1 − level', levelArg, 0.95);
+    .option('-o, --output <file>', t(lang, h.output))
+    .option('--confidence <level>', t(lang, h.confidence), levelArg, 0.95);
   addCommonOptions(cmd);
-  cmd.addHelpText(
-    'after',
-    `
-Examples:
-  hhsurvey compare drill-1/report.json drill-2/report.json
-  hhsurvey compare march.json june.json september.json --format md -o trend.md
-  hhsurvey compare before.json after.json --format json --lang zh
-
-For each community and indicator: the rate in each drill, the change from the first to the last
-drill, and its p-value. A community's change is tested with the two-proportion test (pooled z,
-what R's prop.test(correct = FALSE) reports); a roll-up's with its stratified analogue (the
-variance under "no change", from each community's rate pooled over the two drills).
-"better"/"worse" means p < 1 − confidence; otherwise the drills cannot tell the rates apart.
-
-Exit codes: 0 done, 2 bad input or usage.`,
-  );
+  cmd.addHelpText('after', t(lang, h.after));
   cmd.action(async (files: string[], opts: CompareOptions) => {
     await loadModules();
     const c = commandContext(ctx, opts);

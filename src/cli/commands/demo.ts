@@ -7,6 +7,7 @@ import { t } from '../../core/messages.js';
 import { vm } from '../../report/verdict.messages.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { note, progressBar, warn } from '../output.js';
+import { h } from './demo.messages.js';
 
 /** The embedded demo drill (on the demo district, data/demo/roster.csv), shipped with the package. */
 export const DEMO_DRILL = fileURLToPath(new URL('../../../data/demo/drill.yaml', import.meta.url));
@@ -17,27 +18,13 @@ interface DemoOptions {
 }
 
 export function register(program: Command, ctx0: Context): void {
+  const lang = ctx0.lang;
   const cmd = program
     .command('demo')
-    .description(
-      'run the demo drill on the embedded demo district and print its verdict (what `npm start` runs; exits 0 whatever the verdict)',
-    )
-    .option('--out <dir>', 'folder for the demo outputs (sample, responses, reports)', 'demo-output');
+    .description(t(lang, h.description))
+    .option('--out <dir>', t(lang, h.out), 'demo-output');
   addCommonOptions(cmd);
-  cmd.addHelpText(
-    'after',
-    `
-The demo drill (data/demo/drill.yaml) checks the demo roster (20,000 synthetic households in 60
-communities), draws 22 households and 5 reserves per community, makes synthetic fieldwork in which
-four communities are weak on purpose, scores it against the built-in standard, and writes the sample,
-the responses and the reports (JSON, Markdown, HTML, JUnit) to --out. It prints what to rectify and
-the verdict, and exits 0 even when communities fail: it is a demonstration. To get the drill's exit
-codes (1 when a community fails), run: hhsurvey drill data/demo/drill.yaml
-
-Examples:
-  hhsurvey demo
-  hhsurvey demo --out /tmp/demo --lang zh`,
-  );
+  cmd.addHelpText('after', t(lang, h.after));
   cmd.action(async (opts: DemoOptions) => {
     const { runDrill } = await import('../../drill/run.js');
     const { drillSummaryLine, rectifyRows } = await import('../../drill/summary.js');

@@ -5,6 +5,8 @@ import { AssessmentFailed } from '../../core/errors.js';
 import { say } from '../../core/i18n.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { note, progressBar, warn } from '../output.js';
+import { t } from '../../core/messages.js';
+import { h } from './drill.messages.js';
 
 interface DrillOptions {
   out: string;
@@ -15,38 +17,17 @@ interface DrillOptions {
 }
 
 export function register(program: Command, ctx0: Context): void {
+  const lang = ctx0.lang;
   const cmd = program
     .command('drill')
-    .description(
-      'run a whole mock assessment from a drill file: check the roster, draw the sample, make synthetic ' +
-        'fieldwork (or read the real responses), score, and write every artifact to one folder',
-    )
-    .argument('<drill>', 'the drill file (YAML; see hhsurvey init)')
-    .option(
-      '--out <dir>',
-      'folder for the sample, responses and reports (new, or holding only a previous drill’s files)',
-      'drill-output',
-    )
-    .option('--seed <text>', "seed of the draw, instead of the drill file's")
-    .option('--title <text>', "the reports' title (default: the drill's name)")
-    .option('--no-fail', 'exit 0 even when a community fails');
+    .description(t(lang, h.description))
+    .argument('<drill>', t(lang, h.drill))
+    .option('--out <dir>', t(lang, h.out), 'drill-output')
+    .option('--seed <text>', t(lang, h.seed))
+    .option('--title <text>', t(lang, h.title))
+    .option('--no-fail', t(lang, h.noFail));
   addCommonOptions(cmd);
-  cmd.addHelpText(
-    'after',
-    `
-Writes to the --out folder: sample.csv and sample.manifest.json, responses.csv, report.json,
-report.md, report.html, junit.xml and drill.json (what was run: seed, inputs' SHA-256). Prints one
-line on stdout. Reruns with the same inputs and SOURCE_DATE_EPOCH write byte-identical files.
-In the drill file, \`seed: date\` derives the seed from the drill date (\`date:\`, default today in
-China time), so a weekly drill draws new households every week and any week can be re-drawn.
-
-Exit codes: 0 every community passes, 1 a community fails (0 with --no-fail), 2 bad input.
-
-Examples:
-  hhsurvey drill data/demo/drill.yaml --out drill-output
-  hhsurvey init my-drill && hhsurvey drill my-drill/drill.yaml --out my-drill/out
-  hhsurvey drill drills/weekly.yaml --out artifacts/drill --lang zh`,
-  );
+  cmd.addHelpText('after', t(lang, h.after));
   cmd.action(async (drillArg: string, opts: DrillOptions) => {
     const { verdictText } = await import('../../report/labels.js');
     const { runDrill } = await import('../../drill/run.js');

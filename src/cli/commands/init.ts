@@ -6,6 +6,8 @@ import { UserError } from '../../core/errors.js';
 import { say } from '../../core/i18n.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { note } from '../output.js';
+import { t } from '../../core/messages.js';
+import { h } from './init.messages.js';
 
 interface InitOptions {
   force?: boolean;
@@ -13,25 +15,14 @@ interface InitOptions {
 }
 
 export function register(program: Command, ctx0: Context): void {
+  const lang = ctx0.lang;
   const cmd = program
     .command('init')
-    .description(
-      'write a starter drill folder: a drill file, a copy of the standard and a small synthetic roster, ready for hhsurvey drill',
-    )
-    .argument('[dir]', 'the folder (created if needed)', '.')
-    .option('--force', 'overwrite the starter files if they exist');
+    .description(t(lang, h.description))
+    .argument('[dir]', t(lang, h.dir), '.')
+    .option('--force', t(lang, h.force));
   addCommonOptions(cmd);
-  cmd.addHelpText(
-    'after',
-    `
-Writes drill.yaml (commented: every field explained), standard.yaml (the built-in national-mock
-standard, to edit) and roster.csv (1,800 synthetic households in five communities). Then run the
-drill, and replace the roster, the standard and the synthetic section with your own.
-
-Examples:
-  hhsurvey init my-drill
-  hhsurvey drill my-drill/drill.yaml --out my-drill/out`,
-  );
+  cmd.addHelpText('after', t(lang, h.after));
   cmd.action(async (dirArg: string, opts: InitOptions) => {
     const { starterFiles } = await import('../../drill/starter.js');
     const { writeFileAtomic } = await import('../../io/atomic.js');

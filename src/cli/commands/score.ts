@@ -8,6 +8,8 @@ import { COMMUNITY_CI_METHODS, type CommunityCiMethod } from '../../scoring/repo
 import { FINITE_PRIORS, type FinitePrior } from '../../stats/finite.js';
 import { addCommonOptions, commandContext, intArg, rateArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
+import { t } from '../../core/messages.js';
+import { h } from './score.messages.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
 let Chalk!: (typeof import('chalk'))['Chalk'];
@@ -70,84 +72,28 @@ function confidenceArg(v: string): number {
 }
 
 export function register(program: Command, ctx: Context): void {
+  const lang = ctx.lang;
   const cmd = program
     .command('score')
-    .description(
-      'score a sample and its responses against the evaluation standard: rates, intervals, verdicts',
-    )
-    .argument('<sample>', 'the sample list (from hhsurvey sample)')
-    .requiredOption('--responses <files...>', 'responses files (from hhsurvey interview, or typed by hand)')
-    .option('--standard <file>', 'a standard file (YAML or JSON); default: the built-in national-mock')
+    .description(t(lang, h.description))
+    .argument('<sample>', t(lang, h.sample))
+    .requiredOption('--responses <files...>', t(lang, h.responses))
+    .option('--standard <file>', t(lang, h.standard))
     .addOption(
-      new Option(
-        '--ci <method>',
-        "interval for a community's rate (hypergeometric: exact for the finite community)",
-      )
-        .choices([...COMMUNITY_CI_METHODS])
-        .default('hypergeometric'),
+      new Option('--ci <method>', t(lang, h.ci)).choices([...COMMUNITY_CI_METHODS]).default('hypergeometric'),
     )
-    .option(
-      '--risk-level <rate>',
-      'a passing result whose risk of failing the official check is above this is "at risk" (0.2 or 20%)',
-      riskLevelArg,
-      0.2,
-    )
-    .addOption(
-      new Option('--prior <prior>', "prior on a community's favourable households for the risk")
-        .choices([...FINITE_PRIORS])
-        .default('uniform'),
-    )
-    .option(
-      '--official-size <n>',
-      "households in the official check, for the risk (default: each community's own sample size)",
-      intArg(1, 100_000),
-    )
-    .option('--confidence <level>', "confidence level (default: the standard's, usually 0.95)", confidenceArg)
-    .option(
-      '--format <formats>',
-      `output format, repeatable or comma-separated: ${REPORT_FORMATS.join(', ')} (default: table)`,
-      formatArg,
-    )
-    .option('--title <text>', "the report's title, in every format (default: the standard's name)")
-    .option('-o, --output <path>', 'write to this file; with several formats, a folder (dir/)')
-    .option('--no-fail', 'exit 0 even when an indicator fails')
-    .option(
-      '--max-visits <k>',
-      'visits allowed to a nobody-home household (as for interview and status)',
-      intArg(1, 20),
-      1,
-    )
-    .option('--bom', 'CSV: start with a byte-order mark (for Excel)');
+    .option('--risk-level <rate>', t(lang, h.riskLevel), riskLevelArg, 0.2)
+    .addOption(new Option('--prior <prior>', t(lang, h.prior)).choices([...FINITE_PRIORS]).default('uniform'))
+    .option('--official-size <n>', t(lang, h.officialSize), intArg(1, 100_000))
+    .option('--confidence <level>', t(lang, h.confidence), confidenceArg)
+    .option('--format <formats>', t(lang, h.format, { formats: REPORT_FORMATS.join(', ') }), formatArg)
+    .option('--title <text>', t(lang, h.title))
+    .option('-o, --output <path>', t(lang, h.output))
+    .option('--no-fail', t(lang, h.noFail))
+    .option('--max-visits <k>', t(lang, h.maxVisits), intArg(1, 20), 1)
+    .option('--bom', t(lang, h.bom));
   addCommonOptions(cmd);
-  cmd.addHelpText(
-    'after',
-    `
-Examples:
-  hhsurvey score sample.csv --responses responses.csv
-  hhsurvey score sample.csv --responses team1.csv team2.csv --lang zh
-  hhsurvey score sample.csv --responses responses.csv --format json -o report.json
-  hhsurvey score sample.csv --responses responses.csv --format json,md,html,junit -o reports/
-  hhsurvey score sample.csv --responses responses.csv --ci clopper-pearson --no-fail
-  hhsurvey score sample.csv --responses responses.csv --risk-level 10% --prior jeffreys
-  hhsurvey score sample.csv --responses responses.csv --format html --title "4月模拟测评" -o report.html
-
-The report leads with the verdicts, ranked by risk: fails now (the standard's rule fails on the
-mock result), at risk (passes now, but the risk of failing the official check is above
---risk-level), on track. The risk is model-based: the probability that a fresh random sample of
-the official size from the same community fails the standard's rule, given the mock result, with
-a uniform (or --prior jeffreys) prior on the community's favourable households.
-
-For each community and indicator: favourable and eligible respondents, the rate, its standard
-error and confidence interval (exact for the finite community by default; Wilson or
-Clopper–Pearson with --ci), the threshold, the verdict and the risk; response rates (AAPOR RR1,
-COOP1) and reserves used. Sub-district (street) and overall roll-ups are stratified estimates
-Σ (N_h/N) p_h with Korn–Graubard intervals. Fieldwork still open: scores what is recorded.
-
-Formats: table (terminal), json (schemas/score-report.schema.json), csv, md, html (one
-self-contained file with a chart per indicator), junit (for CI).
-
-Exit codes: 0 the standard is met (or --no-fail), 1 an indicator fails, 2 bad input or usage.`,
-  );
+  cmd.addHelpText('after', t(lang, h.after));
   cmd.action(async (sample: string, opts: ScoreOptions) => {
     await loadModules();
     await runScore(commandContext(ctx, opts), sample, opts);

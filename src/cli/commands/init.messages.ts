@@ -1,0 +1,27 @@
+import { defineMessages } from '../../core/messages.js';
+
+export const h = defineMessages('cli.init', {
+  description: {
+    zh: '写出一个演练起步文件夹：演练文件、测评体系副本和一份小的合成户册，可直接用于 hhsurvey drill',
+    en: 'write a starter drill folder: a drill file, a copy of the standard and a small synthetic roster, ready for hhsurvey drill',
+  },
+  dir: { zh: '文件夹（不存在时创建）', en: 'the folder (created if needed)' },
+  force: { zh: '起步文件已存在时覆盖', en: 'overwrite the starter files if they exist' },
+  after: {
+    zh: `
+写出 drill.yaml（带注释，逐项说明）、standard.yaml（内置的 national-mock 测评体系，可修改）和
+roster.csv（五个社区的 1,800 户合成户）。先运行演练，再换上自己的户册、测评体系，并删去合成数据一节。
+
+示例：
+  hhsurvey init my-drill
+  hhsurvey drill my-drill/drill.yaml --out my-drill/out`,
+    en: `
+Writes drill.yaml (commented: every field explained), standard.yaml (the built-in national-mock
+standard, to edit) and roster.csv (1,800 synthetic households in five communities). Then run the
+drill, and replace the roster, the standard and the synthetic section with your own.
+
+Examples:
+  hhsurvey init my-drill
+  hhsurvey drill my-drill/drill.yaml --out my-drill/out`,
+  },
+});
