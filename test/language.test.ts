@@ -33,10 +33,10 @@ const KNOWN_ENGLISH: Record<string, string> = {
       'standard init',
       'synth roster',
       'synth responses',
+      'responses',
+      'responses template',
     ].map((c) => [`help ${c}`, HELP_TEXTS]),
   ),
-  'README.md:227': 'file errors (src/core/errors.ts fileError) not yet in the catalogue',
-  'README.md:431': 'file errors (src/core/errors.ts fileError) not yet in the catalogue',
 };
 
 /** Cases whose English output still holds Chinese sentences. */
@@ -55,6 +55,7 @@ function readable(r: { stdout: string; stderr: string }): string {
 }
 
 const SUBCOMMANDS: string[][] = [
+  ['responses', 'template'],
   ['standard', 'show'],
   ['standard', 'init'],
   ['synth', 'roster'],

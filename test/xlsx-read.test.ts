@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildXlsx, writeXlsxFile, type SheetInput } from '../scripts/xlsx-build.js';
-import { classifyFormat, formatNumber, readXlsxRows, readXlsxTable, serialToIso } from '../src/io/xlsx-read.js';
+import {
+  classifyFormat,
+  formatNumber,
+  readXlsxRows,
+  readXlsxTable,
+  serialToIso,
+} from '../src/io/xlsx-read.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hhsurvey-xlsx-'));
 let n = 0;

@@ -68,7 +68,8 @@ function report(ctx: Context, err: unknown): ExitCode {
   if (err instanceof UserError) {
     for (const p of err.problems) ctx.stderr.write(`${formatProblem(p)}\n`);
     const last = err.problems.length ? formatProblem(err.problems[err.problems.length - 1]!) : '';
-    if (err.message && err.message !== last) ctx.stderr.write(`hhsurvey: ${err.message}\n`);
+    const message = err.messageIn(ctx.lang);
+    if (message && err.message !== last) ctx.stderr.write(`hhsurvey: ${message}\n`);
     return code;
   }
   if (code === EXIT.failed) {

@@ -1,3 +1,6 @@
+import { both } from './messages.js';
+import { m } from './core.messages.js';
+
 /**
  * The error family every layer throws. Only the entry point (src/cli/main.ts) turns them into
  * exit codes: a user error exits 2 without a stack trace, an assessment failure exits 1, anything
@@ -24,14 +27,25 @@ export function formatProblem(p: Problem): string {
   return `${where ? `${where}: ` : ''}${field}${p.message}`;
 }
 
-/** Bad input or usage: exit 2, one line per problem, never a stack trace. */
+/**
+ * Bad input or usage: exit 2, one line per problem, never a stack trace. The message may be given
+ * in both languages (a catalogue message through `both`), for code that does not know the user's
+ * language: the entry point prints the user's.
+ */
 export class UserError extends Error {
   readonly exitCode = EXIT.usage;
   readonly problems: Problem[];
-  constructor(message: string, problems: Problem[] = []) {
-    super(message);
+  readonly text?: { zh: string; en: string };
+  constructor(message: string | { zh: string; en: string }, problems: Problem[] = []) {
+    super(typeof message === 'string' ? message : message.en);
     this.name = 'UserError';
     this.problems = problems;
+    if (typeof message !== 'string') this.text = message;
+  }
+
+  /** The message in a language (the English one when only one was given). */
+  messageIn(lang: 'zh' | 'en'): string {
+    return this.text ? this.text[lang] : this.message;
   }
 }
 
@@ -70,20 +84,20 @@ export function isCommanderError(err: unknown): err is CommanderLike & Error {
   );
 }
 
-/** Node file-system errors turned into one clear line. */
+/** Node file-system errors turned into one clear line, in both languages. */
 export function fileError(file: string, err: unknown): UserError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
-      return new UserError(`${file}: no such file`);
+      return new UserError(both(m.noSuchFile, { file }));
     case 'EISDIR':
-      return new UserError(`${file}: is a directory, not a file`);
+      return new UserError(both(m.isDirectory, { file }));
     case 'EACCES':
     case 'EPERM':
-      return new UserError(`${file}: permission denied`);
+      return new UserError(both(m.permissionDenied, { file }));
     case 'ENOTDIR':
-      return new UserError(`${file}: a part of the path is not a directory`);
+      return new UserError(both(m.notDirectory, { file }));
     default:
-      return new UserError(`${file}: cannot read (${code ?? String(err)})`);
+      return new UserError(both(m.cannotRead, { file, code: code ?? String(err) }));
   }
 }
