@@ -20,6 +20,7 @@ const KNOWN_ENGLISH: Record<string, string> = {
   help: HELP_TEXTS,
   ...Object.fromEntries(
     [
+      'pack',
       'check',
       'sample',
       'verify',
