@@ -43,6 +43,7 @@ const KNOWN_ENGLISH: Record<string, string> = {
 /** Cases whose English output still holds Chinese sentences. */
 const KNOWN_CHINESE: Record<string, string> = {
   'help interview': 'the key legend shows the Chinese disposition labels',
+  'help pack': 'its help describes the Chinese visit sheet in Chinese',
 };
 
 /** What a person reads: stderr, and stdout unless it is JSON (data for programs, in both languages). */
