@@ -79,6 +79,8 @@ export function chineseSentences(text: string): string[] {
  */
 export const KNOWN_ENGLISH_ERRORS: ReadonlySet<string> = new Set([
   '"done" is not a disposition (one of:',
+  'is not a disposition (one of:',
+  'to repeat this run)',
   "(Unexpected token 's',",
   '(first on line',
   'a byte-order mark is written for',
