@@ -81,6 +81,8 @@ export const KNOWN_ENGLISH_ERRORS: ReadonlySet<string> = new Set([
   '"done" is not a disposition (one of:',
   'is not a disposition (one of:',
   'to repeat this run)',
+  'End of central directory record signature not found.',
+  'Either not a zip file, or file is truncated.',
   "(Unexpected token 's',",
   '(first on line',
   'a byte-order mark is written for',
