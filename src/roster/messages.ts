@@ -111,4 +111,17 @@ export const m = defineMessages('roster', {
     en: (p: { count: number; line: number; example: string }) =>
       `${p.count} household id${p.count === 1 ? ' is a number' : 's are numbers'} with leading zeros (like ${p.example} on line ${p.line}): a CSV opened and saved again in Excel loses them; hand field teams the .xlsx sample list`,
   },
+  invalidRoster: {
+    zh: (p: { file: string; count: number; more: number }) =>
+      `${p.file}：名册无效，共 ${p.count} 个问题` +
+      (p.more > 0 ? `（另有 ${p.more} 个未显示，可用 --max-errors 查看）` : ''),
+    en: (p: { file: string; count: number; more: number }) =>
+      `${p.file}: invalid roster: ${p.count} problem${p.count === 1 ? '' : 's'}` +
+      (p.more > 0 ? ` (${p.more} more not shown; --max-errors to see more)` : ''),
+  },
+  orderAbsent: {
+    zh: (p: { file: string; columns: string }) => `${p.file}：名册中没有这些排序列，排序时略过：${p.columns}`,
+    en: (p: { file: string; columns: string }) =>
+      `${p.file}: order columns not in the roster, left out of the sort: ${p.columns}`,
+  },
 });

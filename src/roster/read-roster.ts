@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { UserError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
-import { t } from '../core/messages.js';
+import { both, t } from '../core/messages.js';
 import type { Encoding, EncodingChoice } from '../io/encoding.js';
 import { readRecordsAt, scanCsv, type CsvRecordView, type Delimiter } from '../io/csv-scan.js';
 import { xlsxToCsv } from '../io/xlsx-csv.js';
@@ -432,10 +432,7 @@ async function readRosterCsv(
         if (i === undefined) absent.push(o);
         else orderIndex.push(i);
       }
-      if (absent.length)
-        warnings.push(
-          `${label}: order columns not in the roster, left out of the sort: ${absent.join(', ')}`,
-        );
+      if (absent.length) warnings.push(t(lang, m.orderAbsent, { file: label, columns: absent.join(', ') }));
     }
   };
 
@@ -769,8 +766,7 @@ export function assertValid(frame: RosterFrame): void {
   if (frame.problemCount === 0) return;
   const more = frame.problemCount - frame.problems.length;
   throw new UserError(
-    `${frame.file}: invalid roster: ${frame.problemCount} problem${frame.problemCount === 1 ? '' : 's'}` +
-      (more > 0 ? ` (${more} more not shown; --max-errors to see more)` : ''),
+    both(m.invalidRoster, { file: frame.file, count: frame.problemCount, more }),
     frame.problems,
   );
 }
