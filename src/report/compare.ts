@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../core/i18n.js';
 import type { CompareResult, Direction, TrendRow } from '../scoring/compare.js';
-import { levelLabel, pct, word } from './labels.js';
+import { levelLabel, pct, word, displayTime } from './labels.js';
 import { mdCell } from './markdown.js';
 import { layoutTable, type Cell } from './text.js';
 
@@ -54,7 +54,7 @@ export function renderCompareTable(c: CompareResult, opts: { lang: Lang; color: 
       c.reports
         .map(
           (r, i) =>
-            `${drillLabel(lang, i)}: ${r.file} (${r.generated_at}, ${r.pass ? word(lang, 'pass') : word(lang, 'fail')})`,
+            `${drillLabel(lang, i)}: ${r.file} (${displayTime(r.generated_at)}, ${r.pass ? word(lang, 'pass') : word(lang, 'fail')})`,
         )
         .join('\n'),
     ),
@@ -90,7 +90,7 @@ export function renderCompareMarkdown(c: CompareResult, opts: { lang: Lang }): s
   out.push(`# ${zh ? '测评趋势' : 'Trend across drills'}`, '', `**${mdCell(summaryText(lang, c))}**`, '');
   c.reports.forEach((r, i) =>
     out.push(
-      `- ${drillLabel(lang, i)}: \`${mdCell(r.file)}\` (${r.generated_at}, ${r.pass ? word(lang, 'pass') : word(lang, 'fail')})`,
+      `- ${drillLabel(lang, i)}: \`${mdCell(r.file)}\` (${displayTime(r.generated_at)}, ${r.pass ? word(lang, 'pass') : word(lang, 'fail')})`,
     ),
   );
   out.push(

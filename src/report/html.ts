@@ -16,6 +16,7 @@ import {
   verdictText,
   word,
   type Status,
+  displayTime,
 } from './labels.js';
 import { communityName, groupByStreet, reportTitle } from './layout.js';
 import { m } from './messages.js';
@@ -61,7 +62,7 @@ export function renderHtml(report: ScoreReport, opts: { lang: Lang }): string {
   );
   out.push(`<li>${e(ruleText(lang, report))}</li>`);
   out.push(
-    `<li>${e(t(lang, m.generated))}: ${e(report.generated_at)} (hhsurvey ${e(report.tool.version)})</li>`,
+    `<li>${e(t(lang, m.generated))}: ${e(displayTime(report.generated_at))} (hhsurvey ${e(report.tool.version)})</li>`,
   );
   out.push('</ul>');
   out.push(

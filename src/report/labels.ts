@@ -1,3 +1,4 @@
+import { chinaDisplay } from '../core/clock.js';
 import type { Lang } from '../core/i18n.js';
 import type { CommunityCiMethod, IndicatorResult, LocalName, ScoreReport } from '../scoring/report-types.js';
 import { groupLabel, groupsVerdictLine } from './verdicts.js';
@@ -170,4 +171,10 @@ export function fieldworkText(lang: Lang, report: ScoreReport): string | undefin
 
 export function indicatorNames(lang: Lang, report: ScoreReport): Map<string, string> {
   return new Map(report.indicators.map((i) => [i.id, i.name[lang]]));
+}
+
+/** A stored ISO stamp shown to people in China time (2026-12-01 08:00); unreadable text as it is. */
+export function displayTime(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : chinaDisplay(new Date(ms));
 }

@@ -15,6 +15,7 @@ import {
   verdictText,
   word,
   type Status,
+  displayTime,
 } from './labels.js';
 import { communityName, groupByStreet, reportTitle } from './layout.js';
 
@@ -57,7 +58,9 @@ export function renderMarkdown(report: ScoreReport, opts: { lang: Lang }): strin
   out.push(
     `- ${zh ? '标准' : 'Thresholds'}: ${inds.map((i) => `${mdCell(i.name[lang])} ${pct(i.threshold)}${i.points !== null ? ` (${i.points} ${zh ? '分' : 'pts'})` : ''}`).join(', ')}`,
   );
-  out.push(`- ${zh ? '生成时间' : 'Generated'}: ${report.generated_at} (hhsurvey ${report.tool.version})`);
+  out.push(
+    `- ${zh ? '生成时间' : 'Generated'}: ${displayTime(report.generated_at)} (hhsurvey ${report.tool.version})`,
+  );
   const open = fieldworkText(lang, report);
   if (open) out.push(`- ⚠️ ${open}`);
   out.push('');
