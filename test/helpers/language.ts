@@ -78,6 +78,7 @@ export function chineseSentences(text: string): string[] {
  * takes its entries out.
  */
 export const KNOWN_ENGLISH_ERRORS: ReadonlySet<string> = new Set([
+  'to repeat this run)',
   '"done" is not a disposition (one of:',
   'is not a disposition (one of:',
   'to repeat this run)',
