@@ -258,6 +258,33 @@ describe('hhsurvey sample', () => {
     const second = await sampleJson(base, ['--exclude', out]);
     for (const h of second.households)
       if (h.stratum !== '全福街道 / 小社区') expect(firstIds.has(h.household_id)).toBe(false);
+    // The weights keep the community's roster size (80 in 利农社区, 22 of them excluded): scoring
+    // reads N_h = weight × primaries back for its finite population correction. Reserves: empty.
+    const ln = (
+      second.households as {
+        stratum: string;
+        role: string;
+        inclusion_prob: number | null;
+        weight: number | null;
+      }[]
+    ).filter((h) => h.stratum === '全福街道 / 利农社区');
+    for (const h of ln.filter((x) => x.role === 'primary')) {
+      expect(h.weight).toBe(80 / 22);
+      expect(h.inclusion_prob).toBe(22 / 80);
+    }
+    expect(ln.filter((x) => x.role === 'reserve').length).toBe(3);
+    for (const h of ln.filter((x) => x.role === 'reserve'))
+      expect([h.weight, h.inclusion_prob]).toEqual([null, null]);
+    const csvOut = join(dir, 'second.csv');
+    await runCli(['sample', base, '--seed', 'drill-2026', '--reserve', '3', '--exclude', out, '-o', csvOut]);
+    const { readSampleList } = await import('../src/sampling/sample-file.js');
+    const list = await readSampleList(csvOut, { label: 'second.csv' });
+    expect(list.strata.find((x) => x.key === '全福街道 / 利农社区')).toMatchObject({
+      population: 80,
+      primaries: 22,
+      reserves: 3,
+    });
+    expect(readFileSync(csvOut, 'utf8')).toMatch(/\r\n全福街道 \/ 利农社区,reserve,1,H\d{6},.*,,\r\n/);
   });
 
   it('runs as the built bin with a generated seed printed on stderr', () => {

@@ -18,8 +18,14 @@ export interface SampleRow {
   householdId: string;
   /** The roster's record, every column as in the roster. */
   record: string[];
-  inclusionProb: number;
-  weight: number;
+  /**
+   * Primaries: n_h/N_h and N_h/n_h, with N_h the stratum's households in the roster (households left
+   * out with --exclude still count: scoring takes N_h from here for its finite population correction
+   * and roll-up weights). Reserves: null (written empty): a reserve is interviewed only in place of a
+   * primary and takes that primary's weight.
+   */
+  inclusionProb: number | null;
+  weight: number | null;
 }
 
 export const SAMPLE_HEADERS = {
@@ -58,8 +64,8 @@ export function buildSampleRows(
 ): SampleRow[] {
   const out: SampleRow[] = [];
   for (const s of draw.strata) {
-    const p = s.n > 0 ? s.n / s.eligible : 0;
-    const w = s.n > 0 ? s.eligible / s.n : 0;
+    const p = s.n > 0 ? s.n / s.population : 0;
+    const w = s.n > 0 ? s.population / s.n : 0;
     const key = (row: number) => orderIndex.map((c) => (records.get(row)![c] ?? '').trim()).join('\u001f');
     const primaries = [...s.primaries].sort((a, b) => {
       const c = compareAddressKeys(key(a), key(b));
@@ -75,8 +81,8 @@ export function buildSampleRows(
         rank,
         householdId: householdId(row),
         record: records.get(row)!,
-        inclusionProb: p,
-        weight: w,
+        inclusionProb: role === 'primary' ? p : null,
+        weight: role === 'primary' ? w : null,
       });
     primaries.forEach((row, i) => push(row, 'primary', i + 1));
     s.reserves.forEach((row, i) => push(row, 'reserve', i + 1));
