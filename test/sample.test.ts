@@ -17,6 +17,8 @@ interface JsonSample {
     rank: number;
     household_id: string;
     fields: Record<string, string>;
+    inclusion_prob: number | null;
+    weight: number | null;
   }[];
 }
 async function sampleJson(file: string, extra: string[] = []): Promise<JsonSample> {

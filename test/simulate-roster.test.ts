@@ -110,6 +110,11 @@ describe('hhsurvey simulate --roster', () => {
     expect(r.stderr).toContain(
       'warning: 华山街道 / 小社区 has only 15 households to draw from, fewer than 22: all are taken',
     );
+    // No silent rounding: 90% of 15 households is 13.5, simulated as 14 (93.33%), and said so.
+    expect(r.stderr).toContain(
+      'warning: 华山街道 / 小社区 / awareness: true rate 90% of 15 households is 13.5; simulated as 14 favourable (93.33%), rounded half up',
+    );
+    expect(r.stderr).not.toContain('南全福社区 / awareness: true rate');
   });
 
   it('rolls up by street and overall: all-pass exact = product, MC within 3 SE', async () => {

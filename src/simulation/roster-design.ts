@@ -158,9 +158,12 @@ export interface RosterDesignInput {
 export function buildRosterDesign(input: RosterDesignInput): {
   design: SimulationDesign;
   problems: Problem[];
+  /** True rates that no whole number of households gives within half a percentage point. */
+  rounded: RoundedRate[];
 } {
   const { strata, standard, rates } = input;
   const problems: Problem[] = [];
+  const rounded: RoundedRate[] = [];
   const known = new Set(standard.indicators.map((i) => i.id));
   const knownList = standard.indicators.map((i) => i.id).join(', ');
   for (const id of rates.overall.keys()) {
@@ -203,7 +206,17 @@ export function buildRosterDesign(input: RosterDesignInput): {
         return indicatorPopulation(s.population, 0, 0, 'not_favourable');
       }
       try {
-        return indicatorPopulation(s.population, rate, input.notSure, ind.not_sure);
+        const pop = indicatorPopulation(s.population, rate, input.notSure, ind.not_sure);
+        const base = pop.notSureRule === 'exclude' ? pop.population - pop.notSure : pop.population;
+        if (base > 0 && Math.abs(pop.favourable / base - rate) >= 0.005)
+          rounded.push({
+            stratum: s.key,
+            indicator: ind.id,
+            rate,
+            favourable: pop.favourable,
+            households: base,
+          });
+        return pop;
       } catch (err) {
         problems.push({ field: '--not-sure', message: `${s.key} / ${ind.id}: ${(err as Error).message}` });
         return indicatorPopulation(s.population, 0, 0, 'not_favourable');
@@ -235,5 +248,17 @@ export function buildRosterDesign(input: RosterDesignInput): {
     levels: streetGroups(strata) ? ['street'] : [],
     levelLowerBound: kornGraubardLowerBound(),
   };
-  return { design, problems };
+  return { design, problems, rounded };
+}
+
+/**
+ * A true rate applied to a small community: round(p·N) households (half up, as the README says)
+ * can be far from p (93% of 7 households is 6.51: 7, i.e. 100%); the simulation says so.
+ */
+export interface RoundedRate {
+  stratum: string;
+  indicator: string;
+  rate: number;
+  favourable: number;
+  households: number;
 }

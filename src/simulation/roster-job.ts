@@ -1,4 +1,6 @@
 import type { Lang } from '../core/i18n.js';
+import { t } from '../core/messages.js';
+import { rm } from './rounding.messages.js';
 import { UserError, type Problem } from '../core/errors.js';
 import type { EncodingChoice } from '../io/encoding.js';
 import { readCsvTable } from '../io/csv-read.js';
@@ -117,5 +119,8 @@ export async function prepareRosterJob(opts: RosterJobOptions): Promise<RosterJo
     ciMethod: opts.ciMethod,
   });
   if (built.problems.length) throw new UserError('simulate: invalid true rates', built.problems);
+  const lang = opts.lang ?? 'en';
+  for (const r of built.rounded.slice(0, 20)) warnings.push(t(lang, rm.rounded, r));
+  if (built.rounded.length > 20) warnings.push(`… ${built.rounded.length - 20} more`);
   return { design: built.design, standard, strata, warnings, small };
 }
