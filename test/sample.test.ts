@@ -289,6 +289,63 @@ describe('hhsurvey sample', () => {
     expect(readFileSync(csvOut, 'utf8')).toMatch(/\r\n全福街道 \/ 利农社区,reserve,1,H\d{6},.*,,\r\n/);
   });
 
+  it('scores a community with 6 of its 7 households excluded on its roster size, not as a census of 1', async () => {
+    const small = writeRoster(dir, 'seven.csv', rosterCsv(tinyRoster({ 七户社区: 7, 大社区: 40 })));
+    const excl = join(dir, 'seven-excluded.csv');
+    writeFileSync(excl, ['household_id', ...[1, 2, 3, 4, 5, 6].map((i) => `H00000${i}`)].join('\n') + '\n');
+    const sample = join(dir, 'seven-sample.csv');
+    const responses = join(dir, 'seven-responses.csv');
+    const report = join(dir, 'seven-report.json');
+    expect((await runCli(['sample', small, '--seed', 's7', '--exclude', excl, '-o', sample])).code).toBe(0);
+    expect(readFileSync(sample, 'utf8')).toMatch(/,H000007,.*,0\.14285714285714285,7\r?\n/);
+    expect(
+      (
+        await runCli([
+          'synth',
+          'responses',
+          sample,
+          '--rate',
+          '1',
+          '--response-rate',
+          '1',
+          '--seed',
+          '1',
+          '-o',
+          responses,
+        ])
+      ).code,
+    ).toBe(0);
+    const r = await runCli([
+      'score',
+      sample,
+      '--responses',
+      responses,
+      '--format',
+      'json',
+      '-o',
+      report,
+      '--no-fail',
+    ]);
+    expect(r.code).toBe(0);
+    const scored = JSON.parse(readFileSync(report, 'utf8')) as {
+      strata: {
+        stratum: string;
+        population: number;
+        indicators: { favourable: number; eligible: number; ci: number[]; risk: number }[];
+      }[];
+    };
+    const seven = scored.strata.find((s) => s.stratum === '全福街道 / 七户社区')!;
+    expect(seven.population).toBe(7);
+    const ind = seven.indicators[0]!;
+    expect([ind.favourable, ind.eligible]).toEqual([1, 1]);
+    // 1 favourable of 1 drawn from 7: K = 1 is the smallest count the exact interval keeps (a census
+    // of 1 would give [1, 1]). Risk with a uniform prior, an official sample of 1: π(K) ∝ K/7,
+    // P(fail | K) = (7 − K)/7, so Σ K(7 − K) / (7 Σ K) = 56/196.
+    expect(ind.ci[0]).toBeCloseTo(1 / 7, 12);
+    expect(ind.ci[1]).toBe(1);
+    expect(ind.risk).toBeCloseTo(56 / 196, 12);
+  });
+
   it('runs as the built bin with a generated seed printed on stderr', () => {
     const r = spawnCli(['sample', base, '--only', '小社区']);
     expect(r.code).toBe(0);
