@@ -21,9 +21,6 @@ const KNOWN_ENGLISH: Record<string, string> = {
   ...Object.fromEntries(
     [
       'pack',
-      'check',
-      'sample',
-      'verify',
       'standard',
       'interview',
       'status',

@@ -100,7 +100,7 @@ describe('hhsurvey sample', () => {
     expect(r.stderr).toMatch(/小社区 has only 9 households to draw from, fewer than 22: all are taken/);
     const strict = await runCli(['sample', base, '--seed', 's', '--strict']);
     expect(strict.code).toBe(2);
-    expect(strict.stderr).toMatch(/--strict: 1 strata are smaller/);
+    expect(strict.stderr).toMatch(/--strict: 1 stratum is smaller/);
   });
 
   it('writes the sample list with roles, ranks, weights; Chinese headers, masks and formula escaping', async () => {

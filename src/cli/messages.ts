@@ -160,4 +160,30 @@ Examples:
 
 Exit codes: 0 success, 1 assessment failed or verification mismatch, 2 bad input or usage, 3 internal error.`,
   },
+
+  // The options that say how to read an office roster (roster-options.ts).
+  rosterSheet: {
+    zh: '.xlsx 户册：要读的工作表（默认：第一个可见的工作表）',
+    en: 'for an .xlsx roster: the sheet to read (default: the first visible sheet)',
+  },
+  rosterDelimiter: {
+    zh: '文本户册的分隔符：auto、comma（逗号）、tab（制表符）或 semicolon（分号）',
+    en: 'field separator of a text roster: auto, comma, tab or semicolon',
+  },
+  rosterColumn: {
+    zh: '指定字段对应的表头，如 household_id=门牌编码（可重复）',
+    en: 'map a field to a header, e.g. household_id=门牌编码 (repeatable)',
+  },
+  rosterIdFrom: {
+    zh: '用地址列拼成户编号，如 街道,社区,楼栋,单元,房号',
+    en: 'build household ids from address columns, e.g. 街道,社区,楼栋,单元,房号',
+  },
+  rosterFillDown: {
+    zh: '空单元格取上一行的值（合并单元格），如 street,community',
+    en: 'fill blank cells from the row above (merged cells), e.g. street,community',
+  },
+  badDelimiter: {
+    zh: (p: { value: string }) => `应为 auto、comma、tab 或 semicolon，实为“${p.value}”`,
+    en: (p: { value: string }) => `expected auto, comma, tab or semicolon, got "${p.value}"`,
+  },
 });

@@ -1,12 +1,14 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
-import { t } from '../core/messages.js';
+import { both, t } from '../core/messages.js';
 import type { Delimiter } from '../io/csv-scan.js';
 import { CANONICAL_COLUMNS, canonicalColumn, type CanonicalColumn } from '../roster/columns.js';
 import { m } from '../roster/messages.js';
 import type { RosterInput } from '../roster/read-roster.js';
 import { listArg } from './common.js';
+import { ArgValueError, LocalCommand } from './localise.js';
+import { m as cli } from './messages.js';
 
 /** Parse `--column FIELD=HEADER` values into the reader's column overrides. */
 export function parseColumnArgs(
@@ -40,34 +42,19 @@ function delimiterArg(v: string): Delimiter | 'auto' {
   if (d === ',' || d === 'comma') return ',';
   if (d === 'tab' || d === '\\t' || v === '\t') return '\t';
   if (d === ';' || d === 'semicolon') return ';';
-  throw new InvalidArgumentError(`expected auto, comma, tab or semicolon, got "${v}"`);
+  throw new ArgValueError(both(cli.badDelimiter, { value: v }));
 }
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
 export function addRosterInputOptions(cmd: Command): Command {
+  const l = cmd instanceof LocalCommand ? cmd.lang : 'en';
   return cmd
-    .option('--sheet <name|n>', 'for an .xlsx roster: the sheet to read (default: the first visible sheet)')
-    .option(
-      '--delimiter <sep>',
-      'field separator of a text roster: auto, comma, tab or semicolon',
-      delimiterArg,
-    )
-    .option(
-      '--column <field=header>',
-      'map a field to a header, e.g. household_id=门牌编码 (repeatable)',
-      collect,
-    )
-    .option(
-      '--id-from <cols>',
-      'build household ids from address columns, e.g. 街道,社区,楼栋,单元,房号',
-      listArg,
-    )
-    .option(
-      '--fill-down <cols>',
-      'fill blank cells from the row above (merged cells), e.g. street,community',
-      listArg,
-    );
+    .option('--sheet <name|n>', t(l, cli.rosterSheet))
+    .option('--delimiter <sep>', t(l, cli.rosterDelimiter), delimiterArg)
+    .option('--column <field=header>', t(l, cli.rosterColumn), collect)
+    .option('--id-from <cols>', t(l, cli.rosterIdFrom), listArg)
+    .option('--fill-down <cols>', t(l, cli.rosterFillDown), listArg);
 }
 
 export function rosterInput(flags: RosterInputFlags, lang: Lang): RosterInput {

@@ -1,10 +1,11 @@
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import type { Context } from '../../core/context.js';
-import { say } from '../../core/i18n.js';
+import { t } from '../../core/messages.js';
 import { addCommonOptions, commandContext, intArg, listArg } from '../common.js';
 import { addRosterInputOptions, rosterInput, type RosterInputFlags } from '../roster-options.js';
 import { note, progressBar, warn } from '../output.js';
+import { h } from './check.messages.js';
 
 interface CheckOptions extends RosterInputFlags {
   by?: string[];
@@ -16,37 +17,21 @@ interface CheckOptions extends RosterInputFlags {
 }
 
 export function register(program: Command, ctx0: Context): void {
+  const l = ctx0.lang;
   const cmd = program
     .command('check')
-    .description('validate a household roster (户册) and summarise it by sub-district and community')
-    .argument(
-      '<roster>',
-      'roster: .xlsx workbook, or CSV (UTF-8, UTF-8 with BOM, or GB18030 as Excel writes it)',
-    )
-    .option(
-      '--by <cols>',
-      'stratum columns (default: street,community when there is a street column)',
-      listArg,
-    )
-    .option('--size <n>', 'typical sample size: smaller communities are warned about', intArg(1), 22)
-    .option('--json', 'print the summary as JSON')
+    .description(t(l, h.description))
+    .argument('<roster>', t(l, h.roster))
+    .option('--by <cols>', t(l, h.by), listArg)
+    .option('--size <n>', t(l, h.size), intArg(1), 22)
+    .option('--json', t(l, h.json))
     .addOption(
-      new Option('--encoding <enc>', 'file encoding').choices(['auto', 'utf8', 'gb18030']).default('auto'),
+      new Option('--encoding <enc>', t(l, h.encoding)).choices(['auto', 'utf8', 'gb18030']).default('auto'),
     )
-    .option('--max-errors <n>', 'problems listed before the rest are only counted', intArg(1), 20);
+    .option('--max-errors <n>', t(l, h.maxErrors), intArg(1), 20);
   addRosterInputOptions(cmd);
   addCommonOptions(cmd);
-  cmd.addHelpText(
-    'after',
-    `
-Examples:
-  hhsurvey check data/demo/roster.csv
-  hhsurvey check 户册.xlsx --sheet 户册 --fill-down 街道,社区
-  hhsurvey check 户册.csv --encoding gb18030 --json > summary.json
-  hhsurvey check roster.csv --by community --size 30
-
-Exit codes: 0 valid, 2 invalid roster or bad usage (every problem as file:line: message).`,
-  );
+  cmd.addHelpText('after', t(l, h.after));
   cmd.action(async (rosterArg: string, opts: CheckOptions) => {
     const { assertValid, readRoster } = await import('../../roster/read-roster.js');
     const { assertNoStratumClash } = await import('../../sampling/strata.js');
@@ -54,7 +39,7 @@ Exit codes: 0 valid, 2 invalid roster or bad usage (every problem as file:line: 
     const ctx = commandContext(ctx0, opts);
     const lang = ctx.lang;
     const file = resolve(ctx.cwd, rosterArg);
-    const bar = progressBar(ctx, 1, say(lang, '读取户册', 'reading roster'));
+    const bar = progressBar(ctx, 1, t(lang, h.reading));
     const frame = await readRoster(file, {
       label: rosterArg,
       encoding: opts.encoding,
@@ -74,13 +59,7 @@ Exit codes: 0 valid, 2 invalid roster or bad usage (every problem as file:line: 
     const small = frame.strata.filter((s) => s.size < opts.size);
     const warnings = [
       ...frame.warnings,
-      ...small.map((s) =>
-        say(
-          lang,
-          `${s.key}：仅 ${s.size} 户，少于常用样本量 ${opts.size} 户（抽样时将全部入样）`,
-          `${s.key}: only ${s.size} households, fewer than a typical sample of ${opts.size} (a draw takes them all)`,
-        ),
-      ),
+      ...small.map((s) => t(lang, h.small, { stratum: s.key, size: s.size, typical: opts.size })),
     ];
     const streetOf = (values: string[]) => (by.length > 1 ? values.slice(0, -1).join(' / ') : '');
     const streets = new Map<string, { households: number; communities: number }>();
@@ -118,12 +97,8 @@ Exit codes: 0 valid, 2 invalid roster or bad usage (every problem as file:line: 
     } else {
       const head =
         by.length > 1
-          ? [
-              say(lang, '街道', 'sub-district'),
-              say(lang, '社区', 'community'),
-              say(lang, '户数', 'households'),
-            ]
-          : [say(lang, '抽样层', 'stratum'), say(lang, '户数', 'households')];
+          ? [t(lang, h.street), t(lang, h.community), t(lang, h.households)]
+          : [t(lang, h.stratum), t(lang, h.households)];
       const rows = frame.strata.map((s) =>
         by.length > 1 ? [streetOf(s.values), s.values.at(-1)!, s.size] : [s.key, s.size],
       );
@@ -133,25 +108,25 @@ Exit codes: 0 valid, 2 invalid roster or bad usage (every problem as file:line: 
       if (by.length > 1) {
         ctx.stdout.write(
           renderTable(
-            [
-              say(lang, '街道', 'sub-district'),
-              say(lang, '社区数', 'communities'),
-              say(lang, '户数', 'households'),
-            ],
+            [t(lang, h.street), t(lang, h.communities), t(lang, h.households)],
             [...streets].map(([k, v]) => [k, v.communities, v.households]),
             ['left', 'right', 'right'],
           ),
         );
       }
       ctx.stdout.write(
-        say(
-          lang,
-          `${rosterArg}：有效，${frame.households.toLocaleString('en-US')} 户，${frame.strata.length} 个抽样层，${frame.format === 'xlsx' ? `工作表“${frame.sheet}”` : `编码 ${frame.encoding}${frame.bom ? '（带 BOM）' : ''}`}\n`,
-          `${rosterArg}: valid, ${frame.households.toLocaleString('en-US')} households in ${frame.strata.length} strata, ${frame.format === 'xlsx' ? `sheet "${frame.sheet}"` : `encoding ${frame.encoding}${frame.bom ? ' with BOM' : ''}`}\n`,
-        ),
+        t(lang, h.valid, {
+          file: rosterArg,
+          households: frame.households.toLocaleString('en-US'),
+          strata: frame.strata.length,
+          source:
+            frame.format === 'xlsx'
+              ? t(lang, h.sheet, { sheet: frame.sheet ?? '' })
+              : t(lang, h.encodingOf, { encoding: frame.encoding, bom: frame.bom }),
+        }) + '\n',
       );
     }
-    for (const w of warnings) warn(ctx, `${say(lang, '警告', 'warning')}: ${w}`);
-    if (!opts.json && warnings.length === 0) note(ctx, say(lang, '没有警告', 'no warnings'));
+    for (const w of warnings) warn(ctx, t(lang, h.warning, { text: w }));
+    if (!opts.json && warnings.length === 0) note(ctx, t(lang, h.noWarnings));
   });
 }

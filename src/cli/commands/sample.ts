@@ -3,13 +3,13 @@ import { basename, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { UserError } from '../../core/errors.js';
-import { say } from '../../core/i18n.js';
 import type { AllocationMethod } from '../../sampling/allocate.js';
 import type { SampleMethod } from '../../sampling/draw.js';
 import { t } from '../../core/messages.js';
 import { m as sm } from '../../sampling/strata.messages.js';
 import { addCommonOptions, commandContext, intArg, listArg } from '../common.js';
 import { emit, note, progressBar, warn } from '../output.js';
+import { h } from './sample.messages.js';
 import { addRosterInputOptions, rosterInput, type RosterInputFlags } from '../roster-options.js';
 
 interface SampleOptions extends RosterInputFlags {
@@ -38,77 +38,44 @@ interface SampleOptions extends RosterInputFlags {
 }
 
 export function register(program: Command, ctx0: Context): void {
+  const l = ctx0.lang;
   const cmd = program
     .command('sample')
-    .description('draw a reproducible stratified sample of households (primaries and reserves) from a roster')
-    .argument('<roster>', 'roster: .xlsx workbook, or CSV (UTF-8, UTF-8 with BOM, or GB18030)')
-    .option(
-      '--by <cols>',
-      'stratum columns (default: street,community when there is a street column, else community)',
-      listArg,
-    )
-    .option('--size <n>', 'households per stratum (default 22)', intArg(1))
-    .option('--total <n>', 'total households, allocated across strata (see --allocation)', intArg(1))
+    .description(t(l, h.description))
+    .argument('<roster>', t(l, h.roster))
+    .option('--by <cols>', t(l, h.by), listArg)
+    .option('--size <n>', t(l, h.size), intArg(1))
+    .option('--total <n>', t(l, h.total), intArg(1))
     .addOption(
-      new Option('--allocation <method>', 'how --total is shared')
+      new Option('--allocation <method>', t(l, h.allocation))
         .choices(['proportional', 'equal', 'neyman'])
         .default('proportional'),
     )
-    .option(
-      '--min-per-stratum <n>',
-      'least households per stratum with --total, where possible',
-      intArg(0),
-      1,
-    )
-    .option(
-      '--prior <file>',
-      'prior rates for Neyman allocation: a CSV of stratum,rate or a score report (JSON)',
-    )
-    .option('--prior-indicator <id>', 'with a JSON report as --prior: the indicator to use')
-    .option('--reserve <r>', 'reserve households per stratum, in the order to use them', intArg(0), 0)
+    .option('--min-per-stratum <n>', t(l, h.minPerStratum), intArg(0), 1)
+    .option('--prior <file>', t(l, h.prior))
+    .option('--prior-indicator <id>', t(l, h.priorIndicator))
+    .option('--reserve <r>', t(l, h.reserve), intArg(0), 0)
     .addOption(
-      new Option('--method <method>', 'selection method').choices(['random', 'systematic']).default('random'),
+      new Option('--method <method>', t(l, h.method)).choices(['random', 'systematic']).default('random'),
     )
-    .option(
-      '--order <cols>',
-      'address order: the walking route, and the sort of systematic sampling',
-      listArg,
-    )
-    .option('--exclude <csv...>', 'households that must not be drawn (files with a household_id column)')
-    .option('--only <strata>', 'draw only these strata (comma-separated)', listArg)
-    .option('--seed <text>', 'random seed; without one a seed is made, printed and recorded')
-    .option('--strict', 'a stratum smaller than its sample is an error, not a warning')
-    .option('-o, --output <file>', 'write the sample here (and <name>.manifest.json beside it)')
+    .option('--order <cols>', t(l, h.order), listArg)
+    .option('--exclude <csv...>', t(l, h.exclude))
+    .option('--only <strata>', t(l, h.only), listArg)
+    .option('--seed <text>', t(l, h.seed))
+    .option('--strict', t(l, h.strict))
+    .option('-o, --output <file>', t(l, h.output))
+    .addOption(new Option('--format <fmt>', t(l, h.format)).choices(['csv', 'json', 'xlsx']))
+    .option('--bom', t(l, h.bom))
+    .option('--no-bom', t(l, h.noBom))
+    .option('--no-escape-formulas', t(l, h.noEscapeFormulas))
+    .option('--mask <cols>', t(l, h.mask), listArg)
     .addOption(
-      new Option('--format <fmt>', 'output format (default: xlsx for -o *.xlsx, else csv)').choices([
-        'csv',
-        'json',
-        'xlsx',
-      ]),
+      new Option('--encoding <enc>', t(l, h.encoding)).choices(['auto', 'utf8', 'gb18030']).default('auto'),
     )
-    .option('--bom', 'start the CSV with a UTF-8 byte-order mark (default with --lang zh, for Excel)')
-    .option('--no-bom', 'no byte-order mark, even with --lang zh')
-    .option('--no-escape-formulas', 'do not neutralise cells that start with = + - @')
-    .option('--mask <cols>', 'mask contact data, e.g. phone,head_name (100****1234, 张*)', listArg)
-    .addOption(
-      new Option('--encoding <enc>', 'roster encoding').choices(['auto', 'utf8', 'gb18030']).default('auto'),
-    )
-    .option('--max-errors <n>', 'roster problems listed before the rest are only counted', intArg(1), 20);
+    .option('--max-errors <n>', t(l, h.maxErrors), intArg(1), 20);
   addRosterInputOptions(cmd);
   addCommonOptions(cmd);
-  cmd.addHelpText(
-    'after',
-    `
-Examples:
-  hhsurvey sample data/demo/roster.csv --seed 2026-drill-1 --reserve 5 -o sample.csv
-  hhsurvey sample roster.csv --by street,community --size 22 --method systematic --seed s1
-  hhsurvey sample roster.csv --total 400 --allocation neyman --prior last-report.json --seed s2 -o s.csv
-  hhsurvey sample roster.csv --exclude last-drill/sample.csv --mask phone,head_name --bom --lang zh -o 样本.csv
-
-The sample is a function of the seed, the parameters and the roster as a set of households:
-reordering rows, re-saving as GB18030 or CRLF, or editing another stratum does not change it.
-With -o the manifest beside the sample lets 'hhsurvey verify' re-create the draw.`,
-  );
+  cmd.addHelpText('after', t(l, h.after));
   cmd.action(async (rosterArg: string, opts: SampleOptions) => {
     const [
       { writeFileAtomic },
@@ -126,26 +93,16 @@ With -o the manifest beside the sample lets 'hhsurvey verify' re-create the draw
     const { DEFAULT_ORDER, maskColumns, readPriors, runSampleJob } = job;
     const ctx = commandContext(ctx0, opts);
     const lang = ctx.lang;
-    if (opts.size !== undefined && opts.total !== undefined)
-      throw new UserError('--size and --total cannot be used together');
+    if (opts.size !== undefined && opts.total !== undefined) throw new UserError(t(lang, h.sizeAndTotal));
     if (opts.allocation === 'neyman' && opts.total === undefined)
-      throw new UserError('--allocation neyman needs --total');
-    if (opts.prior && opts.allocation !== 'neyman')
-      throw new UserError('--prior is used by --allocation neyman only');
+      throw new UserError(t(lang, h.neymanNeedsTotal));
+    if (opts.prior && opts.allocation !== 'neyman') throw new UserError(t(lang, h.priorNeyman));
     const toFile = opts.output !== undefined && opts.output !== '-';
     const format = opts.format ?? (toFile && /\.xlsx$/i.test(opts.output!) ? 'xlsx' : 'csv');
     if (format === 'xlsx' && !toFile) throw new UserError(t(lang, sm.xlsxNeedsOutput));
     const seed = opts.seed ?? freshSeed(randomBytes(8));
-    if (opts.seed === undefined)
-      note(
-        ctx,
-        say(
-          lang,
-          `随机种子：${seed}（已记录，可复现本次抽样）`,
-          `seed: ${seed} (recorded; repeat the draw with --seed ${seed})`,
-        ),
-      );
-    const bar = progressBar(ctx, 1, say(lang, '读取户册', 'reading roster'));
+    if (opts.seed === undefined) note(ctx, t(lang, h.seedNote, { seed }));
+    const bar = progressBar(ctx, 1, t(lang, h.reading));
     const result = await runSampleJob(
       {
         roster: resolve(ctx.cwd, rosterArg),
@@ -172,21 +129,17 @@ With -o the manifest beside the sample lets 'hhsurvey verify' re-create the draw
     );
     bar.stop();
     for (const n of result.frame.notes) note(ctx, n);
-    for (const w of result.warnings) warn(ctx, `${say(lang, '警告', 'warning')}: ${w}`);
+    for (const w of result.warnings) warn(ctx, t(lang, h.warning, { text: w }));
     const small = result.draw.strata.filter((s) => s.takesAll);
     if (small.length && opts.strict)
       throw new UserError(
-        `--strict: ${small.length} strata are smaller than their sample: ${small.map((s) => `${s.stratum.key} (${s.eligible} < ${s.target})`).join(', ')}`,
+        t(lang, h.strictSmall, {
+          n: small.length,
+          list: small.map((s) => `${s.stratum.key} (${s.eligible} < ${s.target})`).join(', '),
+        }),
       );
     for (const s of small)
-      warn(
-        ctx,
-        say(
-          lang,
-          `警告：${s.stratum.key} 仅有 ${s.eligible} 户可抽，少于样本量 ${s.target}，全部入样`,
-          `warning: ${s.stratum.key} has only ${s.eligible} households to draw from, fewer than ${s.target}: all are taken`,
-        ),
-      );
+      warn(ctx, t(lang, h.takesAll, { stratum: s.stratum.key, eligible: s.eligible, target: s.target }));
     const frame = result.frame;
     const outOpts = {
       lang,
@@ -214,11 +167,12 @@ With -o the manifest beside the sample lets 'hhsurvey verify' re-create the draw
     const reserves = result.draw.strata.reduce((a, s) => a + s.r, 0);
     note(
       ctx,
-      say(
-        lang,
-        `已从 ${result.draw.strata.length} 个抽样层抽取 ${primaries} 户正式样本、${reserves} 户备用样本${opts.output ? `，写入 ${opts.output} 及其清单文件` : ''}`,
-        `drew ${primaries} primary and ${reserves} reserve households from ${result.draw.strata.length} strata${opts.output ? `; wrote ${opts.output} and its manifest` : ''}`,
-      ),
+      t(lang, h.drew, {
+        strata: result.draw.strata.length,
+        primaries,
+        reserves,
+        ...(opts.output ? { output: opts.output } : {}),
+      }),
     );
   });
 }

@@ -2,9 +2,11 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { AssessmentFailed } from '../../core/errors.js';
-import { say } from '../../core/i18n.js';
+import type { Lang } from '../../core/i18n.js';
+import { t } from '../../core/messages.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { note, progressBar, warn } from '../output.js';
+import { h } from './verify.messages.js';
 import { addRosterInputOptions, rosterInput, type RosterInputFlags } from '../roster-options.js';
 
 interface VerifyOptions extends RosterInputFlags {
@@ -22,50 +24,38 @@ interface Line {
 }
 
 /** Differences between the sample on file and the re-drawn one: added, removed, moved. */
-export function compareSamples(onFile: readonly Line[], redrawn: readonly Line[]): string[] {
+export function compareSamples(
+  onFile: readonly Line[],
+  redrawn: readonly Line[],
+  lang: Lang = 'en',
+): string[] {
   const want = new Map(redrawn.map((l) => [l.householdId, l]));
   const have = new Map(onFile.map((l) => [l.householdId, l]));
+  const role = (r: Line['role']) => t(lang, r === 'primary' ? h.primary : h.reserve);
+  const at = (l: Line) => ({ id: l.householdId, stratum: l.stratum, role: role(l.role), rank: l.rank });
   const out: string[] = [];
   for (const l of onFile) {
     const w = want.get(l.householdId);
-    if (!w) out.push(`added: ${l.householdId} (${l.stratum}, ${l.role} ${l.rank}) is not in the draw`);
+    if (!w) out.push(t(lang, h.added, at(l)));
     else if (w.stratum !== l.stratum || w.role !== l.role || w.rank !== l.rank)
-      out.push(
-        `moved: ${l.householdId} is ${l.role} ${l.rank} in ${l.stratum}; the draw has ${w.role} ${w.rank} in ${w.stratum}`,
-      );
+      out.push(t(lang, h.moved, { ...at(l), wStratum: w.stratum, wRole: role(w.role), wRank: w.rank }));
   }
-  for (const w of redrawn)
-    if (!have.has(w.householdId))
-      out.push(`removed: ${w.householdId} (${w.stratum}, ${w.role} ${w.rank}) is missing`);
+  for (const w of redrawn) if (!have.has(w.householdId)) out.push(t(lang, h.removed, at(w)));
   return out;
 }
 
 export function register(program: Command, ctx0: Context): void {
+  const l = ctx0.lang;
   const cmd = program
     .command('verify')
-    .description('re-draw a sample from its manifest and check that the list is exactly what the seed gives')
-    .argument('<sample>', 'sample list written by hhsurvey sample -o')
-    .requiredOption('--roster <file>', 'the roster the sample was drawn from')
-    .option('--manifest <file>', 'the manifest (default: <sample>.manifest.json beside the sample)')
-    .addOption(
-      new Option('--encoding <enc>', 'roster encoding (default: as recorded)').choices([
-        'auto',
-        'utf8',
-        'gb18030',
-      ]),
-    );
+    .description(t(l, h.description))
+    .argument('<sample>', t(l, h.sample))
+    .requiredOption('--roster <file>', t(l, h.roster))
+    .option('--manifest <file>', t(l, h.manifest))
+    .addOption(new Option('--encoding <enc>', t(l, h.encoding)).choices(['auto', 'utf8', 'gb18030']));
   addRosterInputOptions(cmd);
   addCommonOptions(cmd);
-  cmd.addHelpText(
-    'after',
-    `
-Examples:
-  hhsurvey verify sample.csv --roster data/demo/roster.csv
-  hhsurvey verify 样本.csv --roster 户册.csv --manifest 样本.manifest.json
-  hhsurvey verify 样本.csv --roster 户册.xlsx
-
-Exit codes: 0 the sample is exactly the seeded draw, 1 it differs (differences listed), 2 bad input.`,
-  );
+  cmd.addHelpText('after', t(l, h.after));
   cmd.action(async (sampleArg: string, opts: VerifyOptions) => {
     const { manifestPathFor, readManifest } = await import('../../sampling/manifest.js');
     const { readSampleList, sampleDigest } = await import('../../sampling/sample-file.js');
@@ -77,7 +67,7 @@ Exit codes: 0 the sample is exactly the seeded draw, 1 it differs (differences l
     const manifestPath = opts.manifest ? resolve(ctx.cwd, opts.manifest) : manifestPathFor(samplePath);
     const m = readManifest(manifestPath);
     const list = await readSampleList(samplePath, { label: sampleArg });
-    const bar = progressBar(ctx, 1, say(lang, '读取户册', 'reading roster'));
+    const bar = progressBar(ctx, 1, t(lang, h.reading));
     const p = m.parameters;
     const result = await runSampleJob(
       {
@@ -106,40 +96,20 @@ Exit codes: 0 the sample is exactly the seeded draw, 1 it differs (differences l
     );
     bar.stop();
     if (result.frame.sha256 !== m.roster.sha256)
-      warn(
-        ctx,
-        say(
-          lang,
-          `注意：户册文件与抽样时不同（SHA-256 不一致），按当前文件重抽比对`,
-          `note: the roster's bytes differ from the one drawn from (SHA-256 ${m.roster.sha256.slice(0, 12)}…); comparing with a re-draw from this file`,
-        ),
-      );
+      warn(ctx, t(lang, h.rosterChanged, { sha: m.roster.sha256.slice(0, 12) }));
     assertNotExcelResaved(
       list.entries.map((e) => ({ householdId: e.householdId, file: sampleArg, line: e.line })),
       result.rows.map((r) => r.householdId),
       lang,
       sampleArg,
     );
-    const diffs = compareSamples(list.entries, result.rows);
-    if (sampleDigest(result.rows) !== m.sample.digest)
-      diffs.push('the manifest digest does not match a re-draw: the manifest was edited');
+    const diffs = compareSamples(list.entries, result.rows, lang);
+    if (sampleDigest(result.rows) !== m.sample.digest) diffs.push(t(lang, h.digestEdited));
     if (diffs.length) {
       for (const d of diffs) ctx.stdout.write(`${d}\n`);
-      throw new AssessmentFailed(
-        say(
-          lang,
-          `校验不通过：${diffs.length} 处差异`,
-          `verification failed: ${diffs.length} difference${diffs.length === 1 ? '' : 's'}`,
-        ),
-      );
+      throw new AssessmentFailed(t(lang, h.failed, { n: diffs.length }));
     }
-    ctx.stdout.write(
-      say(
-        lang,
-        `校验通过：${list.entries.length} 户与种子 ${m.seed} 的抽样结果完全一致\n`,
-        `verified: all ${list.entries.length} households are exactly the draw of seed ${m.seed}\n`,
-      ),
-    );
+    ctx.stdout.write(t(lang, h.verified, { n: list.entries.length, seed: m.seed }) + '\n');
     note(ctx, `${m.algorithm}, ${m.rng}`);
   });
 }
