@@ -8,6 +8,7 @@ import { buildXlsx, sheetName, type XlsxRow, type XlsxSheet } from '../io/xlsx-s
 import { canonicalColumn, type CanonicalColumn } from '../roster/columns.js';
 import { compareAddressKeys, type Draw } from './draw.js';
 import type { SampleManifest } from './manifest.js';
+import { maskPersonal, type MaskKind } from './mask.js';
 import { m } from './strata.messages.js';
 
 /** One line of a sample list. */
@@ -99,32 +100,26 @@ export function sampleDigest(
   return h.digest('hex');
 }
 
-/** Mask contact data for interviewers' lists: 100****1234, 张*. */
+/** Mask contact data for interviewers' lists: 100****1234, 张* (see maskPersonal). */
 export function maskValue(column: CanonicalColumn | undefined, value: string): string {
-  const v = value.trim();
-  if (v === '') return v;
-  if (column === 'phone') {
-    const digits = v.replace(/\D/g, '');
-    if (digits.length >= 7) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
-    return '*'.repeat(v.length);
-  }
-  const chars = [...v];
-  return chars[0]! + '*'.repeat(Math.max(1, chars.length - 1));
+  return maskPersonal(column === 'phone' ? 'phone' : column === 'head_name' ? 'name' : 'other', value);
 }
 
 export interface SampleOutputOptions {
   lang: Lang;
   header: string[];
   idColumn: number;
-  mask: ReadonlySet<number>;
+  /** Columns to mask and how (planMask). */
+  mask: ReadonlyMap<number, MaskKind>;
   bom: boolean;
   escapeFormulas: boolean;
 }
 
 function maskedRecord(row: SampleRow, opts: SampleOutputOptions): string[] {
-  return row.record.map((v, c) =>
-    opts.mask.has(c) ? maskValue(canonicalColumn(opts.header[c] ?? ''), v) : v,
-  );
+  return row.record.map((v, c) => {
+    const kind = opts.mask.get(c);
+    return kind ? maskPersonal(kind, v) : v;
+  });
 }
 
 export function sampleCsv(rows: readonly SampleRow[], opts: SampleOutputOptions): string {

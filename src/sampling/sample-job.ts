@@ -8,7 +8,7 @@ import { isoSeconds } from '../core/clock.js';
 import { VERSION } from '../core/version.js';
 import type { EncodingChoice } from '../io/encoding.js';
 import { readCsvTable } from '../io/csv-read.js';
-import { canonicalColumn, findColumn, mapColumns } from '../roster/columns.js';
+import { findColumn, mapColumns } from '../roster/columns.js';
 import type { Lang } from '../core/i18n.js';
 import {
   assertValid,
@@ -22,6 +22,7 @@ import type { AllocationMethod } from './allocate.js';
 import { ALGORITHM, drawSample, type Draw, type SampleMethod } from './draw.js';
 import type { SampleManifest } from './manifest.js';
 import { RNG_NAME } from './rng.js';
+import { planMask, type MaskKind } from './mask.js';
 import { assertNoStratumClash } from './strata.js';
 import { buildSampleRows, sampleDigest, type SampleRow } from './sample-file.js';
 
@@ -263,15 +264,8 @@ export function inputFromManifest(m: SampleManifest): RosterInput {
   };
 }
 
-/** The columns a --mask list names, as indices into the roster header. */
-export function maskColumns(frame: RosterFrame, names: string[]): Set<number> {
-  const out = new Set<number>();
-  for (const n of names) {
-    const i = findColumn(frame.columns, n);
-    if (i === undefined) throw new UserError(`--mask: no column "${n}" in ${frame.file}`);
-    if (canonicalColumn(frame.columns.header[i]!) === 'household_id')
-      throw new UserError('--mask: the household id cannot be masked');
-    out.add(i);
-  }
-  return out;
+/** The columns a --mask list names (see planMask), by header: for lists whose records are not at hand. */
+export function maskColumns(frame: RosterFrame, names: string[], lang: Lang = 'en'): Map<number, MaskKind> {
+  return planMask(frame.columns.header, frame.columns.index.household_id, names, [], lang, frame.file)
+    .columns;
 }

@@ -1,6 +1,6 @@
 import { defineMessages } from '../core/messages.js';
 
-/** Messages about strata, sample lists as Excel leaves them, sample workbooks and personal data. */
+/** Messages about strata, sample lists as Excel leaves them, and sample workbooks. */
 export const m = defineMessages('strata', {
   clash: {
     zh: (p: { by: string; clashes: string }) =>
@@ -21,18 +21,6 @@ export const m = defineMessages('strata', {
   excelResavedMore: {
     zh: (p: { n: number }) => `（另有 ${p.n} 个户编号同样丢了开头的 0）`,
     en: (p: { n: number }) => ` (and ${p.n} more ids lost their leading zeros the same way)`,
-  },
-  piiUnmasked: {
-    zh: (p: { columns: string }) =>
-      `警告：样本名单含未遮蔽的个人信息列 ${p.columns}；交给入户人员的名单请加 --mask pii`,
-    en: (p: { columns: string }) =>
-      `warning: the sample list carries unmasked personal data in ${p.columns}; use --mask pii for lists handed to interviewers`,
-  },
-  idCardUnmasked: {
-    zh: (p: { columns: string }) =>
-      `警告：身份证号列 ${p.columns} 未遮蔽；样本名单不应包含身份证号（--mask pii）`,
-    en: (p: { columns: string }) =>
-      `warning: ID-card numbers in ${p.columns} are written unmasked; a sample list should not carry them (--mask pii)`,
   },
   xlsxNeedsOutput: {
     zh: '--format xlsx 需要 -o 文件名.xlsx（工作簿不能写到终端）',

@@ -71,8 +71,8 @@ export const h = defineMessages('cli.sample', {
     en: 'do not neutralise cells that start with = + - @',
   },
   mask: {
-    zh: '遮蔽联系信息，如 phone,head_name（100****1234，张*）',
-    en: 'mask contact data, e.g. phone,head_name (100****1234, 张*)',
+    zh: '遮蔽个人信息：pii（全部姓名、电话、身份证号列），或指定列如 phone,head_name（138****1234，张*）',
+    en: 'mask personal data: pii (every name, phone and ID-card column) or columns such as phone,head_name (138****1234, 张*)',
   },
   encoding: { zh: '户册编码', en: 'roster encoding' },
   maxErrors: {

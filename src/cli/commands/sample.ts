@@ -83,14 +83,16 @@ export function register(program: Command, ctx0: Context): void {
       { freshSeed },
       job,
       { sampleCsv, sampleJson, sampleXlsx },
+      { planMask },
     ] = await Promise.all([
       import('../../io/atomic.js'),
       import('../../sampling/manifest.js'),
       import('../../sampling/rng.js'),
       import('../../sampling/sample-job.js'),
       import('../../sampling/sample-file.js'),
+      import('../../sampling/mask.js'),
     ]);
-    const { DEFAULT_ORDER, maskColumns, readPriors, runSampleJob } = job;
+    const { DEFAULT_ORDER, readPriors, runSampleJob } = job;
     const ctx = commandContext(ctx0, opts);
     const lang = ctx.lang;
     if (opts.size !== undefined && opts.total !== undefined) throw new UserError(t(lang, h.sizeAndTotal));
@@ -128,6 +130,15 @@ export function register(program: Command, ctx0: Context): void {
       ctx.now(),
     );
     bar.stop();
+    // --mask names are checked before any note, so that a wrong one is the only line printed.
+    const masking = planMask(
+      result.frame.columns.header,
+      result.frame.columns.index.household_id,
+      opts.mask ?? [],
+      result.rows.map((r) => r.record),
+      lang,
+      result.frame.file,
+    );
     for (const n of result.frame.notes) note(ctx, n);
     for (const w of result.warnings) warn(ctx, t(lang, h.warning, { text: w }));
     const small = result.draw.strata.filter((s) => s.takesAll);
@@ -141,11 +152,12 @@ export function register(program: Command, ctx0: Context): void {
     for (const s of small)
       warn(ctx, t(lang, h.takesAll, { stratum: s.stratum.key, eligible: s.eligible, target: s.target }));
     const frame = result.frame;
+    for (const w of masking.warnings) warn(ctx, w);
     const outOpts = {
       lang,
       header: frame.columns.header,
       idColumn: frame.columns.index.household_id!,
-      mask: maskColumns(frame, opts.mask ?? []),
+      mask: masking.columns,
       // Excel on Chinese Windows reads UTF-8 without a BOM as the local code page: mojibake.
       bom: opts.bom ?? lang === 'zh',
       escapeFormulas: opts.escapeFormulas,
