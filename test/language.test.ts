@@ -20,27 +20,17 @@ const KNOWN_ENGLISH: Record<string, string> = {
   help: HELP_TEXTS,
   ...Object.fromEntries(
     [
-      'pack',
-      'standard',
-      'interview',
-      'status',
       'simulate',
       'plan',
       'synth',
-      'standard show',
-      'standard init',
       'synth roster',
       'synth responses',
-      'responses',
-      'responses template',
     ].map((c) => [`help ${c}`, HELP_TEXTS]),
   ),
 };
 
 /** Cases whose English output still holds Chinese sentences. */
 const KNOWN_CHINESE: Record<string, string> = {
-  'help interview': 'the key legend shows the Chinese disposition labels',
-  'help pack': 'its help describes the Chinese visit sheet in Chinese',
 };
 
 /** What a person reads: stderr, and stdout unless it is JSON (data for programs, in both languages). */

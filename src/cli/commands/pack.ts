@@ -3,6 +3,7 @@ import type { Context } from '../../core/context.js';
 import { t } from '../../core/messages.js';
 import { addCommonOptions, commandContext, intArg, listArg } from '../common.js';
 import { note, warn } from '../output.js';
+import { h } from './pack.messages.js';
 
 interface PackOptions {
   standard?: string;
@@ -15,59 +16,19 @@ interface PackOptions {
 }
 
 export function register(program: Command, ctx0: Context): void {
+  const l = ctx0.lang;
   const cmd = program
     .command('pack')
-    .description(
-      'make the field pack for a sample: a printable visit sheet per community (walking order, masked contacts, visit boxes, reserves, questionnaire), a cover per sub-district, and one workbook',
-    )
-    .argument('<sample>', 'the sample list (from hhsurvey sample)')
-    .option(
-      '--standard <file>',
-      'the evaluation standard whose questionnaire is printed (default: the built-in national-mock)',
-    )
-    .option('-o, --output <dir>', 'folder for the pack (new, empty, or a previous pack)', 'pack')
-    .option(
-      '--no-mask',
-      'print names and phones as the sample list has them (default: masked, 138****1234, 张*)',
-    )
-    .option('--no-pdf', 'write HTML sheets only, without printing PDFs through Chromium')
-    .option(
-      '--max-visits <k>',
-      'visits allowed to a nobody-home household (as for interview, status and score)',
-      intArg(1, 20),
-      3,
-    )
-    .option(
-      '--only <communities>',
-      'only these communities (names or sub-district / community), comma-separated',
-      listArg,
-    );
+    .description(t(l, h.description))
+    .argument('<sample>', t(l, h.sample))
+    .option('--standard <file>', t(l, h.standard))
+    .option('-o, --output <dir>', t(l, h.output), 'pack')
+    .option('--no-mask', t(l, h.noMask))
+    .option('--no-pdf', t(l, h.noPdf))
+    .option('--max-visits <k>', t(l, h.maxVisits), intArg(1, 20), 3)
+    .option('--only <communities>', t(l, h.only), listArg);
   addCommonOptions(cmd);
-  cmd.addHelpText(
-    'after',
-    `
-Examples:
-  hhsurvey pack sample.csv -o pack/
-  hhsurvey pack sample.csv --standard standard.yaml -o pack/ --lang zh
-  hhsurvey pack sample.csv -o pack/ --only 南全福社区 --no-pdf
-  hhsurvey pack sample.csv -o pack/ --max-visits 2
-
-示例（中文）：
-  hhsurvey pack sample.csv -o 入户材料/ --lang zh          每个社区一份走访表，每个街道一页封面
-  hhsurvey pack sample.csv -o 入户材料/ --only 南全福社区   只为一个社区重印走访表
-
-Writes into the folder: pack.xlsx (a legend sheet, then one sheet per community), pack.json, and
-per sub-district a numbered folder holding 00-cover.html and one visit sheet per community
-(01-<community>.html ...), each with a .pdf when Chromium and playwright-core are installed
-(HHSURVEY_CHROMIUM names another browser; --no-pdf skips printing).
-
-A visit sheet lists the sampled households in the order hhsurvey interview takes them (the walking
-route: grid, building, unit, floor, room), with boxes for three visits' outcome codes, then the
-reserves below a rule, to be used in their order and only to replace a household whose final
-outcome is not "1 Complete"; then the questionnaire with its option codes and an answer grid in
-the same order. Names and phones are masked unless --no-mask: the address finds the door, and the
-grid worker who guides the team holds the full numbers. Print on A4.`,
-  );
+  cmd.addHelpText('after', t(l, h.after));
   cmd.action(async (sample: string, opts: PackOptions) => {
     const ctx = commandContext(ctx0, opts);
     const { runPackJob } = await import('../../pack/pack-job.js');

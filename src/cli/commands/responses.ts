@@ -11,38 +11,21 @@ import { readSampleList } from '../../sampling/sample-file.js';
 import { loadStandard } from '../../standard/load.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { emit, note } from '../output.js';
+import { h } from './responses.messages.js';
 
 /** `hhsurvey responses <what>`: responses files for teams that record by hand (`template`). */
 export function register(program: Command, ctx0: Context): void {
-  const group = program
-    .command('responses')
-    .description('responses files typed by hand: a template to fill in, read back by status and score');
-  group.addHelpText(
-    'after',
-    `
-Examples:
-  hhsurvey responses template sample.csv -o 录入表.xlsx --lang zh
-  hhsurvey status sample.csv --responses 录入表.xlsx`,
-  );
+  const l = ctx0.lang;
+  const group = program.command('responses').description(t(l, h.description));
+  group.addHelpText('after', t(l, h.after));
   const cmd = group
     .command('template')
-    .description("write the sample's households as a form to fill in (Excel or CSV), headed by the questions")
-    .argument('<sample>', 'the sample list (from hhsurvey sample)')
-    .requiredOption('-o, --output <file>', 'the template: .xlsx (drop-down lists, a sheet of codes) or .csv')
-    .option('--standard <file>', 'the evaluation standard (default: the built-in national-mock)');
+    .description(t(l, h.templateDescription))
+    .argument('<sample>', t(l, h.sample))
+    .requiredOption('-o, --output <file>', t(l, h.output))
+    .option('--standard <file>', t(l, h.standard));
   addCommonOptions(cmd);
-  cmd.addHelpText(
-    'after',
-    `
-Examples:
-  hhsurvey responses template sample.csv -o 录入表.xlsx --lang zh
-  hhsurvey responses template sample.csv --standard standard.yaml -o responses-form.csv
-
-One row per household (primaries, then reserves in the order to use them). Fill in one row per
-visit: the outcome (a label from the list, or its token), the answers (label or code); copy a row
-for a second visit. Rows left blank are households not visited yet. Check the filled file with
-hhsurvey status and score it with hhsurvey score, as it is (.xlsx or .csv).`,
-  );
+  cmd.addHelpText('after', t(l, h.templateAfter));
   cmd.action(async (sampleArg: string, opts: { output: string; standard?: string; lang?: string }) => {
     const ctx = commandContext(ctx0, opts);
     const ext = extname(opts.output).toLowerCase();

@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { UserError } from '../../core/errors.js';
-import { say } from '../../core/i18n.js';
+import { t } from '../../core/messages.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { emit, note } from '../output.js';
+import { h } from './standard.messages.js';
 
 interface ShowOptions {
   standard?: string;
@@ -20,33 +21,18 @@ interface InitOptions {
 }
 
 export function register(program: Command, ctx: Context): void {
-  const standard = program
-    .command('standard')
-    .description('show or copy the evaluation standard (测评体系): questionnaire, indicators, thresholds');
-  standard.addHelpText(
-    'after',
-    `
-Examples:
-  hhsurvey standard show                          the built-in national-mock standard
-  hhsurvey standard show --standard my.yaml --lang zh
-  hhsurvey standard init -o my-standard.yaml      a copy of the built-in standard to edit`,
-  );
+  const l = ctx.lang;
+  const standard = program.command('standard').description(t(l, h.description));
+  standard.addHelpText('after', t(l, h.after));
 
   addCommonOptions(
     standard
       .command('show')
-      .description('print a standard readably (validating it), or as JSON')
-      .option('--standard <file>', 'a standard file (YAML or JSON); default: the built-in national-mock')
-      .option('--json', 'print the validated standard as JSON, defaults filled in'),
+      .description(t(l, h.showDescription))
+      .option('--standard <file>', t(l, h.standard))
+      .option('--json', t(l, h.json)),
   )
-    .addHelpText(
-      'after',
-      `
-Examples:
-  hhsurvey standard show
-  hhsurvey standard show --standard my-standard.yaml --lang zh
-  hhsurvey standard show --json > standard.json`,
-    )
+    .addHelpText('after', t(l, h.showAfter))
     .action(async (opts: ShowOptions) => {
       const { loadStandard } = await import('../../standard/load.js');
       const { formatStandard } = await import('../../standard/render.js');
@@ -58,17 +44,11 @@ Examples:
   addCommonOptions(
     standard
       .command('init')
-      .description('write a copy of the built-in standard (with comments) to edit')
-      .option('-o, --output <file>', 'file to write (default: stdout)')
-      .option('--force', 'overwrite an existing file'),
+      .description(t(l, h.initDescription))
+      .option('-o, --output <file>', t(l, h.output))
+      .option('--force', t(l, h.force)),
   )
-    .addHelpText(
-      'after',
-      `
-Examples:
-  hhsurvey standard init -o my-standard.yaml
-  hhsurvey standard init > my-standard.yaml`,
-    )
+    .addHelpText('after', t(l, h.initAfter))
     .action(async (opts: InitOptions) => {
       const { builtinStandardText } = await import('../../standard/load.js');
       const c = commandContext(ctx, opts);
@@ -78,16 +58,8 @@ Examples:
         return;
       }
       const path = resolve(c.cwd, opts.output);
-      if (existsSync(path) && !opts.force)
-        throw new UserError(`${opts.output}: already exists (use --force to overwrite)`);
+      if (existsSync(path) && !opts.force) throw new UserError(t(c.lang, h.exists, { file: opts.output }));
       emit(c, path, text);
-      note(
-        c,
-        say(
-          c.lang,
-          `已写入 ${opts.output}；修改后用 --standard ${opts.output} 使用（阈值为演练默认值）`,
-          `wrote ${opts.output}; edit it and pass --standard ${opts.output} (thresholds are drill defaults)`,
-        ),
-      );
+      note(c, t(c.lang, h.wrote, { file: opts.output }));
     });
 }

@@ -3,12 +3,14 @@ import type { Command } from 'commander';
 import { chinaIso } from '../../core/clock.js';
 import type { Context } from '../../core/context.js';
 import { formatProblem, UserError, type Problem } from '../../core/errors.js';
-import { say, type Lang } from '../../core/i18n.js';
+import type { Lang } from '../../core/i18n.js';
+import { t } from '../../core/messages.js';
 import { type Rate } from '../../fieldwork/dispositions.js';
 import type { StratumProgress } from '../../fieldwork/progress.js';
 import type { ResponseRow } from '../../fieldwork/responses.js';
 import { addCommonOptions, commandContext, intArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
+import { h } from './status.messages.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
 let csvTable!: (typeof import('../../io/csv-write.js'))['csvTable'];
@@ -49,40 +51,25 @@ interface StatusOptions {
 }
 
 export function register(program: Command, ctx0: Context): void {
+  const l = ctx0.lang;
   const cmd = program
     .command('status')
-    .description(
-      'check responses files against the sample and the standard, merge them, and show fieldwork progress',
-    )
-    .argument('<sample>', 'the sample list (from hhsurvey sample)')
-    .requiredOption('--responses <files...>', 'responses files (one per interviewer team); read together')
-    .option('--standard <file>', 'the evaluation standard (default: the built-in national-mock)')
-    .option('--max-visits <k>', 'visits allowed to a nobody-home household', intArg(1, 20), 1)
-    .option('--merge', 'write every row of every file into one file, in time order (needs -o)')
-    .option('-o, --output <file>', 'the merged responses file (with --merge)')
-    .option('--bom', 'start the merged CSV with a UTF-8 byte-order mark (for Excel)')
-    .option('--json', 'print progress and problems as JSON');
+    .description(t(l, h.description))
+    .argument('<sample>', t(l, h.sample))
+    .requiredOption('--responses <files...>', t(l, h.responses))
+    .option('--standard <file>', t(l, h.standard))
+    .option('--max-visits <k>', t(l, h.maxVisits), intArg(1, 20), 1)
+    .option('--merge', t(l, h.merge))
+    .option('-o, --output <file>', t(l, h.output))
+    .option('--bom', t(l, h.bom))
+    .option('--json', t(l, h.json));
   addCommonOptions(cmd);
-  cmd.addHelpText(
-    'after',
-    `
-Examples:
-  hhsurvey status sample.csv --responses responses.csv
-  hhsurvey status sample.csv --responses team1.csv team2.csv --merge -o merged.csv
-  hhsurvey status sample.csv --responses responses.csv --max-visits 3 --json
-
-Checks: unknown households, answers that are not options, complete interviews with missing
-answers, answers where a skip rule says none, reserves used out of order, a household recorded
-as complete twice with different answers by different interviewers. Each is printed as
-file:line: message; errors exit 2, warnings do not.
-Rates: AAPOR RR1 and COOP1 on the original sample (primaries visited so far; reserves that
-replace non-responses do not raise them).`,
-  );
+  cmd.addHelpText('after', t(l, h.after));
   cmd.action(async (sampleArg: string, opts: StatusOptions) => {
     await loadModules();
     const ctx = commandContext(ctx0, opts);
-    if (opts.merge && !opts.output) throw new UserError('--merge needs -o <file> for the merged responses');
-    if (opts.output && !opts.merge) throw new UserError('-o is for the merged file: add --merge');
+    if (opts.merge && !opts.output) throw new UserError(t(ctx.lang, h.mergeNeedsOutput));
+    if (opts.output && !opts.merge) throw new UserError(t(ctx.lang, h.outputNeedsMerge));
     await loadModules();
     // Rewriting a responses file: hold its lock from reading to writing, as interview does, so no
     // household saved in between is lost and no interview appends to a file being replaced.
@@ -141,9 +128,7 @@ async function runStatus(ctx: Context, sampleArg: string, opts: StatusOptions): 
       emit(ctx, undefined, renderProgress(progress, ctx.lang, terminalWidth(ctx)));
     }
     if (errors.length > 0)
-      throw new UserError(
-        `${errors.length} error${errors.length === 1 ? '' : 's'} in the responses${opts.merge ? '; nothing merged' : ''}`,
-      );
+      throw new UserError(t(ctx.lang, h.errors, { n: errors.length, merge: !!opts.merge }));
     if (opts.merge && opts.output) {
       const header = responsesHeader(standard);
       emit(
@@ -157,11 +142,7 @@ async function runStatus(ctx: Context, sampleArg: string, opts: StatusOptions): 
       );
       note(
         ctx,
-        say(
-          ctx.lang,
-          `已合并 ${opts.responses.length} 个文件共 ${ordered.length} 行，按时间排序，写入 ${opts.output}`,
-          `merged ${ordered.length} rows from ${opts.responses.length} file${opts.responses.length === 1 ? '' : 's'} in time order into ${opts.output}`,
-        ),
+        t(ctx.lang, h.merged, { rows: ordered.length, files: opts.responses.length, output: opts.output }),
       );
     }
   }
@@ -180,10 +161,7 @@ function terminalWidth(ctx: Context): number | undefined {
 
 /** Fewer, shorter columns for a narrow terminal (80 columns): the full table's essentials. */
 function compactProgress(progress: ReturnType<typeof progressOf>, lang: Lang): string {
-  const head =
-    lang === 'zh'
-      ? ['抽样层', '完成', '拒访', '无人', '其他', '待访', '备用', 'RR1']
-      : ['stratum', 'done', 'refused', 'away', 'other', 'due', 'reserves', 'RR1'];
+  const head = t(lang, h.compactHead).split(',');
   // A community's own name when no other sub-district has one like it.
   const last = (k: string) => k.split(' / ').pop()!;
   const counts = new Map<string, number>();
@@ -203,52 +181,13 @@ function compactProgress(progress: ReturnType<typeof progressOf>, lang: Lang): s
     ];
   };
   const rows = progress.strata.map((p) => row(p, name(p.stratum)));
-  if (progress.strata.length > 1) rows.push(row(progress.total, say(lang, '合计', 'total')));
-  const legend = say(
-    lang,
-    '完成：完成/目标；无人：无人在家；备用：已用/共有；\n其他：部分完成、无法应答、不合格等。',
-    'done: completes/target; away: nobody home; reserves: used/all;\nother: partial, unable, ineligible and the like.',
-  );
+  if (progress.strata.length > 1) rows.push(row(progress.total, t(lang, h.total)));
+  const legend = `${t(lang, h.compactLegend)}\n${t(lang, h.rr1Legend)}`;
   return renderTable(head, rows, ['left', ...Array<'right'>(7).fill('right')]) + legend + '\n';
 }
 
 function renderProgress(progress: ReturnType<typeof progressOf>, lang: Lang, width?: number): string {
-  const head =
-    lang === 'zh'
-      ? [
-          '抽样层',
-          '目标',
-          '完成',
-          '部分完成',
-          '拒访',
-          '无人在家',
-          '其他',
-          '不合格',
-          '待回访',
-          '未访',
-          '备用已用',
-          '备用剩余',
-          'RR1',
-          'COOP1',
-          '下一户',
-        ]
-      : [
-          'stratum',
-          'target',
-          'complete',
-          'partial',
-          'refused',
-          'not home',
-          'other',
-          'ineligible',
-          'revisit',
-          'unvisited',
-          'reserves used',
-          'left',
-          'RR1',
-          'COOP1',
-          'next due',
-        ];
+  const head = t(lang, h.fullHead).split(',');
   const row = (p: StratumProgress, name: string) => {
     const g = nonResponseGroups(p);
     return [
@@ -266,43 +205,26 @@ function renderProgress(progress: ReturnType<typeof progressOf>, lang: Lang, wid
       p.reservesLeft,
       pct(p.rr1),
       pct(p.coop1),
-      p.next.length === 0
-        ? say(lang, '（无）', '(none)')
-        : p.next.join(' ') + (p.due > p.next.length ? ' …' : ''),
+      p.next.length === 0 ? t(lang, h.none) : p.next.join(' ') + (p.due > p.next.length ? ' …' : ''),
     ];
   };
   const rows = progress.strata.map((p) => row(p, p.stratum));
-  if (progress.strata.length > 1) rows.push(row(progress.total, say(lang, '合计', 'total')));
+  if (progress.strata.length > 1) rows.push(row(progress.total, t(lang, h.total)));
   const align: ('left' | 'right')[] = ['left', ...Array<'right'>(13).fill('right'), 'left'];
-  const t = progress.total;
+  const tot = progress.total;
   const short = progress.strata.filter((p) => p.unreplaced > 0);
   const foot = [
-    say(
-      lang,
-      `完成 ${t.completes}/${t.target}；待访 ${t.due} 户；RR1、COOP1 按原始样本（正式样本）计算。`,
-      `${t.completes} of ${t.target} completes; ${t.due} household${t.due === 1 ? '' : 's'} due; RR1 and COOP1 on the original sample (primaries).`,
-    ),
-    ...short.map((p) =>
-      say(
-        lang,
-        `${p.stratum}：备用样本已用完，缺 ${p.unreplaced} 户`,
-        `${p.stratum}: reserves exhausted, ${p.unreplaced} short`,
-      ),
-    ),
+    t(lang, h.summary, { completes: tot.completes, target: tot.target, due: tot.due }),
+    ...short.map((p) => t(lang, h.exhausted, { stratum: p.stratum, n: p.unreplaced })),
   ];
   const full = renderTable(head, rows, align);
-  if (width === undefined || full.indexOf('\n') <= width) return full + foot.join('\n') + '\n';
+  if (width === undefined || full.indexOf('\n') <= width)
+    return full + [t(lang, h.rateLegend), ...foot].join('\n') + '\n';
   const t2 = progress.total;
   const next =
     t2.next.length === 0
       ? []
-      : [
-          say(
-            lang,
-            `下一户：${t2.next.join(' ')}${t2.due > t2.next.length ? ' …' : ''}`,
-            `next due: ${t2.next.join(' ')}${t2.due > t2.next.length ? ' …' : ''}`,
-          ),
-        ];
+      : [t(lang, h.nextDue, { list: `${t2.next.join(' ')}${t2.due > t2.next.length ? ' …' : ''}` })];
   return compactProgress(progress, lang) + [...foot, ...next].join('\n') + '\n';
 }
 
