@@ -24,8 +24,12 @@ export const h = defineMessages('cli.interview', {
     en: 'visits to a nobody-home household before it counts as final',
   },
   bom: {
-    zh: '新建的访问记录文件以 UTF-8 字节顺序标记开头（供 Excel 打开）',
-    en: 'start a new responses file with a UTF-8 byte-order mark (for Excel)',
+    zh: '新建的访问记录文件以 UTF-8 字节顺序标记开头，供 Excel 打开（--lang zh 时默认如此）',
+    en: 'start a new responses file with a UTF-8 byte-order mark (default with --lang zh, for Excel)',
+  },
+  noBom: {
+    zh: '新建的访问记录文件不加字节顺序标记，即使 --lang zh',
+    en: 'no byte-order mark in a new responses file, even with --lang zh',
   },
   after: {
     zh: (p: { legend: string }) => `

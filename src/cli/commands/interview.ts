@@ -27,7 +27,8 @@ export function register(program: Command, ctx0: Context): void {
     .option('--interviewer <name>', t(l, h.interviewer))
     .option('--stratum <name>', t(l, h.stratum))
     .option('--max-visits <k>', t(l, h.maxVisits), intArg(1, 20), 1)
-    .option('--bom', t(l, h.bom));
+    .option('--bom', t(l, h.bom))
+    .option('--no-bom', t(l, h.noBom));
   addCommonOptions(cmd);
   // The outcome keys, six to a line: "1 完成  2 部分完成 …".
   const keys = DISPOSITIONS.map((d) => `${d.key} ${l === 'zh' ? d.zh : d.en}`);
@@ -46,7 +47,8 @@ export function register(program: Command, ctx0: Context): void {
       ...(opts.interviewer !== undefined ? { interviewer: opts.interviewer } : {}),
       ...(opts.stratum !== undefined ? { stratum: opts.stratum } : {}),
       maxVisits: opts.maxVisits,
-      bom: !!opts.bom,
+      // As sample lists: Excel on Chinese Windows reads UTF-8 without a BOM as the local code page.
+      bom: opts.bom ?? ctx.lang === 'zh',
       lang: ctx.lang,
       now: ctx.now,
       stdin: ctx.stdin,

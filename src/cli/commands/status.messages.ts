@@ -23,8 +23,12 @@ export const h = defineMessages('cli.status', {
   },
   output: { zh: '合并后的访问记录文件（与 --merge 一起用）', en: 'the merged responses file (with --merge)' },
   bom: {
-    zh: '合并后的 CSV 以 UTF-8 字节顺序标记开头（供 Excel 打开）',
-    en: 'start the merged CSV with a UTF-8 byte-order mark (for Excel)',
+    zh: '合并后的 CSV 以 UTF-8 字节顺序标记开头，供 Excel 打开（--lang zh 时默认如此）',
+    en: 'start the merged CSV with a UTF-8 byte-order mark (default with --lang zh, for Excel)',
+  },
+  noBom: {
+    zh: '合并后的 CSV 不加字节顺序标记，即使 --lang zh',
+    en: 'no byte-order mark in the merged CSV, even with --lang zh',
   },
   json: { zh: '以 JSON 输出进度和问题', en: 'print progress and problems as JSON' },
   after: {

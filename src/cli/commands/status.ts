@@ -62,6 +62,7 @@ export function register(program: Command, ctx0: Context): void {
     .option('--merge', t(l, h.merge))
     .option('-o, --output <file>', t(l, h.output))
     .option('--bom', t(l, h.bom))
+    .option('--no-bom', t(l, h.noBom))
     .option('--json', t(l, h.json));
   addCommonOptions(cmd);
   cmd.addHelpText('after', t(l, h.after));
@@ -137,7 +138,7 @@ async function runStatus(ctx: Context, sampleArg: string, opts: StatusOptions): 
         csvTable(
           header,
           ordered.map((r) => responseCells(r, header)),
-          { bom: !!opts.bom },
+          { bom: opts.bom ?? ctx.lang === 'zh' },
         ),
       );
       note(
