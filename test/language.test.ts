@@ -15,23 +15,10 @@ import { readmeExamples } from './helpers/readme.js';
  * KNOWN_ENGLISH lists the cases whose Chinese output still holds English, each with the reason; a
  * listed case that has become Chinese only fails too, so the list can only shrink.
  */
-const HELP_TEXTS = 'help texts and examples of the command not yet in the catalogue';
-const KNOWN_ENGLISH: Record<string, string> = {
-  help: HELP_TEXTS,
-  ...Object.fromEntries(
-    [
-      'simulate',
-      'plan',
-      'synth',
-      'synth roster',
-      'synth responses',
-    ].map((c) => [`help ${c}`, HELP_TEXTS]),
-  ),
-};
+const KNOWN_ENGLISH: Record<string, string> = {};
 
-/** Cases whose English output still holds Chinese sentences. */
-const KNOWN_CHINESE: Record<string, string> = {
-};
+/** Cases whose English output still holds Chinese sentences, each with the reason (none today). */
+const KNOWN_CHINESE: Record<string, string> = {};
 
 /** What a person reads: stderr, and stdout unless it is JSON (data for programs, in both languages). */
 function readable(r: { stdout: string; stderr: string }): string {

@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { UserError, type Problem } from '../../core/errors.js';
+import { both, t } from '../../core/messages.js';
 import { addCommonOptions, commandContext, intArg, rateArg } from '../common.js';
+import { ArgValueError } from '../localise.js';
 import { emit } from '../output.js';
+import { h } from './plan.messages.js';
 import type { PrecisionRequest } from '../../planning/precision.js';
 import type { PassSizeRequest } from '../../planning/pass-size.js';
 import type { RiskTable } from '../../planning/render.js';
@@ -48,68 +51,41 @@ interface PlanOptions {
 
 function openRate(v: string): number {
   const r = rateArg(v);
-  if (!(r > 0 && r < 1)) throw new InvalidArgumentError(`must be between 0 and 1 (exclusive), got ${v}`);
+  if (!(r > 0 && r < 1)) throw new ArgValueError(both(h.openRange, { value: v }));
   return r;
 }
 
 function positive(v: string): number {
   const n = Number(v.trim());
   if (v.trim() === '' || !Number.isFinite(n) || n <= 0)
-    throw new InvalidArgumentError(`expected a positive number, got "${v}"`);
+    throw new ArgValueError(both(h.positive, { value: v }));
   return n;
 }
 
 export function register(program: Command, ctx: Context): void {
+  const l = ctx.lang;
   const cmd = program
     .command('plan')
-    .description(
-      'How many households to draw: for a margin of error (precision form), or for a chance of passing\n' +
-        'when the true rate is p (pass-probability form, exact hypergeometric).',
-    )
-    .option('--margin <e>', 'precision form: half-width of the interval (0.05 or 5%)', openRate)
-    .option('--confidence <level>', 'confidence level (precision form; lower-bound rule)', openRate, 0.95)
-    .option('--expected <p>', 'expected true rate (precision form default 0.5)', rateArg)
-    .option(
-      '--population <N>',
-      'households in the community (required for the pass-probability form)',
-      intArg(1),
-    )
-    .option('--deff <d>', 'precision form: design effect', positive, 1)
-    .option(
-      '--response-rate <r>',
-      'precision form: expected share of drawn households that complete',
-      rateArg,
-      1,
-    )
-    .option('--threshold <t>', 'pass-probability form: the pass threshold on the rate', rateArg)
-    .option('--power <q>', 'pass-probability form: target probability of passing', openRate, 0.8)
+    .summary(t(l, h.summary))
+    .description(t(l, h.description))
+    .option('--margin <e>', t(l, h.margin), openRate)
+    .option('--confidence <level>', t(l, h.confidence), openRate, 0.95)
+    .option('--expected <p>', t(l, h.expected), rateArg)
+    .option('--population <N>', t(l, h.population), intArg(1))
+    .option('--deff <d>', t(l, h.deff), positive, 1)
+    .option('--response-rate <r>', t(l, h.responseRate), rateArg, 1)
+    .option('--threshold <t>', t(l, h.threshold), rateArg)
+    .option('--power <q>', t(l, h.power), openRate, 0.8)
     .addOption(
-      new Option('--pass-rule <rule>', 'pass-probability form: judge the rate or its lower bound')
-        .choices(['point', 'lower_bound'])
-        .default('point'),
+      new Option('--pass-rule <rule>', t(l, h.passRule)).choices(['point', 'lower_bound']).default('point'),
     )
     .addOption(
-      new Option('--ci <method>', 'interval for a lower_bound rule')
-        .choices(['wilson', 'clopper-pearson'])
-        .default('wilson'),
+      new Option('--ci <method>', t(l, h.ci)).choices(['wilson', 'clopper-pearson']).default('wilson'),
     )
-    .option('--json', 'print JSON instead of text')
-    .option('-o, --output <file>', 'write the output to a file (atomically)');
+    .option('--json', t(l, h.json))
+    .option('-o, --output <file>', t(l, h.output));
   addCommonOptions(cmd);
-  cmd.addHelpText(
-    'after',
-    `
-Examples:
-  hhsurvey plan --margin 0.05                                  385 households (p = 0.5, 95%)
-  hhsurvey plan --margin 0.05 --population 1000                278 with the finite population correction
-  hhsurvey plan --margin 5% --expected 0.9 --population 300 --deff 1.5 --response-rate 0.8
-  hhsurvey plan --threshold 0.9 --expected 0.95 --population 300 --power 0.8
-      smallest size that passes a 95% community at least 80% of the time, with risk tables
-
-Precision: n₀ = z²p(1−p)/e², then n₀/(1 + (n₀−1)/N), × deff, ÷ response rate, rounded up once.
-Pass probability: exact hypergeometric, every drawn household completing; the size reported is the
-smallest from which every larger size also reaches the target (the probability saw-tooths with n).`,
-  );
+  cmd.addHelpText('after', t(l, h.after));
   cmd.action(async (opts: PlanOptions) => {
     await loadModules();
     runPlan(commandContext(ctx, opts), opts);
@@ -121,21 +97,10 @@ function runPlan(ctx: Context, opts: PlanOptions): void {
   const precision = opts.margin !== undefined;
   const pass = opts.threshold !== undefined;
   if (precision && pass) {
-    throw new UserError('plan: choose one form', [
-      {
-        field: '--margin',
-        message: 'the precision form (--margin) and the pass-probability form (--threshold) do not mix',
-      },
-    ]);
+    throw new UserError(t(ctx.lang, h.chooseOne), [{ field: '--margin', message: t(ctx.lang, h.noMix) }]);
   }
   if (!precision && !pass) {
-    throw new UserError('plan: nothing to plan', [
-      {
-        field: '--margin',
-        message:
-          'give --margin (precision) or --threshold with --expected and --population (pass probability)',
-      },
-    ]);
+    throw new UserError(t(ctx.lang, h.nothing), [{ field: '--margin', message: t(ctx.lang, h.giveForm) }]);
   }
   if (precision) {
     const req: PrecisionRequest = {
@@ -147,7 +112,9 @@ function runPlan(ctx: Context, opts: PlanOptions): void {
       responseRate: opts.responseRate,
     };
     if (req.responseRate === 0)
-      throw new UserError('plan: bad option', [{ field: '--response-rate', message: 'must be above 0' }]);
+      throw new UserError(t(ctx.lang, h.badOption), [
+        { field: '--response-rate', message: t(ctx.lang, h.aboveZero) },
+      ]);
     const plan = planPrecision(req);
     emit(
       ctx,
@@ -160,20 +127,20 @@ function runPlan(ctx: Context, opts: PlanOptions): void {
   }
   const problems: Problem[] = [];
   if (opts.expected === undefined)
-    problems.push({ field: '--expected', message: 'required with --threshold (the true rate you expect)' });
+    problems.push({ field: '--expected', message: t(ctx.lang, h.expectedRequired) });
   if (opts.population === undefined)
     problems.push({
       field: '--population',
-      message: 'required with --threshold (households in the community)',
+      message: t(ctx.lang, h.populationRequired),
     });
-  if (opts.deff !== 1) problems.push({ field: '--deff', message: 'applies to the precision form only' });
+  if (opts.deff !== 1) problems.push({ field: '--deff', message: t(ctx.lang, h.precisionOnly) });
   if (opts.responseRate !== 1) {
     problems.push({
       field: '--response-rate',
-      message: 'applies to the precision form; for non-response use hhsurvey simulate --response-rate',
+      message: t(ctx.lang, h.responseRatePrecision),
     });
   }
-  if (problems.length) throw new UserError('plan: invalid options', problems);
+  if (problems.length) throw new UserError(t(ctx.lang, h.invalidOptions), problems);
   const rule = makePassRule(opts.passRule, opts.threshold!, opts.confidence, opts.ci);
   const req: PassSizeRequest = {
     threshold: opts.threshold!,

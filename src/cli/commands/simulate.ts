@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { UserError, type Problem } from '../../core/errors.js';
-import { say } from '../../core/i18n.js';
+import { both, t } from '../../core/messages.js';
 import type { AllocationMethod } from '../../sampling/allocate.js';
 import type { SampleMethod } from '../../sampling/draw.js';
 import type { SimulationDesign, SimulationResult } from '../../simulation/engine.js';
@@ -11,7 +11,9 @@ import type { NotSureRule } from '../../simulation/model.js';
 import type { SimulationRun } from '../../simulation/render.js';
 import type { CiMethod } from '../../stats/index.js';
 import { addCommonOptions, commandContext, intArg, listArg, rateArg } from '../common.js';
+import { ArgValueError } from '../localise.js';
 import { emit, note, progressBar, warn } from '../output.js';
+import { h } from './simulate.messages.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
 let freshSeed!: (typeof import('../../sampling/rng.js'))['freshSeed'];
@@ -102,102 +104,69 @@ function collect(v: string, prev: string[] = []): string[] {
 
 function confidenceArg(v: string): number {
   const c = rateArg(v);
-  if (!(c > 0 && c < 1)) throw new InvalidArgumentError(`must be between 0 and 1 (exclusive), got ${v}`);
+  if (!(c > 0 && c < 1)) throw new ArgValueError(both(h.confidenceRange, { value: v }));
   return c;
 }
 
 export function register(program: Command, ctx: Context): void {
+  const l = ctx.lang;
   const cmd = program
     .command('simulate')
-    .description(
-      'Probability that communities pass a mock assessment, exact (hypergeometric) and by Monte Carlo,\n' +
-        'with the distribution of the measured rate, the reserves used, and street and overall roll-ups.',
-    )
+    .summary(t(l, h.summary))
+    .description(t(l, h.description))
     // simple form
-    .option('--population <N>', 'simple form: households in the community', intArg(1))
-    .option('--true-rate <p>', 'simple form: true share of favourable households (0.9 or 90%)', rateArg)
-    .option('--threshold <t>', 'simple form: pass threshold on the rate', rateArg)
+    .option('--population <N>', t(l, h.population), intArg(1))
+    .option('--true-rate <p>', t(l, h.trueRate), rateArg)
+    .option('--threshold <t>', t(l, h.threshold), rateArg)
     .addOption(
-      new Option(
-        '--not-sure-rule <rule>',
-        'simple form: how "not sure" counts (roster form: the standard says)',
-      )
+      new Option('--not-sure-rule <rule>', t(l, h.notSureRule))
         .choices(['not_favourable', 'exclude'])
         .default('not_favourable'),
     )
-    .option('--indicator <id>', 'simple form: name of the indicator in the output', 'rate')
+    .option('--indicator <id>', t(l, h.indicator), 'rate')
     .addOption(
-      new Option('--pass-rule <rule>', 'simple form: judge the rate or its lower confidence bound')
-        .choices(['point', 'lower_bound'])
-        .default('point'),
+      new Option('--pass-rule <rule>', t(l, h.passRule)).choices(['point', 'lower_bound']).default('point'),
     )
-    .option('--confidence <level>', 'simple form: confidence level of the lower bound', confidenceArg, 0.95)
+    .option('--confidence <level>', t(l, h.confidence), confidenceArg, 0.95)
     // roster form: the sampling options of `hhsurvey sample`
-    .option('--roster <file>', 'roster form: the roster CSV to draw from')
-    .option(
-      '--by <cols>',
-      'roster form: stratum columns (default: street,community when there is a street column)',
-      listArg,
-    )
-    .option('--size <n>', 'households drawn per community (roster default 22)', intArg(1))
-    .option('--total <n>', 'roster form: total households, allocated across strata', intArg(1))
+    .option('--roster <file>', t(l, h.roster))
+    .option('--by <cols>', t(l, h.by), listArg)
+    .option('--size <n>', t(l, h.size), intArg(1))
+    .option('--total <n>', t(l, h.total), intArg(1))
     .addOption(
-      new Option('--allocation <method>', 'roster form: how --total is shared')
+      new Option('--allocation <method>', t(l, h.allocation))
         .choices(['proportional', 'equal', 'neyman'])
         .default('proportional'),
     )
-    .option('--min-per-stratum <n>', 'roster form: least households per stratum with --total', intArg(0), 1)
-    .option('--prior <file>', 'roster form: prior rates for Neyman allocation (CSV stratum,rate or a report)')
-    .option('--prior-indicator <id>', 'roster form: with a JSON report as --prior, the indicator to use')
-    .option('--reserve <r>', 'reserve households per community', intArg(0))
+    .option('--min-per-stratum <n>', t(l, h.minPerStratum), intArg(0), 1)
+    .option('--prior <file>', t(l, h.prior))
+    .option('--prior-indicator <id>', t(l, h.priorIndicator))
+    .option('--reserve <r>', t(l, h.reserve), intArg(0))
     .addOption(
-      new Option('--method <method>', 'roster form: selection method (no effect on the numbers)')
-        .choices(['random', 'systematic'])
-        .default('random'),
+      new Option('--method <method>', t(l, h.method)).choices(['random', 'systematic']).default('random'),
     )
-    .option('--order <cols>', 'roster form: address order columns', listArg)
-    .option('--exclude <csv...>', 'roster form: households that must not be drawn')
-    .option('--only <strata>', 'roster form: these strata only (comma-separated)', listArg)
+    .option('--order <cols>', t(l, h.order), listArg)
+    .option('--exclude <csv...>', t(l, h.exclude))
+    .option('--only <strata>', t(l, h.only), listArg)
     .addOption(
-      new Option('--encoding <enc>', 'roster form: roster encoding')
-        .choices(['auto', 'utf8', 'gb18030'])
-        .default('auto'),
+      new Option('--encoding <enc>', t(l, h.encoding)).choices(['auto', 'utf8', 'gb18030']).default('auto'),
     )
-    .option('--max-errors <n>', 'roster problems listed before the rest are only counted', intArg(1), 20)
-    .option('--rate <id=p>', 'roster form: true rate of an indicator everywhere (repeatable)', collect)
-    .option('--rates <file>', 'roster form: true rates per stratum: CSV stratum,indicator,rate')
-    .option('--standard <file>', 'roster form: evaluation standard (default: built-in national-mock)')
+    .option('--max-errors <n>', t(l, h.maxErrors), intArg(1), 20)
+    .option('--rate <id=p>', t(l, h.rate), collect)
+    .option('--rates <file>', t(l, h.rates))
+    .option('--standard <file>', t(l, h.standard))
     // both
-    .option('--response-rate <r>', 'probability that a visited household completes', rateArg, 1)
-    .option('--not-sure <q>', 'share of households answering "not sure"', rateArg, 0)
+    .option('--response-rate <r>', t(l, h.responseRate), rateArg, 1)
+    .option('--not-sure <q>', t(l, h.notSure), rateArg, 0)
     .addOption(
-      new Option('--ci <method>', 'interval for a lower_bound rule (as hhsurvey score --ci)')
-        .choices(['wilson', 'clopper-pearson'])
-        .default('wilson'),
+      new Option('--ci <method>', t(l, h.ci)).choices(['wilson', 'clopper-pearson']).default('wilson'),
     )
-    .option('--replicates <k>', 'Monte Carlo replicates', intArg(1, 100_000_000), 10_000)
-    .option('--seed <text>', 'seed of the Monte Carlo (default: a new one, printed on stderr)')
-    .option('--json', 'print JSON (results[] and levels[]) instead of tables')
-    .option('-o, --output <file>', 'write the output to a file (atomically)');
+    .option('--replicates <k>', t(l, h.replicates), intArg(1, 100_000_000), 10_000)
+    .option('--seed <text>', t(l, h.seed))
+    .option('--json', t(l, h.json))
+    .option('-o, --output <file>', t(l, h.output));
   addCommonOptions(cmd);
-  cmd.addHelpText(
-    'after',
-    `
-Examples:
-  hhsurvey simulate --population 300 --true-rate 0.9 --size 22 --threshold 0.9
-      270 of 300 households aware, 22 drawn, judged at ≥ 90%: passes with probability 0.619041
-  hhsurvey simulate --population 300 --true-rate 0.93 --size 22 --threshold 0.9 \\
-      --reserve 5 --response-rate 0.8 --not-sure 0.05 --not-sure-rule exclude --seed drill-1 --json
-  hhsurvey simulate --roster data/demo/roster.csv --reserve 5 --rate awareness=0.93 \\
-      --rate participation=0.85 --response-rate 0.85 --seed drill-1
-  hhsurvey simulate --roster data/demo/roster.csv --total 400 --allocation proportional \\
-      --rates rates.csv --standard my-standard.yaml --replicates 100000 --json -o sim.json
-
-Model: the favourable households are a random subset of each community; non-response is
-independent of the answers; a non-response is replaced by the next reserve until the reserves run
-out. Under this model each community's pass probability is exact (p_pass_exact); roll-ups
-(stratified estimate judged by the standard's rule) are by Monte Carlo only.`,
-  );
+  cmd.addHelpText('after', t(l, h.after));
   cmd.action(async (opts: SimulateOptions) => {
     await loadModules();
     const c = commandContext(ctx, opts);
@@ -209,14 +178,14 @@ out. Under this model each community's pass probability is exact (p_pass_exact);
 function runSimpleForm(ctx: Context, opts: SimulateOptions): void {
   const problems: Problem[] = [];
   for (const k of SIMPLE_FLAGS) {
-    if (opts[k] === undefined) problems.push({ field: flagName(k), message: 'required (or use --roster)' });
+    if (opts[k] === undefined)
+      problems.push({ field: flagName(k), message: t(ctx.lang, h.requiredOrRoster) });
   }
-  if (opts.size === undefined) problems.push({ field: '--size', message: 'required (or use --roster)' });
+  if (opts.size === undefined) problems.push({ field: '--size', message: t(ctx.lang, h.requiredOrRoster) });
   for (const k of ROSTER_FLAGS) {
-    if (opts[k] !== undefined)
-      problems.push({ field: flagName(k), message: 'belongs to the roster form (--roster)' });
+    if (opts[k] !== undefined) problems.push({ field: flagName(k), message: t(ctx.lang, h.rosterFormOnly) });
   }
-  if (problems.length) throw new UserError('simulate: invalid options', problems);
+  if (problems.length) throw new UserError(t(ctx.lang, h.invalidOptions), problems);
   const rule = makePassRule(opts.passRule, opts.threshold!, opts.confidence, opts.ci);
   const input = {
     population: opts.population!,
@@ -231,7 +200,7 @@ function runSimpleForm(ctx: Context, opts: SimulateOptions): void {
     rule,
   };
   problems.push(...checkSimpleInput(input));
-  if (problems.length) throw new UserError('simulate: invalid options', problems);
+  if (problems.length) throw new UserError(t(ctx.lang, h.invalidOptions), problems);
   const design = simpleDesign(input);
   const run = runOf(ctx, opts, design);
   const res = runDesign(ctx, design, run);
@@ -243,24 +212,23 @@ function runSimpleForm(ctx: Context, opts: SimulateOptions): void {
 async function runRoster(ctx: Context, opts: SimulateOptions): Promise<void> {
   const problems: Problem[] = [];
   for (const k of SIMPLE_FLAGS) {
-    if (opts[k] !== undefined)
-      problems.push({ field: flagName(k), message: 'belongs to the simple form (without --roster)' });
+    if (opts[k] !== undefined) problems.push({ field: flagName(k), message: t(ctx.lang, h.simpleFormOnly) });
   }
   if (opts.size !== undefined && opts.total !== undefined)
-    problems.push({ field: '--total', message: '--size and --total cannot be used together' });
+    problems.push({ field: '--total', message: t(ctx.lang, h.sizeAndTotal) });
   if (opts.allocation === 'neyman' && opts.total === undefined)
-    problems.push({ field: '--allocation', message: 'neyman needs --total' });
+    problems.push({ field: '--allocation', message: t(ctx.lang, h.neymanNeedsTotal) });
   if (opts.prior && opts.allocation !== 'neyman')
-    problems.push({ field: '--prior', message: 'is used by --allocation neyman only' });
+    problems.push({ field: '--prior', message: t(ctx.lang, h.priorNeyman) });
   if (opts.rate === undefined && opts.rates === undefined) {
     problems.push({
       field: '--rate',
-      message: 'give true rates with --rate id=p (repeatable) or --rates file.csv',
+      message: t(ctx.lang, h.giveRates),
     });
   }
-  if (problems.length) throw new UserError('simulate: invalid options', problems);
+  if (problems.length) throw new UserError(t(ctx.lang, h.invalidOptions), problems);
   const seed = seedOf(ctx, opts);
-  const bar = progressBar(ctx, 1, say(ctx.lang, '读取户册', 'reading roster'));
+  const bar = progressBar(ctx, 1, t(ctx.lang, h.reading));
   let job;
   try {
     job = await prepareRosterJob({
@@ -294,16 +262,9 @@ async function runRoster(ctx: Context, opts: SimulateOptions): Promise<void> {
   } finally {
     bar.stop();
   }
-  for (const w of job.warnings) warn(ctx, `${say(ctx.lang, '警告', 'warning')}: ${w}`);
+  for (const w of job.warnings) warn(ctx, t(ctx.lang, h.warning, { text: w }));
   for (const s of job.small) {
-    warn(
-      ctx,
-      say(
-        ctx.lang,
-        `警告：${s.stratum} 仅有 ${s.households} 户可抽，少于样本量 ${s.target}，全部入样`,
-        `warning: ${s.stratum} has only ${s.households} households to draw from, fewer than ${s.target}: all are taken`,
-      ),
-    );
+    warn(ctx, t(ctx.lang, h.takesAll, { stratum: s.stratum, households: s.households, target: s.target }));
   }
   const run = { ...runOf(ctx, opts, job.design, seed), standard: job.standard.id };
   const res = runDesign(ctx, job.design, run);
@@ -343,7 +304,7 @@ function runOf(ctx: Context, opts: SimulateOptions, design: SimulationDesign, se
 function seedOf(ctx: Context, opts: { seed?: string }): string {
   if (opts.seed !== undefined) return opts.seed;
   const seed = freshSeed(randomBytes(8));
-  note(ctx, `hhsurvey: seed ${seed} (pass --seed ${seed} to repeat this run)`);
+  note(ctx, t(ctx.lang, h.seedNote, { seed }));
   return seed;
 }
 
@@ -354,7 +315,7 @@ export function runDesign(ctx: Context, design: SimulationDesign, run: Simulatio
   const lowerBound = design.levels !== false && design.indicators.some((i) => i.rule.kind === 'lower_bound');
   const bar =
     units >= PROGRESS_WORK || (lowerBound && units >= PROGRESS_WORK / 100)
-      ? progressBar(ctx, 1, say(ctx.lang, '模拟', 'simulate'))
+      ? progressBar(ctx, 1, t(ctx.lang, h.simulating))
       : undefined;
   try {
     return simulateDesign(design, {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Context, OutStream } from '../../core/context.js';
 import { UserError } from '../../core/errors.js';
-import { say } from '../../core/i18n.js';
+import { t } from '../../core/messages.js';
 import type { AtomicFile } from '../../io/atomic.js';
 import {
   defaultCommunities,
@@ -19,6 +19,7 @@ import {
 import { addCommonOptions, commandContext, intArg, listArg } from '../common.js';
 import { note, progressBar } from '../output.js';
 import { registerResponses } from './synth-responses.js';
+import { h } from './synth.messages.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
 let iconv!: typeof import('iconv-lite');
@@ -37,19 +38,8 @@ type RegisterSub = (group: Command, ctx: Context) => void;
 const SUBCOMMANDS: RegisterSub[] = [registerRoster, registerResponses];
 
 export function register(program: Command, ctx: Context): void {
-  const group = program
-    .command('synth')
-    .description(
-      'make synthetic data (generated names, phones that cannot be real) for demos, tests and benchmarks',
-    );
-  group.addHelpText(
-    'after',
-    `
-Examples:
-  hhsurvey synth roster --households 20000 --communities 60 --seed demo -o roster.csv
-  hhsurvey synth roster --households 1000000 --communities 180 --seed bench -o big.csv
-  hhsurvey synth responses sample.csv --rate 0.9 --seed r1 -o responses.csv`,
-  );
+  const group = program.command('synth').description(t(ctx.lang, h.description));
+  group.addHelpText('after', t(ctx.lang, h.after));
   for (const sub of SUBCOMMANDS) sub(group, ctx);
 }
 
@@ -68,49 +58,23 @@ interface RosterOptions {
 }
 
 function registerRoster(group: Command, ctx: Context): void {
+  const l = ctx.lang;
   const cmd = group
     .command('roster')
-    .summary('write a synthetic household roster (户册) of a district')
-    .description(
-      'Write a synthetic household roster (户册) of a district: sub-districts (街道), communities (社区) of ' +
-        'uneven size, grids, estates, buildings, entrances, floors, rooms, generated head-of-household names ' +
-        'and phone numbers that cannot be real (11 digits starting with 100). Streamed: a million households ' +
-        `take seconds and little memory. Deterministic: the same options and seed give the same bytes on every ` +
-        `platform (random source: ${SYNTH_RNG}).`,
-    )
-    .requiredOption('--households <n>', 'number of households', intArg(1, MAX_HOUSEHOLDS))
-    .option(
-      '--communities <k>',
-      'number of communities (社区), sizes log-normal (default: one per 330 households)',
-      intArg(1, MAX_COMMUNITIES),
-    )
-    .requiredOption('--seed <text>', 'seed of the random source')
-    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
-    .option(
-      '--streets <names>',
-      'sub-districts (街道) in file order, comma-separated, used as given (default: the nine of the demo ' +
-        'district); with fewer communities than sub-districts only the first ones get one',
-      listArg,
-    )
-    .option('--small <m>', `make m communities smaller than ${TYPICAL_SAMPLE} households`, intArg(0), 0)
-    .option('--rental', 'add a rental flag column 是否出租 / rental (是/否)')
-    .option('--bom', 'start with a UTF-8 byte-order mark, as Excel writes it')
-    .addOption(new Option('--encoding <enc>', 'output encoding').choices(['utf8', 'gb18030']).default('utf8'))
-    .addOption(new Option('--eol <eol>', 'line ends').choices(['crlf', 'lf']).default('crlf'));
+    .summary(t(l, h.rosterSummary))
+    .description(t(l, h.rosterDescription, { rng: SYNTH_RNG }))
+    .requiredOption('--households <n>', t(l, h.households), intArg(1, MAX_HOUSEHOLDS))
+    .option('--communities <k>', t(l, h.communities), intArg(1, MAX_COMMUNITIES))
+    .requiredOption('--seed <text>', t(l, h.seed))
+    .option('-o, --output <file>', t(l, h.output))
+    .option('--streets <names>', t(l, h.streets), listArg)
+    .option('--small <m>', t(l, h.small, { typical: TYPICAL_SAMPLE }), intArg(0), 0)
+    .option('--rental', t(l, h.rental))
+    .option('--bom', t(l, h.rosterBom))
+    .addOption(new Option('--encoding <enc>', t(l, h.encoding)).choices(['utf8', 'gb18030']).default('utf8'))
+    .addOption(new Option('--eol <eol>', t(l, h.eol)).choices(['crlf', 'lf']).default('crlf'));
   addCommonOptions(cmd);
-  cmd.addHelpText(
-    'after',
-    `
-Headers are Chinese (户编号, 街道, 社区, 网格, 小区, 楼栋, 单元, 楼层, 房号, 户主姓名, 联系电话, 常住人口)
-unless --lang en gives the English ids (household_id, street, community, grid, estate, building, unit,
-floor, room, head_name, phone, size).
-
-Examples:
-  hhsurvey synth roster --households 300 --communities 3 --seed 1
-  hhsurvey synth roster --households 20000 --communities 60 --small 3 --seed demo --bom -o roster.csv
-  hhsurvey synth roster --households 5000 --seed x --streets 全福街道,洪家楼街道 --encoding gb18030 -o gbk.csv
-  hhsurvey synth roster --households 1000000 --communities 180 --seed bench --lang en -o big.csv`,
-  );
+  cmd.addHelpText('after', t(l, h.rosterAfter));
   cmd.action(async (opts: RosterOptions) => {
     await loadModules();
     const c = commandContext(ctx, opts);
@@ -119,8 +83,7 @@ Examples:
 }
 
 async function writeRoster(ctx: Context, opts: RosterOptions): Promise<void> {
-  if (opts.bom && opts.encoding !== 'utf8')
-    throw new UserError('--bom: a byte-order mark is written for UTF-8 only (GB18030 files carry none)');
+  if (opts.bom && opts.encoding !== 'utf8') throw new UserError(t(ctx.lang, h.bomUtf8Only));
   const spec: RosterSpec = {
     households: opts.households,
     communities: opts.communities ?? defaultCommunities(opts.households),
@@ -142,7 +105,7 @@ async function writeRoster(ctx: Context, opts: RosterOptions): Promise<void> {
 
   const target = opts.output !== undefined && opts.output !== '-' ? resolve(ctx.cwd, opts.output) : undefined;
   const sink = target !== undefined ? fileSink(opts.output!, target) : streamSink(ctx.stdout);
-  const progress = progressBar(ctx, opts.households, 'synth roster');
+  const progress = progressBar(ctx, opts.households, t(ctx.lang, h.rosterProgress));
   try {
     let written = 0;
     for (const chunk of chunks) {
@@ -165,14 +128,16 @@ async function writeRoster(ctx: Context, opts: RosterOptions): Promise<void> {
   const where = opts.output ?? 'stdout';
   note(
     ctx,
-    say(
-      ctx.lang,
-      `已生成 ${fmt(opts.households)} 户，${plan.length} 个社区（${streets} 个街道）→ ${where}；种子 "${opts.seed}"，${SYNTH_RNG}` +
-        (small > 0 ? `；${small} 个社区少于 ${TYPICAL_SAMPLE} 户` : ''),
-      `wrote ${fmt(opts.households)} households in ${plan.length} communities (${streets} sub-districts) to ${where}; ` +
-        `seed "${opts.seed}", ${SYNTH_RNG}` +
-        (small > 0 ? `; ${small} communities have fewer than ${TYPICAL_SAMPLE} households` : ''),
-    ),
+    t(ctx.lang, h.rosterWrote, {
+      households: fmt(opts.households),
+      communities: plan.length,
+      streets,
+      where,
+      seed: opts.seed,
+      rng: SYNTH_RNG,
+      small,
+      typical: TYPICAL_SAMPLE,
+    }),
   );
 }
 
