@@ -4,6 +4,7 @@ import { withLang, type Context } from '../core/context.js';
 import { both, t } from '../core/messages.js';
 import { ArgValueError, LocalCommand } from './localise.js';
 import { m } from './messages.js';
+import { setScopeLang } from '../io/run-scope.js';
 
 /** The --lang option (every command, and the program itself, so it may come before the command). */
 export function langOption(cmd: Command): Option {
@@ -18,7 +19,9 @@ export function addCommonOptions(cmd: Command): Command {
 
 /** The context with --lang applied (the language found on the command line before parsing stays). */
 export function commandContext(ctx: Context, opts: { lang?: string }): Context {
-  return opts.lang === undefined ? ctx : withLang(ctx, opts.lang);
+  const c = opts.lang === undefined ? ctx : withLang(ctx, opts.lang);
+  setScopeLang(c.lang);
+  return c;
 }
 
 export function intArg(min: number, max = Number.MAX_SAFE_INTEGER): (v: string) => number {

@@ -4,6 +4,7 @@ import {
   EXIT,
   exitCodeFor,
   formatProblem,
+  groupProblems,
   isCommanderError,
   UserError,
   type ExitCode,
@@ -11,6 +12,9 @@ import {
 import { detectLang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
 import { removePendingTempFiles } from '../io/atomic.js';
+import { removeBufferedInputs } from '../io/inputs.js';
+import { m as io } from '../io/messages.js';
+import { currentScope, runWithScope } from '../io/run-scope.js';
 import { langAfterCommand, langFlag, registerCommands } from './commands/index.js';
 import { m } from './messages.js';
 import { VERSION } from '../core/version.js';
@@ -51,14 +55,19 @@ export async function run(argv: string[], init: ContextInit = {}): Promise<ExitC
   const { createContext, withLang } = await import('../core/context.js');
   const base = createContext(init);
   const ctx = withLang(base, langFlag(argv.slice(2)));
-  try {
-    const args = langAfterCommand(argv.slice(2));
-    const program = await buildProgram(ctx, args);
-    await program.parseAsync(args, { from: 'user' });
-    return EXIT.ok;
-  } catch (err) {
-    return report(ctx, err);
-  }
+  // One scope per run: the inputs it read (an output may not replace them) and piped inputs' copies.
+  return runWithScope(ctx.lang, ctx.cwd, async () => {
+    try {
+      const args = langAfterCommand(argv.slice(2));
+      const program = await buildProgram(ctx, args);
+      await program.parseAsync(args, { from: 'user' });
+      return EXIT.ok;
+    } catch (err) {
+      return report(ctx, err);
+    } finally {
+      removeBufferedInputs();
+    }
+  });
 }
 
 function report(ctx: Context, err: unknown): ExitCode {
@@ -66,7 +75,9 @@ function report(ctx: Context, err: unknown): ExitCode {
   // commander has already printed its one-line message (or the help: `help`, `--help` exit 0).
   if (isCommanderError(err)) return code;
   if (err instanceof UserError) {
-    for (const p of err.problems) ctx.stderr.write(`${formatProblem(p)}\n`);
+    const lang = currentScope()?.lang ?? ctx.lang;
+    for (const line of groupProblems(err.problems, (n) => t(lang, io.moreLikeThis, { n })))
+      ctx.stderr.write(`${line}\n`);
     const last = err.problems.length ? formatProblem(err.problems[err.problems.length - 1]!) : '';
     const message = err.messageIn(ctx.lang);
     if (message && err.message !== last) ctx.stderr.write(`hhsurvey: ${message}\n`);

@@ -101,3 +101,31 @@ export function fileError(file: string, err: unknown): UserError {
       return new UserError(both(m.cannotRead, { file, code: code ?? String(err) }));
   }
 }
+
+/**
+ * The lines to print for a list of problems: at most three of each kind (the same message but for
+ * quoted values and numbers), then one line counting the rest, so that a file with the same fault
+ * on every line or in every column gives a few lines, not thousands.
+ */
+export function groupProblems(
+  problems: readonly Problem[],
+  more: (n: number) => string,
+  perKind = 3,
+): string[] {
+  const kinds = new Map<string, { shown: number; hidden: number; last: number }>();
+  const out: string[] = [];
+  for (const p of problems) {
+    const kind = `${p.severity ?? 'error'}|${p.message.replace(/"[^"]*"/g, '""').replace(/\d+/g, '#')}`;
+    let k = kinds.get(kind);
+    if (!k) kinds.set(kind, (k = { shown: 0, hidden: 0, last: -1 }));
+    if (k.shown < perKind) {
+      k.shown++;
+      out.push(formatProblem(p));
+      k.last = out.length - 1;
+    } else k.hidden++;
+  }
+  // Each count goes right after the last line shown of its kind.
+  const tails = [...kinds.values()].filter((k) => k.hidden > 0).sort((a, b) => b.last - a.last);
+  for (const k of tails) out.splice(k.last + 1, 0, more(k.hidden));
+  return out;
+}

@@ -7,6 +7,7 @@ import { fileError, formatProblem, UserError, type Problem } from '../core/error
 import type { Lang } from '../core/i18n.js';
 import { VERSION } from '../core/version.js';
 import { readCsvTable } from '../io/csv-read.js';
+import { readInputBytes } from '../io/inputs.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { readResponses } from '../fieldwork/responses-file.js';
 import { orderRows, responseCells, responsesHeader, type ResponseRow } from '../fieldwork/responses.js';
@@ -98,12 +99,7 @@ const n = (x: number) => x.toLocaleString('en-US');
 const sha256 = (buf: Buffer | string) => createHash('sha256').update(buf).digest('hex');
 
 function readText(path: string, label: string): string {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(path);
-  } catch (err) {
-    throw fileError(label, err);
-  }
+  const buf = readInputBytes(path, label);
   if (buf.length === 0) throw new UserError(`${label}: the file is empty`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');

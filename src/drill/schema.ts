@@ -1,4 +1,5 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { yamlToData } from '../io/yaml-bounded.js';
 import { z } from 'zod';
 import { UserError, type Problem } from '../core/errors.js';
 import { DISPOSITION_TOKENS } from '../fieldwork/dispositions.js';
@@ -243,7 +244,7 @@ export function parseDrill(source: string, file: string): Drill {
     }));
     throw new UserError(`${file}: not a valid YAML file`, problems);
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const data = yamlToData(doc, file);
   const result = drillSchema.safeParse(data);
   if (result.success) return result.data;
   const located: Problem[] = [];

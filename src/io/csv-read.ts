@@ -2,6 +2,8 @@ import { UserError } from '../core/errors.js';
 import type { Encoding, EncodingChoice } from './encoding.js';
 import { scanCsv } from './csv-scan.js';
 import { isZipFile, readXlsxTable } from './xlsx-read.js';
+import { restoreFormula } from './csv-write.js';
+import { fileSha256 } from './inputs.js';
 
 export interface CsvRow {
   line: number;
@@ -14,6 +16,7 @@ export interface CsvTable {
   bom: boolean;
   header: string[];
   rows: CsvRow[];
+  sha256?: string;
 }
 
 export interface ReadCsvOptions {
@@ -24,10 +27,13 @@ export interface ReadCsvOptions {
   requireRows?: boolean;
   /** For an .xlsx workbook: the sheet (name or 1-based position; default the first visible). */
   sheet?: string;
+  /** Also compute the SHA-256 of the file's bytes. */
+  sha256?: boolean;
 }
 
 /**
- * Read a whole (small) CSV file: sample lists, responses, priors. Rosters of any size go through
+ * Read a whole (small) CSV file: sample lists, responses, priors. These are files hhsurvey writes
+ * (or lists made from them), so the formula escape of the writer is undone on every cell. Rosters of any size go through
  * the streaming roster reader instead. Rows made only of empty cells (Excel leaves them) are dropped.
  * An .xlsx workbook (recognised by its bytes, whatever its name) is read as the same table.
  */
@@ -39,7 +45,14 @@ export async function readCsvTable(file: string, opts: ReadCsvOptions = {}): Pro
     if (x.header.length === 0) throw new UserError(`${label}: the file has no header row`);
     if (opts.requireRows && x.rows.length === 0)
       throw new UserError(`${label}: the file has a header but no rows`);
-    return { file: label, encoding: 'utf8', bom: false, header: x.header, rows: x.rows };
+    return {
+      file: label,
+      encoding: 'utf8',
+      bom: false,
+      header: x.header.map(restoreFormula),
+      rows: x.rows.map((r) => ({ ...r, fields: r.fields.map(restoreFormula) })),
+      ...(opts.sha256 ? { sha256: await fileSha256(file, label) } : {}),
+    };
   }
   let header: string[] | undefined;
   const rows: CsvRow[] = [];
@@ -47,17 +60,24 @@ export async function readCsvTable(file: string, opts: ReadCsvOptions = {}): Pro
     file,
     (r) => {
       if (header === undefined) {
-        header = r.all().map((h) => h.trim());
+        header = r.all().map((h) => restoreFormula(h.trim()));
         return;
       }
-      const fields = r.all();
+      const fields = r.all().map(restoreFormula);
       if (fields.every((f) => f.trim() === '')) return;
       rows.push({ line: r.line, fields });
     },
-    { encoding: opts.encoding, label },
+    { encoding: opts.encoding, label, ...(opts.sha256 ? { sha256: true } : {}) },
   );
   if (header === undefined) throw new UserError(`${label}: the file has no header row`);
   if (opts.requireRows && rows.length === 0)
     throw new UserError(`${label}: the file has a header but no rows`);
-  return { file: label, encoding: info.encoding, bom: info.bomLength > 0, header, rows };
+  return {
+    file: label,
+    encoding: info.encoding,
+    bom: info.bomLength > 0,
+    header,
+    rows,
+    ...(info.sha256 !== undefined ? { sha256: info.sha256 } : {}),
+  };
 }

@@ -1,9 +1,21 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { TextDecoder } from 'node:util';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { UserError, fileError } from '../core/errors.js';
-import { DETECT_BYTES, detectEncoding, type Encoding, type EncodingChoice } from './encoding.js';
+import { t } from '../core/messages.js';
+import {
+  DETECT_BYTES,
+  detectEncoding,
+  utf8Evidence,
+  type Encoding,
+  type EncodingChoice,
+} from './encoding.js';
+import { assertUnchanged, changedError, csvInputPath, noteInput } from './inputs.js';
+import { kindOf } from './atomic.js';
+import { m } from './messages.js';
+import { currentScope, scopeLang } from './run-scope.js';
 
 /**
  * The CSV engine behind every reader. It scans bytes, not decoded text: in UTF-8 and in GB18030
@@ -67,6 +79,8 @@ export interface ScanInfo {
 
 /** A record larger than this is a runaway quoted field, not data (Excel cells hold 32,767 chars). */
 const MAX_RECORD_BYTES = 8 * 1024 * 1024;
+/** More columns than this is no roster or list (Excel's own limit is 16,384). */
+export const MAX_COLUMNS = 10_000;
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -183,7 +197,13 @@ function parseRecords(
     let innerLines = 0;
     let end = NEED_MORE;
     for (;;) {
-      if (fc >= view.starts.length) view.grow();
+      if (fc >= view.starts.length) {
+        if (fc >= MAX_COLUMNS)
+          throw new UserError(
+            t(scopeLang(), m.tooManyColumns, { file: label, line: st.line, limit: MAX_COLUMNS }),
+          );
+        view.grow();
+      }
       if (p < n && buf[p] === QUOTE) {
         let q = p + 1;
         let flag = 1;
@@ -251,9 +271,7 @@ function parseRecords(
     }
     if (end === NEED_MORE) {
       if (n - recStart > MAX_RECORD_BYTES)
-        throw new UserError(
-          `${label}:${st.line}: a record runs over 8 MiB: most likely a quote that is never closed`,
-        );
+        throw new UserError(t(scopeLang(), m.recordTooLong, { file: label, line: st.line }));
       return recStart;
     }
     view.count = fc;
@@ -270,20 +288,36 @@ function parseRecords(
   return pos;
 }
 
-async function openFile(file: string, label: string): Promise<{ fh: FileHandle; size: number }> {
-  let size: number;
+async function openFile(file: string, label: string): Promise<{ fh: FileHandle; size: number; st: Stats }> {
+  const path = await csvInputPath(file, label);
+  let fh: FileHandle;
   try {
-    const s = await stat(file);
-    if (s.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    size = s.size;
+    fh = await open(path, 'r');
   } catch (err) {
     throw fileError(label, err);
   }
-  try {
-    return { fh: await open(file, 'r'), size };
-  } catch (err) {
-    throw fileError(label, err);
+  const st = await fh.stat();
+  if (!st.isFile()) {
+    await fh.close();
+    throw new UserError(t(scopeLang(), m.inputNotFile, { file: label, kind: kindOf(st) }));
   }
+  // A second scan of the same input in one run (check, then draw) must see the same file.
+  if (currentScope()?.inputs.has(file)) {
+    try {
+      assertUnchanged(file, st);
+    } catch (err) {
+      await fh.close();
+      throw err;
+    }
+  } else noteInput(file, label, st);
+  return { fh, size: st.size, st };
+}
+
+/** The line (1-based) of byte `at` in `buf`, counting from `firstLine` at buf[0]. */
+function lineAt(buf: Uint8Array, at: number, firstLine: number): number {
+  let line = firstLine;
+  for (let k = buf.indexOf(LF); k !== -1 && k < at; k = buf.indexOf(LF, k + 1)) line++;
+  return line;
 }
 
 /**
@@ -296,7 +330,7 @@ export async function scanCsv(
   opts: ScanOptions = {},
 ): Promise<ScanInfo> {
   const label = opts.label ?? file;
-  const { fh, size } = await openFile(file, label);
+  const { fh, size, st: before } = await openFile(file, label);
   try {
     const chunkSize = opts.chunkSize ?? 1024 * 1024;
     const head = Buffer.alloc(Math.min(DETECT_BYTES, Math.max(size, 1)));
@@ -324,17 +358,19 @@ export async function scanCsv(
       hash?.update(work.subarray(carry, carry + got));
       eof = got === 0 || position >= size;
       const buf = work.subarray(0, carry + got);
+      const firstLine = st.line;
       const consumed = parseRecords(buf, 0, eof, view, st, label, onRecord, delimiter.charCodeAt(0));
       if (consumed === 'stop') break;
+      // The whole file is checked, chunk by chunk, not only the head that chose the encoding.
       if (detected.encoding === 'utf8' && !isUtf8(buf.subarray(0, consumed)))
-        throw new UserError(
-          `${label}: not valid UTF-8 before line ${st.line}; if Excel saved it in China, try --encoding gb18030`,
-        );
+        badUtf8(buf, consumed, firstLine, label);
       st.base += consumed;
       carry = buf.length - consumed;
       if (carry > 0) buf.copy(work, 0, consumed, buf.length);
       opts.onProgress?.(position, size);
     }
+    const after = await fh.stat();
+    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw changedError(label);
     return {
       file: label,
       encoding: detected.encoding,
@@ -349,7 +385,30 @@ export async function scanCsv(
   }
 }
 
-/** Read a few records again by their byte offsets (from an earlier scan of the same file). */
+/** Throw the one-line error for the first invalid UTF-8 byte in buf[0..end). */
+function badUtf8(buf: Uint8Array, end: number, firstLine: number, label: string): never {
+  const ev = utf8Evidence(buf.subarray(0, end));
+  const at = ev.firstBad < 0 ? 0 : ev.firstBad;
+  const p = {
+    file: label,
+    line: lineAt(buf, at, firstLine),
+    byte: (buf[at] ?? 0).toString(16).toUpperCase().padStart(2, '0'),
+  };
+  throw new UserError(t(scopeLang(), ev.mostlyUtf8 ? m.badUtf8 : m.badUtf8Later, p), [
+    {
+      file: label,
+      line: p.line,
+      message: t(scopeLang(), ev.mostlyUtf8 ? m.badUtf8 : m.badUtf8Later, p).slice(
+        `${label}:${p.line}: `.length,
+      ),
+    },
+  ]);
+}
+
+/**
+ * Read a few records again by their byte offsets (from an earlier scan of the same file). The file
+ * must be the one scanned: the same file, size and modification time.
+ */
 export async function readRecordsAt(
   file: string,
   encoding: Encoding,
@@ -357,8 +416,19 @@ export async function readRecordsAt(
   onRecord: (index: number, r: CsvRecordView) => void,
   delimiter: Delimiter = ',',
 ): Promise<void> {
-  const fh = await open(file, 'r');
+  const scope = currentScope();
+  const path = scope?.buffered.get(file) ?? file;
+  const label = scope?.inputs.get(file)?.label ?? file;
+  let fh: FileHandle;
   try {
+    fh = await open(path, 'r');
+  } catch (err) {
+    throw err instanceof Error && (err as NodeJS.ErrnoException).code === 'ENOENT'
+      ? changedError(label)
+      : err;
+  }
+  try {
+    assertUnchanged(file, await fh.stat());
     const view = new FastView(encoding);
     for (let i = 0; i < refs.length; i++) {
       const ref = refs[i]!;

@@ -2,6 +2,11 @@
  * CSV output. Cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or
  * CR: OWASP's CSV-injection rule) get a leading apostrophe, unless they are plain numbers or the
  * caller turns escaping off (--no-escape-formulas).
+ *
+ * The escape is reversible, so every reader of a file hhsurvey wrote gets the original text back
+ * (`restoreFormula`): a cell that already starts with apostrophes before a formula character gets
+ * one more, even with escaping off. A reader removes exactly one apostrophe from a cell of the form
+ * `'…'=…`, and nothing from any other cell.
  */
 // Apostrophes already in front of such a cell get one more, so that restoreFormula undoes exactly
 // what neutraliseFormula did.
@@ -22,6 +27,7 @@ export function restoreFormula(cell: string): string {
 export function csvCell(value: string | number | boolean | null | undefined, escapeFormulas = true): string {
   let s = value === null || value === undefined ? '' : String(value);
   if (escapeFormulas) s = neutraliseFormula(s);
+  else if (NEUTRALISED.test(s)) s = `'${s}`;
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

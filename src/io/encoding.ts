@@ -1,5 +1,8 @@
 import { TextDecoder } from 'node:util';
 import { UserError } from '../core/errors.js';
+import { t } from '../core/messages.js';
+import { m } from './messages.js';
+import { scopeLang } from './run-scope.js';
 
 export type Encoding = 'utf8' | 'gb18030';
 export type EncodingChoice = Encoding | 'auto';
@@ -43,6 +46,71 @@ export function detectEncoding(
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     return { encoding: 'utf8', bomLength: 0 };
   } catch {
+    // UTF-8 text with a few broken bytes is not GB18030: decoding it so would garble every name.
+    const ev = utf8Evidence(head);
+    if (ev.mostlyUtf8) {
+      let line = 1;
+      for (let k = head.indexOf(0x0a); k !== -1 && k < ev.firstBad; k = head.indexOf(0x0a, k + 1)) line++;
+      const p = { file, line, byte: head[ev.firstBad]!.toString(16).toUpperCase().padStart(2, '0') };
+      throw new UserError(t(scopeLang(), m.badUtf8, p), [
+        { file, line, message: t(scopeLang(), m.badUtf8, p).slice(`${file}:${line}: `.length) },
+      ]);
+    }
     return { encoding: 'gb18030', bomLength: 0 };
   }
+}
+
+export interface Utf8Evidence {
+  /** Well-formed multi-byte UTF-8 sequences, and bytes that start no well-formed sequence. */
+  valid: number;
+  invalid: number;
+  /** Index of the first invalid byte, or -1. */
+  firstBad: number;
+  /** Text that is UTF-8 but for a few bytes: four well-formed sequences or more for each bad byte. */
+  mostlyUtf8: boolean;
+}
+
+/**
+ * Count UTF-8 evidence in bytes (a sequence cut by the end of the buffer counts as neither). In
+ * GB18030 text most two-byte characters are no UTF-8 sequence, so invalid bytes outnumber valid
+ * sequences; in UTF-8 text with a damaged byte or two, valid sequences far outnumber them.
+ */
+export function utf8Evidence(b: Uint8Array): Utf8Evidence {
+  let valid = 0;
+  let invalid = 0;
+  let firstBad = -1;
+  const n = b.length;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => k < n && b[k]! >= lo && b[k]! <= hi;
+  for (let i = 0; i < n;) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let len = 0;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) len = 2;
+    else if (c >= 0xe0 && c <= 0xef) {
+      len = 3;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      len = 4;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    }
+    let ok = len > 0 && cont(i + 1, lo, hi);
+    for (let k = 2; ok && k < len; k++) ok = cont(i + k);
+    if (ok) {
+      valid++;
+      i += len;
+      continue;
+    }
+    if (len > 0 && i + len > n) break; // cut at the end
+    invalid++;
+    if (firstBad < 0) firstBad = i;
+    i++;
+  }
+  return { valid, invalid, firstBad, mostlyUtf8: invalid > 0 && valid >= 4 * invalid };
 }

@@ -1,4 +1,5 @@
 import { open as openFile } from 'node:fs/promises';
+import { csvInputPath } from './inputs.js';
 import { extname, posix } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
@@ -61,8 +62,11 @@ export function sniffKind(head: Uint8Array): FileKind {
 /** The first bytes of a file (fewer when it is shorter). */
 export async function readHead(file: string, label: string, n = 8): Promise<Uint8Array> {
   let fh;
+  // Through the input check: a pipe is copied once (reading its head here would lose it), a
+  // named pipe or a device is refused before anything blocks on it.
+  const path = await csvInputPath(file, label);
   try {
-    fh = await openFile(file, 'r');
+    fh = await openFile(path, 'r');
   } catch (err) {
     throw fileError(label, err);
   }

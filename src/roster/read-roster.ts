@@ -5,6 +5,7 @@ import type { Lang } from '../core/i18n.js';
 import { both, t } from '../core/messages.js';
 import type { Encoding, EncodingChoice } from '../io/encoding.js';
 import { readRecordsAt, scanCsv, type CsvRecordView, type Delimiter } from '../io/csv-scan.js';
+import { changedError } from '../io/inputs.js';
 import { xlsxToCsv } from '../io/xlsx-csv.js';
 import { isZipFile, readHead, refuseCompoundFile, sniffKind } from '../io/xlsx-read.js';
 import { ByteArena, GrowArray, GrowInt32, IdIndex, KeyInterner } from './byte-table.js';
@@ -753,7 +754,17 @@ export async function readHouseholds(
       const row = rows[i]!;
       for (const f of frame.fills)
         if (record[f.column]!.trim() === '') record[f.column] = f.values[f.of[row]!] ?? '';
-      if (frame.idFrom) record.push(householdId(frame, row));
+      // The record read again must be the household the scan found there: a roster replaced or
+      // edited while the command ran would otherwise give households another's address and phone.
+      const want = householdId(frame, row);
+      const id = frame.columns.index.household_id;
+      const got = frame.idFrom
+        ? frame.idFrom.map((c) => (record[c] ?? '').trim()).join('-')
+        : id !== undefined
+          ? (record[id] ?? '').trim()
+          : want;
+      if (got !== want && got.replace(/^'(?=')|^'(?=[=+\-@\t\r])/, '') !== want) throw changedError(frame.file);
+      if (frame.idFrom) record.push(want);
       out[i] = record;
     },
     frame.delimiter,

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readInputText } from '../io/inputs.js';
+import { shownPath } from '../io/run-scope.js';
 import { z } from 'zod';
 import { UserError } from '../core/errors.js';
 
@@ -68,17 +70,9 @@ export function manifestPathFor(samplePath: string): string {
 }
 
 export function readManifest(path: string): SampleManifest {
-  let raw: string;
-  try {
-    raw = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT'
-        ? `${path}: no manifest (write the sample with -o to get one, or pass --manifest)`
-        : `${path}: cannot read (${code})`,
-    );
-  }
+  if (!existsSync(path))
+    throw new UserError(`${path}: no manifest (write the sample with -o to get one, or pass --manifest)`);
+  const raw = readInputText(path, shownPath(path));
   let json: unknown;
   try {
     json = JSON.parse(raw);

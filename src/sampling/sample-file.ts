@@ -3,6 +3,8 @@ import { UserError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import { readCsvTable } from '../io/csv-read.js';
 import { t } from '../core/messages.js';
+import { m as io } from '../io/messages.js';
+import { scopeLang } from '../io/run-scope.js';
 import { csvTable, neutraliseFormula, restoreFormula } from '../io/csv-write.js';
 import { buildXlsx, sheetName, type XlsxRow, type XlsxSheet } from '../io/xlsx-sheets.js';
 import { canonicalColumn, type CanonicalColumn } from '../roster/columns.js';
@@ -360,6 +362,19 @@ export async function readSampleList(file: string, opts: { label?: string } = {}
       const v = Number(get(k));
       return get(k) === '' || !Number.isFinite(v) ? NaN : v;
     };
+    // A weight is N_h ÷ n_h: at least 1, and no stratum holds ten million households.
+    const lang = scopeLang();
+    if (get('weight') !== '' && !(num('weight') >= 1 && num('weight') <= 1e7)) {
+      bad(table.header[col.weight!]!, t(lang, io.badWeight, { value: get('weight').slice(0, 24) }));
+      continue;
+    }
+    if (get('inclusion_prob') !== '' && !(num('inclusion_prob') > 0 && num('inclusion_prob') <= 1)) {
+      bad(
+        table.header[col.inclusion_prob!]!,
+        t(lang, io.badInclusionProb, { value: get('inclusion_prob').slice(0, 24) }),
+      );
+      continue;
+    }
     entries.push({
       line: row.line,
       stratum,

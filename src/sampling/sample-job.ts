@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { t } from '../core/messages.js';
 import { am } from './allocate.messages.js';
@@ -8,6 +6,9 @@ import { isoSeconds } from '../core/clock.js';
 import { VERSION } from '../core/version.js';
 import type { EncodingChoice } from '../io/encoding.js';
 import { readCsvTable } from '../io/csv-read.js';
+import { readInputJson } from '../io/inputs.js';
+import { scopeLang, shownPath } from '../io/run-scope.js';
+import { m } from '../io/messages.js';
 import { findColumn, mapColumns } from '../roster/columns.js';
 import type { Lang } from '../core/i18n.js';
 import {
@@ -67,26 +68,35 @@ export interface SampleJobResult {
 
 /** Household ids listed in a CSV file (a household_id / 户编号 column): a sample list, responses, or a plain list. */
 export async function readIdList(file: string): Promise<{ ids: string[]; sha256: string }> {
-  const t = await readCsvTable(file);
+  const t = await readCsvTable(file, { sha256: true });
   const map = mapColumns(t.header);
   const col = map.index.household_id ?? findColumn(map, 'household_id');
   if (col === undefined) throw new UserError(`${file}:1: no household_id (户编号) column to exclude by`);
   const ids = t.rows.map((r) => (r.fields[col] ?? '').trim()).filter((x) => x !== '');
-  return { ids, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
+  return { ids, sha256: t.sha256! };
 }
 
 /** Prior rates per stratum for Neyman allocation: a CSV of stratum,rate or a score report (JSON). */
 export async function readPriors(file: string, indicator?: string): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (/\.json$/i.test(file)) {
-    let report: { strata?: { stratum?: string; indicators?: { id?: string; rate?: number | null }[] }[] };
-    try {
-      report = JSON.parse(readFileSync(file, 'utf8')) as typeof report;
-    } catch (err) {
-      throw new UserError(`${file}: not a readable JSON report (${(err as Error).message})`);
-    }
-    for (const s of report.strata ?? []) {
-      const rates = (s.indicators ?? [])
+    const data = readInputJson(file, shownPath(file));
+    // Any JSON may arrive here: take what has the shape of a score report's strata, nothing else.
+    const list = (x: unknown): unknown[] => (Array.isArray(x) ? (x as unknown[]) : []);
+    const obj = (x: unknown): Record<string, unknown> =>
+      x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
+    const strata = list(obj(data).strata).map((x) => {
+      const o = obj(x);
+      return {
+        stratum: typeof o.stratum === 'string' ? o.stratum : undefined,
+        indicators: list(o.indicators).map((i) => {
+          const io = obj(i);
+          return { id: typeof io.id === 'string' ? io.id : undefined, rate: io.rate };
+        }),
+      };
+    });
+    for (const s of strata) {
+      const rates = s.indicators
         .filter((i) => (indicator ? i.id === indicator : true))
         .map((i) => i.rate)
         .filter((r): r is number => typeof r === 'number' && r >= 0 && r <= 1);
@@ -158,6 +168,7 @@ export async function drawDesign(opts: DrawDesignOptions): Promise<DrawnDesign> 
   try {
     assertValid(frame);
     if (!opts.allowClash) assertNoStratumClash(frame, opts.lang ?? 'en');
+    if (opts.only !== undefined && opts.only.length === 0) throw new UserError(t(scopeLang(), m.onlyEmpty));
   } catch (err) {
     frame.release();
     throw err;

@@ -1,4 +1,8 @@
 import { discreteSampler, type DiscreteSampler } from './hypergeometric.js';
+import { UserError } from '../core/errors.js';
+import { t } from '../core/messages.js';
+import { scopeLang } from '../io/run-scope.js';
+import { m as limits, MAX_SIMULATED_SAMPLE } from './limits.messages.js';
 import { completesDistribution, fieldworkOutcomes } from './fieldwork.js';
 import { exactIndicator, notSureMatters, TableCache, type IndicatorPopulation } from './model.js';
 import { passTable, type PassRule } from './pass-rule.js';
@@ -135,6 +139,15 @@ function checkDesign(design: SimulationDesign, replicates: number): void {
   if (!(design.responseRate >= 0 && design.responseRate <= 1))
     throw new RangeError('response rate must be in [0, 1]');
   for (const s of design.strata) {
+    // Tables of (n + 1)² doubles per indicator: 2,000 households take 96 MB, a million would take 24 TB.
+    if (s.size + s.reserves > MAX_SIMULATED_SAMPLE)
+      throw new UserError(
+        t(scopeLang(), limits.sampleTooLarge, {
+          stratum: s.key,
+          n: s.size + s.reserves,
+          max: MAX_SIMULATED_SAMPLE,
+        }),
+      );
     if (s.indicators.length !== design.indicators.length)
       throw new RangeError(`stratum ${s.key}: indicators do not match the design`);
     if (s.size > s.population)

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fileError, UserError } from '../core/errors.js';
+import { UserError } from '../core/errors.js';
+import { readInputBytes } from '../io/inputs.js';
 import { parseStandard } from './parse.js';
 import type { Standard } from './schema.js';
 
@@ -46,26 +46,15 @@ function decode(buf: Buffer, label: string): string {
  * Read and validate a standard: a YAML or JSON file, or the built-in one when `file` is undefined
  * (or names a built-in standard). Throws a UserError listing every problem.
  */
+// eslint-disable-next-line @typescript-eslint/require-await -- kept async for its callers
 export async function loadStandard(file: string | undefined, cwd?: string): Promise<Standard> {
   const { path, label } = resolveStandardPath(file, cwd);
-  let buf: Buffer;
-  try {
-    buf = await readFile(path);
-  } catch (err) {
-    throw fileError(label, err);
-  }
-  return parseStandard(decode(buf, label), label);
+  return parseStandard(decode(readInputBytes(path, label), label), label);
 }
 
 export function loadStandardSync(file: string | undefined, cwd?: string): Standard {
   const { path, label } = resolveStandardPath(file, cwd);
-  let buf: Buffer;
-  try {
-    buf = readFileSync(path);
-  } catch (err) {
-    throw fileError(label, err);
-  }
-  return parseStandard(decode(buf, label), label);
+  return parseStandard(decode(readInputBytes(path, label), label), label);
 }
 
 /** The text of a built-in standard, comments and all (for `standard init`). */

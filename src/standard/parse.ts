@@ -1,4 +1,5 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { yamlToData } from '../io/yaml-bounded.js';
 import { UserError, type Problem } from '../core/errors.js';
 import { registerStandard } from './logic.js';
 import {
@@ -43,7 +44,7 @@ export function parseStandard(source: string, file: string): Standard {
     }));
     throw new UserError(`${file}: not a valid YAML or JSON file`, problems);
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const data = yamlToData(doc, file);
   const problems = validateStandardData(data);
   if (problems.length > 0) {
     const located: Problem[] = problems.map((p) => ({

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
-import { fileError, UserError, type Problem } from '../../core/errors.js';
+import { UserError, type Problem } from '../../core/errors.js';
+import { readInputText } from '../../io/inputs.js';
 import { COMPARE_FORMATS, renderCompare, type CompareFormat } from '../../report/compare.js';
 import type { NamedReport } from '../../scoring/compare.js';
 import { REPORT_FORMAT, type ScoreReport } from '../../scoring/report-types.js';
@@ -74,12 +74,7 @@ function levelArg(v: string): number {
 }
 
 async function readReport(ctx: Context, file: string): Promise<NamedReport> {
-  let text: string;
-  try {
-    text = await readFile(resolve(ctx.cwd, file), 'utf8');
-  } catch (err) {
-    throw fileError(file, err);
-  }
+  const text = readInputText(resolve(ctx.cwd, file), file);
   let data: unknown;
   try {
     data = JSON.parse(text);

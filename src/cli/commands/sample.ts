@@ -78,7 +78,7 @@ export function register(program: Command, ctx0: Context): void {
   cmd.addHelpText('after', t(l, h.after));
   cmd.action(async (rosterArg: string, opts: SampleOptions) => {
     const [
-      { writeFileAtomic },
+      { writeFilesAtomic },
       { manifestPathFor },
       { freshSeed },
       job,
@@ -172,8 +172,12 @@ export function register(program: Command, ctx0: Context): void {
     if (opts.output && opts.output !== '-') {
       const out = resolve(ctx.cwd, opts.output);
       const manifest = { ...result.manifest, sample: { ...result.manifest.sample, file: basename(out) } };
-      writeFileAtomic(out, text);
-      writeFileAtomic(manifestPathFor(out), JSON.stringify(manifest, null, 2) + '\n');
+      // The manifest first: a run stopped between the two renames leaves a manifest that does not
+      // match the old list, which `verify` reports, never a new list beside an old manifest.
+      writeFilesAtomic([
+        { path: manifestPathFor(out), data: JSON.stringify(manifest, null, 2) + '\n' },
+        { path: out, data: text },
+      ]);
     } else emit(ctx, undefined, text);
     const primaries = result.draw.strata.reduce((a, s) => a + s.n, 0);
     const reserves = result.draw.strata.reduce((a, s) => a + s.r, 0);

@@ -161,7 +161,7 @@ function fileSink(shown: string, path: string): Sink {
   if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw outputError(shown, { code: 'EISDIR' });
   let file: AtomicFile;
   try {
-    file = openAtomic(path);
+    file = openAtomic(path, shown);
   } catch (err) {
     throw outputError(shown, err);
   }
@@ -200,6 +200,7 @@ function streamSink(out: OutStream): Sink {
 }
 
 function outputError(file: string, err: unknown): UserError {
+  if (err instanceof UserError) return err;
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
