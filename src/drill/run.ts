@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { isoSeconds } from '../core/clock.js';
@@ -30,6 +30,7 @@ import {
 import { checkSynthOptions } from '../synth/responses.js';
 import { emptyRates, parseRatesTable, resolveRates, type TrueRates } from '../synth/true-rates.js';
 import { parseDrill, type Drill } from './schema.js';
+import { beginDrillOutput } from './transaction.js';
 
 /**
  * One mock assessment from a drill file: check the roster and draw the sample, make synthetic
@@ -220,213 +221,226 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
     throwSyntheticProblems(early, opts.drillLabel);
   }
   checkOutFolder(out, opts.outLabel);
-
-  // 1. Check the roster and draw the sample.
-  const s = drill.sampling;
-  const job = await runSampleJob(
-    {
-      roster,
-      rosterLabel: label(drill.roster),
-      encoding: s.encoding,
-      ...(s.by ? { by: s.by } : {}),
-      lang: opts.lang,
-      method: s.method,
-      ...(s.size !== undefined ? { size: s.size } : {}),
-      ...(s.total !== undefined ? { total: s.total } : {}),
-      allocation: s.allocation,
-      minPerStratum: s.min_per_stratum,
-      reserve: s.reserve,
-      order: s.order,
-      ...(s.only ? { only: s.only } : {}),
-      seed,
-      excludeFiles: (s.exclude ?? []).map(at),
-      ...(s.prior !== undefined ? { priors: await readPriors(at(s.prior), s.prior_indicator) } : {}),
-      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-    },
-    opts.now,
-  );
-  for (const w of job.warnings) warn(w);
-  for (const st of job.draw.strata.filter((x) => x.takesAll))
-    warn(
-      zh
-        ? `${st.stratum.key} 仅有 ${st.eligible} 户可抽，少于样本量 ${st.target}，全部入样`
-        : `${st.stratum.key} has only ${st.eligible} households to draw from, fewer than ${st.target}: all are taken`,
+  const tx = beginDrillOutput(out, opts.outLabel);
+  const work = tx.work;
+  try {
+    // 1. Check the roster and draw the sample.
+    const s = drill.sampling;
+    const job = await runSampleJob(
+      {
+        roster,
+        rosterLabel: label(drill.roster),
+        encoding: s.encoding,
+        ...(s.by ? { by: s.by } : {}),
+        lang: opts.lang,
+        method: s.method,
+        ...(s.size !== undefined ? { size: s.size } : {}),
+        ...(s.total !== undefined ? { total: s.total } : {}),
+        allocation: s.allocation,
+        minPerStratum: s.min_per_stratum,
+        reserve: s.reserve,
+        order: s.order,
+        ...(s.only ? { only: s.only } : {}),
+        seed,
+        excludeFiles: (s.exclude ?? []).map(at),
+        ...(s.prior !== undefined ? { priors: await readPriors(at(s.prior), s.prior_indicator) } : {}),
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      },
+      opts.now,
     );
-  const primaries = job.draw.strata.reduce((a, x) => a + x.n, 0);
-  const reserves = job.draw.strata.reduce((a, x) => a + x.r, 0);
-  note(
-    zh
-      ? `户册 ${label(drill.roster)}：${n(job.frame.households)} 户，校验通过；抽取 ${job.draw.strata.length} 个抽样层的正式样本 ${n(primaries)} 户、备用 ${n(reserves)} 户（种子 ${seed}）`
-      : `roster ${label(drill.roster)}: ${n(job.frame.households)} households, valid; drew ${n(primaries)} primary and ${n(reserves)} reserve households in ${job.draw.strata.length} strata (seed ${seed})`,
-  );
-  mkdirSync(out, { recursive: true });
-  const samplePath = join(out, DRILL_FILES.sample);
-  const frame = job.frame;
-  writeFileAtomic(
-    samplePath,
-    sampleCsv(job.rows, {
-      lang: opts.lang,
-      header: frame.columns.header,
-      idColumn: frame.columns.index.household_id!,
-      mask: maskColumns(frame, s.mask ?? []),
-      bom: true,
-      escapeFormulas: true,
-    }),
-  );
-  writeFileAtomic(
-    manifestPathFor(samplePath),
-    JSON.stringify(
-      { ...job.manifest, sample: { ...job.manifest.sample, file: DRILL_FILES.sample } },
-      null,
-      2,
-    ) + '\n',
-  );
-  const sample = await readSampleList(samplePath, { label: DRILL_FILES.sample });
-
-  // 2. Fieldwork: synthetic, or the real responses merged in time order.
-  const responsesPath = join(out, DRILL_FILES.responses);
-  let synthetic: SynthResponsesResult | undefined;
-  let responsesRecord: Record<string, unknown>;
-  let scored: { cwd: string; sample: string; responses: string[] };
-  if (drill.synthetic && synthInput) {
-    const syn = drill.synthetic;
-    const strata = sample.strata.map((x) => x.key);
-    const resolved = resolveRates(
-      synthInput.rates,
-      standard.indicators.map((i) => i.id),
-      strata,
-    );
-    const synSeed = syn.seed ?? `${seed}/responses`;
-    const o = {
-      seed: synSeed,
-      rate: resolved.rate,
-      responseRate: syn.response_rate,
-      notSure: syn.not_sure,
-      maxVisits: drill.max_visits,
-      ...(syn.non_response ? { nonResponse: syn.non_response } : {}),
-      start: fieldworkStart(new Date(`${date}T00:00:00+08:00`)),
-    };
-    const problems = [...synthInput.problems, ...resolved.problems].map((p) => inDrill(p, 'synthetic.rates'));
-    if (problems.every((p) => p.severity === 'warning'))
-      problems.push(
-        ...checkSynthOptions(standard, strata, o).map((p) => inDrill(p, `synthetic: ${p.field ?? ''}`)),
+    for (const w of job.warnings) warn(w);
+    for (const st of job.draw.strata.filter((x) => x.takesAll))
+      warn(
+        zh
+          ? `${st.stratum.key} 仅有 ${st.eligible} 户可抽，少于样本量 ${st.target}，全部入样`
+          : `${st.stratum.key} has only ${st.eligible} households to draw from, fewer than ${st.target}: all are taken`,
       );
-    throwSyntheticProblems(problems, opts.drillLabel);
-    for (const w of problems) warnProblem(w);
-    synthetic = synthesizeResponses(sample.entries, standard, o);
-    writeFileAtomic(responsesPath, responsesCsv(standard, synthetic.rows));
-    const completes = synthetic.strata.reduce((a, x) => a + x.completes, 0);
-    const visited = synthetic.strata.reduce((a, x) => a + x.visited, 0);
-    const used = synthetic.strata.reduce((a, x) => a + x.reservesUsed, 0);
+    const primaries = job.draw.strata.reduce((a, x) => a + x.n, 0);
+    const reserves = job.draw.strata.reduce((a, x) => a + x.r, 0);
     note(
       zh
-        ? `模拟入户：走访 ${n(visited)} 户，完成 ${n(completes)} 户，启用备用样本 ${n(used)} 户（应答率 ${syn.response_rate}）`
-        : `synthetic fieldwork: ${n(visited)} households visited, ${n(completes)} complete, ${n(used)} reserves used (response rate ${syn.response_rate})`,
+        ? `户册 ${label(drill.roster)}：${n(job.frame.households)} 户，校验通过；抽取 ${job.draw.strata.length} 个抽样层的正式样本 ${n(primaries)} 户、备用 ${n(reserves)} 户（种子 ${seed}）`
+        : `roster ${label(drill.roster)}: ${n(job.frame.households)} households, valid; drew ${n(primaries)} primary and ${n(reserves)} reserve households in ${job.draw.strata.length} strata (seed ${seed})`,
     );
-    responsesRecord = {
-      source: 'synthetic',
-      algorithm: SYNTH_RESPONSES_ALGORITHM,
-      seed: synSeed,
-      response_rate: syn.response_rate,
-      not_sure: syn.not_sure,
-      max_visits: drill.max_visits,
-      rows: synthetic.rows.length,
-    };
-    scored = { cwd: out, sample: DRILL_FILES.sample, responses: [DRILL_FILES.responses] };
-  } else {
-    scored = {
-      cwd: base,
-      sample: relative(base, samplePath),
-      responses: responsesIn.map((r) => relative(base, r.path)),
-    };
-    responsesRecord = {
-      source: 'fieldwork',
-      files: responsesIn.map((r) => ({ file: r.label, sha256: sha256(readFileSync(r.path)) })),
-    };
-  }
-
-  // 3. Score.
-  const { report, warnings } = await runScoreJob({
-    sample: scored.sample,
-    responses: scored.responses,
-    ...(standardArg !== undefined ? { standard: standardArg } : {}),
-    cwd: scored.cwd,
-    ciMethod: drill.ci,
-    ...(drill.risk_level !== undefined ? { risk: { level: drill.risk_level } } : {}),
-    maxVisits: drill.max_visits,
-    ...(drill.confidence !== undefined ? { confidence: drill.confidence } : {}),
-    ...((opts.title ?? drill.name) !== undefined ? { title: opts.title ?? drill.name } : {}),
-    now: opts.now,
-    lang: opts.lang,
-  }).catch((err: unknown) => {
-    // Real responses recorded against another draw: say why that happens.
-    if (
-      err instanceof UserError &&
-      !drill.synthetic &&
-      err.problems.some((p) => p.message.includes('is not in the sample'))
-    )
-      throw new UserError(
-        zh
-          ? `${err.message}；这些访问记录不属于本次抽样（种子 ${seed}）：请在演练文件中把 seed 固定为调查员所用样本的种子`
-          : `${err.message}; these responses were not recorded on this draw (seed ${seed}): set the drill file's seed to the one the interviewers' sample was drawn with`,
-        err.problems,
-      );
-    throw err;
-  });
-  for (const w of warnings) warnProblem(w);
-  if (!drill.synthetic) {
-    // The real responses, merged in time order, beside the sample they belong to.
-    const rows: ResponseRow[] = [];
-    for (const r of responsesIn)
-      rows.push(...(await readResponses(r.path, standard, { label: r.label })).rows);
-    const header = responsesHeader(standard);
+    const samplePath = join(work, DRILL_FILES.sample);
+    const frame = job.frame;
     writeFileAtomic(
-      responsesPath,
-      csvTable(
-        header,
-        orderRows(rows).map((r) => responseCells(r, header)),
-      ),
+      samplePath,
+      sampleCsv(job.rows, {
+        lang: opts.lang,
+        header: frame.columns.header,
+        idColumn: frame.columns.index.household_id!,
+        mask: maskColumns(frame, s.mask ?? []),
+        bom: true,
+        escapeFormulas: true,
+      }),
     );
-  }
-  writeReportFiles(report, ['json', 'md', 'html', 'junit'], out, {
-    lang: opts.lang,
-    color: new Chalk({ level: 0 }),
-  });
+    writeFileAtomic(
+      manifestPathFor(samplePath),
+      JSON.stringify(
+        { ...job.manifest, sample: { ...job.manifest.sample, file: DRILL_FILES.sample } },
+        null,
+        2,
+      ) + '\n',
+    );
+    const sample = await readSampleList(samplePath, { label: DRILL_FILES.sample });
 
-  const files = Object.values(DRILL_FILES);
-  const record = {
-    format: DRILL_RECORD_FORMAT,
-    format_version: 1,
-    tool: { name: 'hhsurvey', version: VERSION },
-    created_at: isoSeconds(opts.now),
-    drill: { file: basename(opts.drillFile), sha256: drillSha, name: drill.name ?? null },
-    date,
-    seed,
-    seed_from:
-      opts.seed !== undefined ? '--seed' : drill.seed.trim().toLowerCase() === 'date' ? 'date' : 'drill file',
-    roster: { file: drill.roster, sha256: job.frame.sha256, households: job.frame.households },
-    standard: { id: standard.id, version: standard.version ?? null },
-    responses: responsesRecord,
-    result: {
-      pass: report.pass,
-      strata: report.summary.strata,
-      strata_failed: report.summary.strata_failed,
-      indicators_failed: report.summary.indicators_failed,
-      indicators_too_close: report.summary.indicators_too_close,
-    },
-    files: files.filter((f) => f !== DRILL_FILES.record),
-  };
-  writeFileAtomic(join(out, DRILL_FILES.record), JSON.stringify(record, null, 2) + '\n');
-  note(zh ? `已写入 ${opts.outLabel}：${files.join('、')}` : `wrote ${files.join(', ')} to ${opts.outLabel}`);
-  return {
-    drill,
-    date,
-    seed,
-    report,
-    ...(synthetic ? { synthetic } : {}),
-    primaries,
-    reserves,
-    strata: job.draw.strata.length,
-    files,
-  };
+    // 2. Fieldwork: synthetic, or the real responses merged in time order.
+    const responsesPath = join(work, DRILL_FILES.responses);
+    let synthetic: SynthResponsesResult | undefined;
+    let responsesRecord: Record<string, unknown>;
+    let scored: { cwd: string; sample: string; responses: string[] };
+    if (drill.synthetic && synthInput) {
+      const syn = drill.synthetic;
+      const strata = sample.strata.map((x) => x.key);
+      const resolved = resolveRates(
+        synthInput.rates,
+        standard.indicators.map((i) => i.id),
+        strata,
+      );
+      const synSeed = syn.seed ?? `${seed}/responses`;
+      const o = {
+        seed: synSeed,
+        rate: resolved.rate,
+        responseRate: syn.response_rate,
+        notSure: syn.not_sure,
+        maxVisits: drill.max_visits,
+        ...(syn.non_response ? { nonResponse: syn.non_response } : {}),
+        start: fieldworkStart(new Date(`${date}T00:00:00+08:00`)),
+      };
+      const problems = [...synthInput.problems, ...resolved.problems].map((p) =>
+        inDrill(p, 'synthetic.rates'),
+      );
+      if (problems.every((p) => p.severity === 'warning'))
+        problems.push(
+          ...checkSynthOptions(standard, strata, o).map((p) => inDrill(p, `synthetic: ${p.field ?? ''}`)),
+        );
+      throwSyntheticProblems(problems, opts.drillLabel);
+      for (const w of problems) warnProblem(w);
+      synthetic = synthesizeResponses(sample.entries, standard, o);
+      writeFileAtomic(responsesPath, responsesCsv(standard, synthetic.rows));
+      const completes = synthetic.strata.reduce((a, x) => a + x.completes, 0);
+      const visited = synthetic.strata.reduce((a, x) => a + x.visited, 0);
+      const used = synthetic.strata.reduce((a, x) => a + x.reservesUsed, 0);
+      note(
+        zh
+          ? `模拟入户：走访 ${n(visited)} 户，完成 ${n(completes)} 户，启用备用样本 ${n(used)} 户（应答率 ${syn.response_rate}）`
+          : `synthetic fieldwork: ${n(visited)} households visited, ${n(completes)} complete, ${n(used)} reserves used (response rate ${syn.response_rate})`,
+      );
+      responsesRecord = {
+        source: 'synthetic',
+        algorithm: SYNTH_RESPONSES_ALGORITHM,
+        seed: synSeed,
+        response_rate: syn.response_rate,
+        not_sure: syn.not_sure,
+        max_visits: drill.max_visits,
+        rows: synthetic.rows.length,
+      };
+      scored = { cwd: work, sample: DRILL_FILES.sample, responses: [DRILL_FILES.responses] };
+    } else {
+      scored = {
+        cwd: base,
+        sample: relative(base, samplePath),
+        responses: responsesIn.map((r) => relative(base, r.path)),
+      };
+      responsesRecord = {
+        source: 'fieldwork',
+        files: responsesIn.map((r) => ({ file: r.label, sha256: sha256(readFileSync(r.path)) })),
+      };
+    }
+
+    // 3. Score.
+    const { report, warnings } = await runScoreJob({
+      sample: scored.sample,
+      responses: scored.responses,
+      ...(standardArg !== undefined ? { standard: standardArg } : {}),
+      cwd: scored.cwd,
+      ciMethod: drill.ci,
+      ...(drill.risk_level !== undefined ? { risk: { level: drill.risk_level } } : {}),
+      maxVisits: drill.max_visits,
+      ...(drill.confidence !== undefined ? { confidence: drill.confidence } : {}),
+      ...((opts.title ?? drill.name) !== undefined ? { title: opts.title ?? drill.name } : {}),
+      now: opts.now,
+      lang: opts.lang,
+    }).catch((err: unknown) => {
+      // Real responses recorded against another draw: say why that happens.
+      if (
+        err instanceof UserError &&
+        !drill.synthetic &&
+        err.problems.some((p) => p.message.includes('is not in the sample'))
+      )
+        throw new UserError(
+          zh
+            ? `${err.message}；这些访问记录不属于本次抽样（种子 ${seed}）：请在演练文件中把 seed 固定为调查员所用样本的种子`
+            : `${err.message}; these responses were not recorded on this draw (seed ${seed}): set the drill file's seed to the one the interviewers' sample was drawn with`,
+          err.problems,
+        );
+      throw err;
+    });
+    for (const w of warnings) warnProblem(w);
+    if (!drill.synthetic) {
+      // The real responses, merged in time order, beside the sample they belong to.
+      const rows: ResponseRow[] = [];
+      for (const r of responsesIn)
+        rows.push(...(await readResponses(r.path, standard, { label: r.label })).rows);
+      const header = responsesHeader(standard);
+      writeFileAtomic(
+        responsesPath,
+        csvTable(
+          header,
+          orderRows(rows).map((r) => responseCells(r, header)),
+        ),
+      );
+    }
+    writeReportFiles(report, ['json', 'md', 'html', 'junit'], work, {
+      lang: opts.lang,
+      color: new Chalk({ level: 0 }),
+    });
+
+    const files = Object.values(DRILL_FILES);
+    const record = {
+      format: DRILL_RECORD_FORMAT,
+      format_version: 1,
+      tool: { name: 'hhsurvey', version: VERSION },
+      created_at: isoSeconds(opts.now),
+      drill: { file: basename(opts.drillFile), sha256: drillSha, name: drill.name ?? null },
+      date,
+      seed,
+      seed_from:
+        opts.seed !== undefined
+          ? '--seed'
+          : drill.seed.trim().toLowerCase() === 'date'
+            ? 'date'
+            : 'drill file',
+      roster: { file: drill.roster, sha256: job.frame.sha256, households: job.frame.households },
+      standard: { id: standard.id, version: standard.version ?? null },
+      responses: responsesRecord,
+      result: {
+        pass: report.pass,
+        strata: report.summary.strata,
+        strata_failed: report.summary.strata_failed,
+        indicators_failed: report.summary.indicators_failed,
+        indicators_too_close: report.summary.indicators_too_close,
+      },
+      files: files.filter((f) => f !== DRILL_FILES.record),
+    };
+    writeFileAtomic(join(work, DRILL_FILES.record), JSON.stringify(record, null, 2) + '\n');
+    tx.publish();
+    note(
+      zh ? `已写入 ${opts.outLabel}：${files.join('、')}` : `wrote ${files.join(', ')} to ${opts.outLabel}`,
+    );
+    return {
+      drill,
+      date,
+      seed,
+      report,
+      ...(synthetic ? { synthetic } : {}),
+      primaries,
+      reserves,
+      strata: job.draw.strata.length,
+      files,
+    };
+  } finally {
+    tx.close();
+  }
 }
