@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Context } from '../core/context.js';
+import { stripControls } from '../core/safe-text.js';
 import { writeFileAtomic } from '../io/atomic.js';
 
 /** cli-progress is loaded only when a bar is shown (on terminals), not at every start-up. */
@@ -17,7 +18,8 @@ export function note(ctx: Context, line: string): void {
 }
 
 export function warn(ctx: Context, line: string): void {
-  note(ctx, ctx.color.err.yellow(line));
+  // Warnings quote data (stratum names, headers): never a terminal escape sequence from a file.
+  note(ctx, ctx.color.err.yellow(stripControls(line)));
 }
 
 export interface Progress {

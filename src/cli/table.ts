@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import Table from 'cli-table3';
+import { stripControls } from '../core/safe-text.js';
 
 // cli-table3's own width measure (CJK double width, colour codes ignored).
 const { strlen } = createRequire(import.meta.url)('cli-table3/src/utils.js') as {
@@ -20,7 +21,9 @@ export function renderTable(
   rows: (string | number)[][],
   align?: ('left' | 'right')[],
 ): string {
-  const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? NUMBER.format(c) : c)));
+  // Data reaches a terminal here: no escape sequences or control characters from files.
+  const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? NUMBER.format(c) : stripControls(c))));
+  head = head.map(stripControls);
   if (cells.length > CLI_TABLE_MAX_ROWS && cells.every((r) => r.every((c) => !c.includes('\n'))))
     return drawPlain(head, cells, align);
   const t = new Table({

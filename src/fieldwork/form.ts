@@ -1,6 +1,7 @@
 import { askedQuestions } from '../standard/logic.js';
 import type { Question, Standard } from '../standard/schema.js';
 import { isInterview, type DispositionToken } from './dispositions.js';
+import { dict } from '../core/dict.js';
 
 /**
  * The entry of one household, as a small state machine shared by the terminal UI and the piped
@@ -16,7 +17,7 @@ export type FormStep =
 export class HouseholdForm {
   disposition: DispositionToken | undefined;
   /** Answers given so far (codes); a question passed without an answer has no entry. */
-  readonly answers: Record<string, number> = {};
+  readonly answers: Record<string, number> = dict<number>();
   private readonly seen = new Set<string>();
   private at: 'disposition' | 'review' | number = 'disposition';
   /** Jumped to a question from the review: return to the review when done. */
@@ -118,7 +119,7 @@ export class HouseholdForm {
   /** The answers to save: only questions still asked after every change. */
   finalAnswers(): Record<string, number> {
     if (this.disposition === undefined || !isInterview(this.disposition)) return {};
-    const out: Record<string, number> = {};
+    const out = dict<number>();
     for (const q of this.asked()) {
       const a = this.answers[q.id];
       if (a !== undefined) out[q.id] = a;

@@ -10,6 +10,7 @@ import {
   type DispositionToken,
 } from './dispositions.js';
 import { CODES_ROW_MARKS } from './template.js';
+import { dict } from '../core/dict.js';
 
 /**
  * The responses file: one row per visit (and per correction) of a sampled household. Columns:
@@ -135,7 +136,7 @@ export interface ColumnMap {
 const INFO_COLUMNS = new Set(['地址', 'address', '序号', 'rank', '网格', 'grid'].map((h) => normHeader(h)));
 
 export function mapColumns(header: string[], standard: Standard): ColumnMap {
-  const map: ColumnMap = { fixed: {}, questions: {}, unknown: [] };
+  const map: ColumnMap = { fixed: {}, questions: dict<number>(), unknown: [] };
   // A question's column is headed by its id, or by its text in either language (a template).
   const qIds = new Map<string, string>();
   for (const q of standard.questions) {
@@ -277,7 +278,7 @@ export function parseResponses(
     if (cols.fixed.interviewer !== undefined && interviewer === '') warn(line, 'interviewer', 'empty');
 
     // Answers.
-    const answers: Record<string, number> = {};
+    const answers = dict<number>();
     const given: string[] = [];
     for (const q of standard.questions) {
       const raw = get(fields, cols.questions[q.id]);

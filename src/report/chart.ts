@@ -1,4 +1,5 @@
 import type { Lang } from '../core/i18n.js';
+import { compareCodePoints } from '../roster/read-roster.js';
 import { t } from '../core/messages.js';
 import type { IndicatorDefinition, IndicatorResult } from '../scoring/report-types.js';
 import { escapeHtml } from './escape.js';
@@ -55,7 +56,9 @@ export function renderChart(def: IndicatorDefinition, rows: readonly ChartRow[],
     .sort((a, b) => {
       const sa = statusOf(a.r);
       const sb = statusOf(b.r);
-      return ORDER[sa] - ORDER[sb] || (a.r.rate ?? 2) - (b.r.rate ?? 2) || a.label.localeCompare(b.label);
+      return (
+        ORDER[sa] - ORDER[sb] || (a.r.rate ?? 2) - (b.r.rate ?? 2) || compareCodePoints(a.label, b.label)
+      );
     });
   const rollups = rows.filter((x) => x.rollup);
   const { lo, hi, step } = chartScale(def, [...communities, ...rollups]);

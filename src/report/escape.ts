@@ -1,6 +1,8 @@
-/** Text for HTML content and attribute values. */
+import { stripControls } from '../core/safe-text.js';
+
+/** Text for HTML content and attribute values; control characters are not allowed in HTML text. */
 export function escapeHtml(s: string): string {
-  return s.replace(
+  return stripControls(s).replace(
     /[<>&"']/g,
     (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[ch]!,
   );

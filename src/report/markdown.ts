@@ -1,4 +1,5 @@
 import type { Lang } from '../core/i18n.js';
+import { stripControls } from '../core/safe-text.js';
 import type { IndicatorResult, ScoreReport } from '../scoring/report-types.js';
 import { t } from '../core/messages.js';
 import { vm } from './verdict.messages.js';
@@ -28,10 +29,16 @@ const MARK: Record<Status, string> = {
   none: '–',
 };
 
-/** Markdown table cells: pipes and line breaks would break the table. */
+/**
+ * Text from data in Markdown: pipes and line breaks would break a table, and HTML (a name like
+ * `<img onerror=...>`) would run in any viewer that renders Markdown's inline HTML.
+ */
 export function mdCell(s: string): string {
-  return s
+  return stripControls(s)
     .replace(/\\/g, '\\\\')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
     .replace(/\|/g, '\\|')
     .replace(/[\r\n]+/g, ' ');
 }

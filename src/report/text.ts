@@ -1,3 +1,5 @@
+import { stripControls } from '../core/safe-text.js';
+
 /** Plain-text layout helpers: widths that count a Chinese character as two columns. */
 
 function isWide(cp: number): boolean {
@@ -49,7 +51,11 @@ export function layoutTable(
   right: readonly boolean[] = [],
   gap = 2,
 ): string[] {
-  const cells = rows.map((r) => r.map((c) => (typeof c === 'string' ? { text: c } : c)));
+  const cells = rows.map((r) =>
+    r.map((c) =>
+      typeof c === 'string' ? { text: stripControls(c) } : { ...c, text: stripControls(c.text) },
+    ),
+  );
   const widths: number[] = [];
   for (const r of cells) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(c.text))));
   return cells.map((r) =>

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { UserError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import { readCsvTable } from '../io/csv-read.js';
+import { dict } from '../core/dict.js';
 import { t } from '../core/messages.js';
 import { m as io } from '../io/messages.js';
 import { scopeLang } from '../io/run-scope.js';
@@ -284,7 +285,7 @@ export interface SampleList {
   manifest?: SampleManifest;
 }
 
-const FIXED: Record<string, keyof typeof SAMPLE_HEADERS.en> = {};
+const FIXED = dict<keyof typeof SAMPLE_HEADERS.en>();
 for (const lang of ['en', 'zh'] as const)
   for (const [k, v] of Object.entries(SAMPLE_HEADERS[lang]))
     FIXED[v.toLowerCase()] = k as keyof typeof SAMPLE_HEADERS.en;
@@ -351,7 +352,7 @@ export async function readSampleList(file: string, opts: { label?: string } = {}
       bad(table.header[col.household_id!]!, `household ${id} listed twice (first on line ${seen.get(id)})`);
     if (!stratum || !role || !id || !Number.isInteger(rank) || rank < 1 || seen.has(id)) continue;
     seen.set(id, row.line);
-    const fields: Record<string, string> = {};
+    const fields = dict<string>();
     const named: Partial<Record<CanonicalColumn, string>> = {};
     for (const c of rosterCols) {
       fields[table.header[c]!] = row.fields[c] ?? '';

@@ -7,6 +7,7 @@ import { planFieldwork, type EntryLike } from '../fieldwork/succession.js';
 import { createRng, uniformInt, type Rng } from '../sampling/rng.js';
 import { askedQuestions, classifyIndicator, notSureOption, type Classification } from '../standard/logic.js';
 import { favourableConditions, type Indicator, type Question, type Standard } from '../standard/schema.js';
+import { dict } from '../core/dict.js';
 
 /**
  * Synthetic fieldwork for a drawn sample: who was visited, what happened at the door, and the
@@ -264,13 +265,13 @@ export class AnswerModel {
       const u = rng.next();
       return u < law.yes ? 'yes' : u < law.yes + law.notSure ? 'not_sure' : 'no';
     });
-    const answers: Record<string, number> = {};
+    const answers = dict<number>();
     let relaxed = false;
     for (const comp of this.components) {
       const t = [...targets];
       // Drop targets from the last indicator of the component until the rest can be met together.
       for (let drop = comp.indicators.length; ; drop--) {
-        const attempt: Record<string, number> = {};
+        const attempt = dict<number>();
         if (this.search(comp, 0, attempt, t, rng, notSure, { nodes: 0 })) {
           Object.assign(answers, attempt);
           break;
@@ -477,7 +478,7 @@ export function synthesizeResponses(
       let disposition = h.outcome;
       if (disposition !== 'not_home' && item.visit < opts.maxVisits && h.rng.next() < AWAY_FIRST)
         disposition = 'not_home';
-      let answers: Record<string, number> = {};
+      let answers = dict<number>();
       if (isInterview(disposition)) {
         const arng = createRng(opts.seed, `responses\u0000answers\u0000${e.householdId}`);
         const drawn = model.draw(arng, (id) => opts.rate(stratum, id), opts.notSure);
@@ -509,7 +510,7 @@ export function synthesizeResponses(
 function truncate(standard: Standard, answers: Record<string, number>, rng: Rng): Record<string, number> {
   const asked = askedQuestions(standard, answers);
   const keep = asked.length > 1 ? 1 + uniformInt(rng, asked.length - 1) : 0;
-  const out: Record<string, number> = {};
+  const out = dict<number>();
   for (const q of asked.slice(0, keep)) if (answers[q.id] !== undefined) out[q.id] = answers[q.id]!;
   return out;
 }
