@@ -1,3 +1,4 @@
+import { stripControls } from '../core/safe-text.js';
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../core/i18n.js';
 import type { IndicatorResult, ScoreReport } from '../scoring/report-types.js';
@@ -30,7 +31,11 @@ export interface TerminalOptions {
  * The report for people at a terminal: a compact table per community, then the roll-ups, then the
  * overall verdict last. Colour marks pass, fail and too close (off with NO_COLOR or in a pipe).
  */
-export function renderTerminal(report: ScoreReport, opts: TerminalOptions): string {
+export function renderTerminal(data: ScoreReport, opts: TerminalOptions): string {
+  // Names from files reach a terminal here: no escape sequences or control characters in them.
+  const report = JSON.parse(JSON.stringify(data), (_k, v: unknown) =>
+    typeof v === 'string' ? stripControls(v) : v,
+  ) as ScoreReport;
   const { lang, color: c } = opts;
   const names = indicatorNames(lang, report);
   const style = (s: Status) =>

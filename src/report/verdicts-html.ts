@@ -1,16 +1,10 @@
 import type { Lang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
 import type { ScoreReport } from '../scoring/report-types.js';
+import { escapeHtml } from './escape.js';
 import { ciText, indicatorNames, pct, word } from './labels.js';
 import { vm } from './verdict.messages.js';
 import { groupLabel, groupNote, riskModelText, riskText, verdictGroups } from './verdicts.js';
-
-function escapeHtml(s: string): string {
-  return s.replace(
-    /[<>&"']/g,
-    (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[ch]!,
-  );
-}
 
 /** Colours of the verdict groups (the rest of the report's look is in html.ts). */
 export const VERDICT_CSS = `
