@@ -40,8 +40,18 @@ function trickyRoster(dir: string): string {
   writeFileSync(
     file,
     csvTable(
-      ['household_id', 'community', 'building', 'room', 'head_name', 'phone'],
-      TRICKY.map(([id, c, name], i) => [id!, c!, '1', `${101 + i}`, name!, `100${String(12345670 + i)}`]),
+      ['household_id', 'community', 'grid', 'building', 'unit', 'floor', 'room', 'head_name', 'phone'],
+      TRICKY.map(([id, c, name], i) => [
+        id!,
+        c!,
+        '1',
+        '1',
+        '1',
+        '1',
+        `${101 + i}`,
+        name!,
+        `100${String(12345670 + i)}`,
+      ]),
       { escapeFormulas: false },
     ),
   );

@@ -90,8 +90,15 @@ export const m = defineMessages('io', {
     en: (p: { file: string }) => `${p.file}: too many YAML aliases (*) to expand; refused`,
   },
   notJson: {
-    zh: (p: { file: string; detail: string }) => `${p.file}：不是有效的 JSON（${p.detail}）`,
-    en: (p: { file: string; detail: string }) => `${p.file}: not valid JSON (${p.detail})`,
+    zh: (p: { file: string; line: number; column: number }) =>
+      `${p.file}:${p.line}：不是有效的 JSON（第 ${p.column} 列附近）`,
+    en: (p: { file: string; line: number; column: number }) =>
+      `${p.file}:${p.line}: not valid JSON (near column ${p.column})`,
+  },
+  invalidSampleList: {
+    zh: (p: { file: string; count: number }) => `${p.file}：样本清单无效，共 ${p.count} 个问题`,
+    en: (p: { file: string; count: number }) =>
+      `${p.file}: invalid sample list: ${p.count} problem${p.count === 1 ? '' : 's'}`,
   },
   badWeight: {
     zh: (p: { value: string }) => `权数须在 1 到 10,000,000 之间（层内户数 ÷ 抽取户数），实为 "${p.value}"`,

@@ -763,7 +763,8 @@ export async function readHouseholds(
         : id !== undefined
           ? (record[id] ?? '').trim()
           : want;
-      if (got !== want && got.replace(/^'(?=')|^'(?=[=+\-@\t\r])/, '') !== want) throw changedError(frame.file);
+      if (got !== want && got.replace(/^'(?=')|^'(?=[=+\-@\t\r])/, '') !== want)
+        throw changedError(frame.file);
       if (frame.idFrom) record.push(want);
       out[i] = record;
     },

@@ -3,7 +3,7 @@ import { UserError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import { readCsvTable } from '../io/csv-read.js';
 import { dict } from '../core/dict.js';
-import { t } from '../core/messages.js';
+import { both, t } from '../core/messages.js';
 import { m as io } from '../io/messages.js';
 import { scopeLang } from '../io/run-scope.js';
 import { csvTable, neutraliseFormula, restoreFormula } from '../io/csv-write.js';
@@ -393,7 +393,7 @@ export async function readSampleList(file: string, opts: { label?: string } = {}
     });
   }
   if (problems.length)
-    throw new UserError(`${label}: invalid sample list: ${problems.length} problem(s)`, problems);
+    throw new UserError(both(io.invalidSampleList, { file: label, count: problems.length }), problems);
   const strata = new Map<string, SampleStratum & { weight: number }>();
   for (const e of entries) {
     let s = strata.get(e.stratum);
