@@ -1,5 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../core/i18n.js';
+import { t } from '../core/messages.js';
+import { cm } from './compare.messages.js';
 import type { CompareResult, Direction, TrendRow } from '../scoring/compare.js';
 import { levelLabel, pct, word, displayTime } from './labels.js';
 import { mdCell } from './markdown.js';
@@ -36,11 +38,61 @@ function rateWithCounts(p: TrendRow['points'][number], rollup: boolean): string 
   return rollup || p.eligible === null ? pct(p.rate) : `${pct(p.rate)} (${p.favourable}/${p.eligible})`;
 }
 
+function levelText(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
+
 function summaryText(lang: Lang, c: CompareResult): string {
   const s = c.summary;
-  return lang === 'zh'
-    ? `${c.reports.length} 次测评：${s.better} 项显著提高，${s.worse} 项显著下降，${s.unclear} 项变化不显著（显著性水平 ${Math.round((1 - c.confidence) * 1000) / 10}%）`
-    : `${c.reports.length} drills: ${s.better} better, ${s.worse} worse, ${s.unclear} without a clear change (significance level ${Math.round((1 - c.confidence) * 1000) / 10}%)`;
+  return t(lang, cm.summary, {
+    drills: c.reports.length,
+    better: s.better,
+    worse: s.worse,
+    unclear: s.unclear,
+    level: levelText(1 - c.confidence),
+  });
+}
+
+/** How many tests, and what that means: expected chance findings, or the Holm adjustment. */
+function testsText(lang: Lang, c: CompareResult): string {
+  const level = levelText(1 - c.confidence);
+  if (c.adjustment === 'holm') return t(lang, cm.testsHolm, { tests: c.tests, level });
+  const expected = c.tests * (1 - c.confidence);
+  return t(lang, cm.tests, {
+    tests: c.tests,
+    level,
+    expected: expected < 10 ? expected.toFixed(1) : String(Math.round(expected)),
+  });
+}
+
+function intervalText(ci: [number, number]): string {
+  return `${signedPoints(ci[0])} … ${signedPoints(ci[1])}`;
+}
+
+/** The column heads and one row's cells, the same in the terminal and in Markdown. */
+function columns(lang: Lang, c: CompareResult): string[] {
+  return [
+    t(lang, cm.unit),
+    word(lang, 'indicator'),
+    ...c.reports.map((_, i) => drillLabel(lang, i)),
+    t(lang, cm.change),
+    t(lang, cm.interval, { level: levelText(c.confidence) }),
+    c.adjustment === 'holm' ? t(lang, cm.pHolm) : 'p',
+    word(lang, 'verdict'),
+  ];
+}
+
+function cells(lang: Lang, c: CompareResult, names: Map<string, string>, r: TrendRow): string[] {
+  const ch = r.change;
+  return [
+    groupLabel(lang, r),
+    names.get(r.indicator) ?? r.indicator,
+    ...r.points.map((p) => rateWithCounts(p, r.level !== 'stratum')),
+    ch ? signedPoints(ch.difference) : '–',
+    ch ? intervalText(ch.ci) : '–',
+    ch ? pText(c.adjustment === 'holm' ? (ch.p_adjusted ?? ch.p_value) : ch.p_value) : '–',
+    directionText(lang, r.direction),
+  ];
 }
 
 /** The trend for people at a terminal: one row per community (and roll-up) × indicator. */
@@ -60,25 +112,15 @@ export function renderCompareTable(c: CompareResult, opts: { lang: Lang; color: 
     ),
     '',
   );
-  const header: Cell[] = [
-    lang === 'zh' ? '单位' : 'Community',
-    word(lang, 'indicator'),
-    ...c.reports.map((_, i) => drillLabel(lang, i)),
-    lang === 'zh' ? '变化（百分点）' : 'Change (points)',
-    'p',
-    word(lang, 'verdict'),
-  ].map((text) => ({ text, style: color.dim }));
-  const body = c.rows.map((r): Cell[] => [
-    { text: groupLabel(lang, r) },
-    { text: names.get(r.indicator) ?? r.indicator },
-    ...r.points.map((p) => ({ text: rateWithCounts(p, r.level !== 'stratum') })),
-    { text: r.change ? signedPoints(r.change.difference) : '–' },
-    { text: r.change ? pText(r.change.p_value) : '–' },
-    { text: directionText(lang, r.direction), style: style(r.direction) },
-  ]);
-  const right = [false, false, ...c.reports.map(() => true), true, true, false];
+  const header: Cell[] = columns(lang, c).map((text) => ({ text, style: color.dim }));
+  const body = c.rows.map((r): Cell[] =>
+    cells(lang, c, names, r).map((text, i, all) =>
+      i === all.length - 1 ? { text, style: style(r.direction) } : { text },
+    ),
+  );
+  const right = [false, false, ...c.reports.map(() => true), true, true, true, false];
   out.push(...layoutTable([header, ...body], right));
-  out.push('', summaryText(lang, c));
+  out.push('', summaryText(lang, c), color.dim(testsText(lang, c)));
   return out.join('\n') + '\n';
 }
 
@@ -93,37 +135,17 @@ export function renderCompareMarkdown(c: CompareResult, opts: { lang: Lang }): s
       `- ${drillLabel(lang, i)}: \`${mdCell(r.file)}\` (${displayTime(r.generated_at)}, ${r.pass ? word(lang, 'pass') : word(lang, 'fail')})`,
     ),
   );
+  out.push('', mdCell(t(lang, cm.method)), '', mdCell(testsText(lang, c)), '');
+  const cols = columns(lang, c);
   out.push(
-    '',
-    zh
-      ? '社区的变化用两比例检验（合并方差 z 检验）判断；汇总层级用分层估计的同类检验（各社区两次合并比率下的方差）。'
-      : 'Changes in a community are judged with a two-proportion test (pooled z test); roll-ups with its stratified analogue (variance from each community\u2019s rate pooled over the drills).',
-    '',
-  );
-  const cols = [
-    zh ? '单位' : 'Community',
-    word(lang, 'indicator'),
-    ...c.reports.map((_, i) => drillLabel(lang, i)),
-    zh ? '变化（百分点）' : 'Change (points)',
-    'p',
-    word(lang, 'verdict'),
-  ];
-  out.push(
-    `| ${cols.join(' | ')} |`,
+    `| ${cols.map(mdCell).join(' | ')} |`,
     `|${cols.map((_, i) => (i < 2 || i === cols.length - 1 ? ' --- ' : ' ---: ')).join('|')}|`,
   );
   for (const r of c.rows) {
     const mark = r.direction === 'better' ? '⬆️ ' : r.direction === 'worse' ? '⬇️ ' : '';
-    out.push(
-      `| ${[
-        mdCell(groupLabel(lang, r)),
-        mdCell(names.get(r.indicator) ?? r.indicator),
-        ...r.points.map((p) => rateWithCounts(p, r.level !== 'stratum')),
-        r.change ? signedPoints(r.change.difference) : '–',
-        r.change ? pText(r.change.p_value) : '–',
-        `${mark}${directionText(lang, r.direction)}`,
-      ].join(' | ')} |`,
-    );
+    const row = cells(lang, c, names, r).map(mdCell);
+    row[row.length - 1] = `${mark}${row[row.length - 1]!}`;
+    out.push(`| ${row.join(' | ')} |`);
   }
   return out.join('\n') + '\n';
 }

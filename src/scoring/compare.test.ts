@@ -23,15 +23,17 @@ describe('compareReports', () => {
     expect(c.rows).toHaveLength((4 + 2 + 1) * 2);
     expect(c.rows.at(-1)).toMatchObject({ level: 'overall', group: 'overall', indicator: 'participation' });
   });
-  it('tests a community with the two-proportion test: 6/10 → 10/10 is better (R p = 0.0253)', () => {
+  it("tests a community with Newcombe's interval: 6/10 → 10/10 is better (p = 0.0317)", () => {
     const d = c.rows.find((r) => r.group === 'D' && r.indicator === 'awareness')!;
     expect(d.points.map((p) => p.rate)).toEqual([0.6, 1]);
     expect(d.change!.difference).toBeCloseTo(0.4, 15);
-    // R: prop.test(c(6, 10), c(10, 10), correct = FALSE)$p.value = 0.0253473186774682
-    expect(Math.abs(d.change!.p_value - 0.0253473186774682)).toBeLessThan(1e-12);
+    // examples/stats/compare.R: Newcombe method 10, 0.0384 to 0.6873, dual p = 0.0316891542231926
+    expect(Math.abs(d.change!.p_value - 0.0316891542231926)).toBeLessThan(1e-12);
+    expect(Math.abs(d.change!.ci[0] - 0.038385820888002)).toBeLessThan(1e-12);
+    expect(d.points.map((p) => p.population)).toEqual([80, 80]);
     expect(d).toMatchObject({ direction: 'better' });
     const b = c.rows.find((r) => r.group === 'B' && r.indicator === 'awareness')!;
-    expect(b.direction).toBe('unclear'); // 15/20 → 11/20, p ≈ 0.18
+    expect(b.direction).toBe('unclear'); // 15/20 → 11/20
     const a = c.rows.find((r) => r.group === 'A' && r.indicator === 'awareness')!;
     expect(a.change).toMatchObject({ difference: 0, p_value: 1, significant: false });
     expect(a.direction).toBe('unclear');

@@ -1,4 +1,4 @@
-import { testStratifiedChange, testTwoProportions, type StratumPair } from '../stats/two-proportion.js';
+import { holmAdjust, newcombeChange, stratifiedChange, type StratumPair } from '../stats/two-proportion.js';
 import type { IndicatorResult, LocalName, ScoreReport } from './report-types.js';
 
 /**
@@ -11,6 +11,8 @@ export const COMPARE_FORMAT = 'hhsurvey-compare' as const;
 /** One drill's result for one community × indicator (null where the drill has none). */
 export interface TrendPoint {
   rate: number | null;
+  /** Households in the community (or the roll-up) in that drill's sample list. */
+  population: number | null;
   favourable: number | null;
   eligible: number | null;
   se: number | null;
@@ -20,12 +22,18 @@ export interface TrendPoint {
 export interface ChangeTest {
   /** Later rate minus earlier rate. */
   difference: number;
-  /** Two-sided p-value: pooled two-proportion z test for a community (R: prop.test(correct = FALSE));
-   *  for a roll-up, the stratified analogue (stratum rates pooled over both drills; testStratifiedChange). */
-  p_value: number;
+  /** A community: Newcombe's hybrid score interval (Wilson pieces with the finite population
+   *  correction); a roll-up: the stratified design-based difference with a t reference. */
+  method: 'newcombe' | 'stratified-t';
   /** Interval for the difference at the comparison's confidence level. */
   ci: [number, number];
-  /** p_value < 1 − confidence: the change is larger than the intervals allow. */
+  /** Two-sided p-value of the test dual to the interval (p < 1 − confidence exactly when ci excludes 0). */
+  p_value: number;
+  /** Holm-adjusted p-value over every first-to-last change (with --adjust holm; steps are not adjusted). */
+  p_adjusted?: number;
+  /** Degrees of freedom of the t reference (roll-ups). */
+  df?: number;
+  /** The change is larger than sampling noise allows: p (or, with Holm, the adjusted p) < 1 − confidence. */
   significant: boolean;
 }
 
@@ -45,10 +53,17 @@ export interface TrendRow {
   direction: Direction;
 }
 
+export type Adjustment = 'none' | 'holm';
+
 export interface CompareResult {
   format: typeof COMPARE_FORMAT;
-  format_version: 1;
+  format_version: 2;
   confidence: number;
+  /** How the changes were judged (the same for every row of a level). */
+  methods: { community: 'newcombe-fpc'; rollup: 'stratified-t' };
+  /** First-to-last changes tested (one per row with a change): the family for the multiplicity note and Holm. */
+  tests: number;
+  adjustment: Adjustment;
   reports: { file: string; generated_at: string; standard: string; pass: boolean }[];
   indicators: { id: string; name: LocalName }[];
   rows: TrendRow[];
@@ -60,9 +75,16 @@ export interface NamedReport {
   report: ScoreReport;
 }
 
-function point(r: IndicatorResult | undefined): TrendPoint {
-  if (!r) return { rate: null, favourable: null, eligible: null, se: null, pass: null };
-  return { rate: r.rate, favourable: r.favourable, eligible: r.eligible, se: r.se, pass: r.pass };
+function point(r: IndicatorResult | undefined, population: number | undefined): TrendPoint {
+  if (!r) return { rate: null, population: null, favourable: null, eligible: null, se: null, pass: null };
+  return {
+    rate: r.rate,
+    population: population ?? null,
+    favourable: r.favourable,
+    eligible: r.eligible,
+    se: r.se,
+    pass: r.pass,
+  };
 }
 
 function testChange(
@@ -73,15 +95,33 @@ function testChange(
   pairs: () => StratumPair[],
 ): ChangeTest | null {
   if (a.rate === null || b.rate === null) return null;
-  const alpha = 1 - confidence;
   if (level === 'stratum') {
     if (!a.eligible || !b.eligible || a.favourable === null || b.favourable === null) return null;
-    const t = testTwoProportions(a.favourable, a.eligible, b.favourable, b.eligible, confidence);
-    return { difference: t.difference, p_value: t.pValue, ci: t.ci, significant: t.pValue < alpha };
+    // A sample list with fewer households than respondents (hand-made) is read as a census, as score does.
+    const count = (p: TrendPoint) => ({
+      favourable: p.favourable!,
+      eligible: p.eligible!,
+      population: p.population === null ? undefined : Math.max(p.population, p.eligible!),
+    });
+    const t = newcombeChange(count(a), count(b), confidence);
+    return {
+      difference: t.difference,
+      method: 'newcombe',
+      ci: t.ci,
+      p_value: t.pValue,
+      significant: t.significant,
+    };
   }
-  const t = testStratifiedChange(pairs(), confidence);
+  const t = stratifiedChange(pairs(), confidence);
   if (!t) return null;
-  return { difference: t.difference, p_value: t.pValue, ci: t.ci, significant: t.pValue < alpha };
+  return {
+    difference: t.difference,
+    method: 'stratified-t',
+    ci: t.ci,
+    p_value: t.pValue,
+    df: t.df,
+    significant: t.significant,
+  };
 }
 
 /** A roll-up group's strata in one report, with one indicator's counts. */
@@ -98,7 +138,15 @@ function groupStrata(report: ScoreReport, level: TrendRow['level'], group: strin
   return out;
 }
 
-export function compareReports(reports: readonly NamedReport[], confidence = 0.95): CompareResult {
+export interface CompareOptions {
+  confidence?: number;
+  /** Holm's step-down adjustment over every first-to-last change (default: none). */
+  adjustment?: Adjustment;
+}
+
+export function compareReports(reports: readonly NamedReport[], options: CompareOptions = {}): CompareResult {
+  const confidence = options.confidence ?? 0.95;
+  const adjustment = options.adjustment ?? 'none';
   const indicators: { id: string; name: LocalName; threshold: number }[] = [];
   for (const { report } of reports)
     for (const i of report.indicators)
@@ -120,19 +168,17 @@ export function compareReports(reports: readonly NamedReport[], confidence = 0.9
     for (const l of report.levels) if (l.level === 'street') add('street', l.group);
   add('overall', 'overall');
 
-  const find = (report: ScoreReport, level: TrendRow['level'], group: string, id: string) => {
-    const holder =
-      level === 'stratum'
-        ? report.strata.find((s) => s.stratum === group)
-        : report.levels.find((l) => l.level === level && (level === 'overall' || l.group === group));
-    return holder?.indicators.find((i) => i.id === id);
-  };
+  const holderOf = (report: ScoreReport, level: TrendRow['level'], group: string) =>
+    level === 'stratum'
+      ? report.strata.find((s) => s.stratum === group)
+      : report.levels.find((l) => l.level === level && (level === 'overall' || l.group === group));
 
   const rows: TrendRow[] = [];
   for (const { level, group } of keys) {
     for (const ind of indicators) {
-      const found = reports.map(({ report }) => find(report, level, group, ind.id));
-      const points = found.map(point);
+      const holders = reports.map(({ report }) => holderOf(report, level, group));
+      const found = holders.map((h) => h?.indicators.find((i) => i.id === ind.id));
+      const points = found.map((r, i) => point(r, holders[i]?.population));
       const pairsOf = (i: number, j: number) => () => {
         const before = groupStrata(reports[i]!.report, level, group, ind.id);
         const after = groupStrata(reports[j]!.report, level, group, ind.id);
@@ -155,14 +201,6 @@ export function compareReports(reports: readonly NamedReport[], confidence = 0.9
               pairsOf(withRate[0]!, withRate[withRate.length - 1]!),
             )
           : null;
-      const direction: Direction =
-        change === null
-          ? 'none'
-          : change.significant
-            ? change.difference > 0
-              ? 'better'
-              : 'worse'
-            : 'unclear';
       const latest = [...found].reverse().find((r) => r !== undefined);
       rows.push({
         level,
@@ -172,14 +210,35 @@ export function compareReports(reports: readonly NamedReport[], confidence = 0.9
         points,
         steps,
         change,
-        direction,
+        direction: 'none',
       });
     }
   }
+  const changes = rows.flatMap((r) => (r.change ? [r.change] : []));
+  if (adjustment === 'holm') {
+    const adjusted = holmAdjust(changes.map((c) => c.p_value));
+    changes.forEach((c, i) => {
+      c.p_adjusted = adjusted[i]!;
+      // The decision follows the adjusted p; the interval stays the per-comparison one.
+      c.significant = adjusted[i]! < 1 - confidence;
+    });
+  }
+  for (const r of rows)
+    r.direction =
+      r.change === null
+        ? 'none'
+        : r.change.significant
+          ? r.change.difference > 0
+            ? 'better'
+            : 'worse'
+          : 'unclear';
   return {
     format: COMPARE_FORMAT,
-    format_version: 1,
+    format_version: 2,
     confidence,
+    methods: { community: 'newcombe-fpc', rollup: 'stratified-t' },
+    tests: changes.length,
+    adjustment,
     reports: reports.map(({ file, report }) => ({
       file,
       generated_at: report.generated_at,

@@ -15,6 +15,10 @@ export const h = defineMessages('cli.compare', {
     en: 'write to this file (atomically) instead of stdout',
   },
   confidence: { zh: 'p < 1 − 置信水平 时变化显著', en: 'a change is significant when p < 1 − level' },
+  adjust: {
+    zh: '多重检验校正：none（不校正）或 holm（Holm 逐步法，对所有从第一次到最后一次的变化）',
+    en: 'multiple-testing adjustment: none, or holm (Holm step-down over every first-to-last change)',
+  },
   after: {
     zh: `
 示例：
@@ -22,10 +26,12 @@ export const h = defineMessages('cli.compare', {
   hhsurvey compare march.json june.json september.json --format md -o trend.md
   hhsurvey compare before.json after.json --format json --lang zh
 
-对每个社区和每项指标：每次演练的比率、从第一次到最后一次的变化及其 p 值。社区的变化用两比例检验
-（合并 z 检验，即 R 的 prop.test(correct = FALSE) 给出的结果）；汇总的变化用其分层形式（“无变化”
-假设下的方差，取每个社区两次演练合并后的比率）。
-“变好”/“变差”表示 p < 1 − 置信水平；否则这几次演练分不出比率的高低。
+对每个社区和每项指标：每次演练的比率、从第一次到最后一次的变化、其置信区间和 p 值。社区的变化用
+Newcombe 混合得分区间（由两次的 Wilson 区间合成，按社区户数做有限总体校正）；p 值由同一区间反推，
+所以区间不含 0 与 p < 1 − 置信水平 总是一致。汇总（街道、全部）的变化用分层设计估计之差，
+方差为两次之和，参照 t 分布（自由度 = 两次受访户数之和 − 社区数之和），与 score 的汇总一致。
+“显著提高”/“显著下降”表示 p < 1 − 置信水平；否则这几次演练分不出比率的高低。
+检验很多时，偶然的“显著”也会出现：输出写明检验次数；--adjust holm 按 Holm 法校正 p 值。
 
 退出码：0 完成，2 输入或用法有误。`,
     en: `
@@ -35,10 +41,15 @@ Examples:
   hhsurvey compare before.json after.json --format json --lang en
 
 For each community and indicator: the rate in each drill, the change from the first to the last
-drill, and its p-value. A community's change is tested with the two-proportion test (pooled z,
-what R's prop.test(correct = FALSE) reports); a roll-up's with its stratified analogue (the
-variance under "no change", from each community's rate pooled over the two drills).
+drill, its interval and its p-value. A community's change uses Newcombe's hybrid score interval
+(from the two drills' Wilson intervals, with the finite population correction for the community's
+households); the p-value is read off the same interval, so "the interval excludes 0" and
+"p < 1 − confidence" always agree. Roll-ups (sub-districts, overall) use the difference of the
+stratified design-based estimates, variance the sum of both drills', with a t reference
+(df = respondents − communities, summed over the drills), as score does for a roll-up.
 "better"/"worse" means p < 1 − confidence; otherwise the drills cannot tell the rates apart.
+With many tests some "changes" appear by chance: the output says how many tests were run;
+--adjust holm applies Holm's step-down adjustment to the p-values.
 
 Exit codes: 0 done, 2 bad input or usage.`,
   },

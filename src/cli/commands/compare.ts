@@ -25,6 +25,7 @@ interface CompareOptions {
   format: CompareFormat;
   output?: string;
   confidence: number;
+  adjust: 'none' | 'holm';
   lang?: string;
 }
 
@@ -53,11 +54,19 @@ function reportShapeOf(z: typeof import('zod').z) {
         threshold: z.number(),
       }),
     ),
-    strata: z.array(z.looseObject({ stratum: z.string(), indicators: z.array(indicatorResult) })),
+    strata: z.array(
+      z.looseObject({
+        stratum: z.string(),
+        population: z.number().int().min(0),
+        indicators: z.array(indicatorResult),
+      }),
+    ),
     levels: z.array(
       z.looseObject({
         level: z.enum(['street', 'overall']),
         group: z.string(),
+        strata: z.array(z.string()),
+        population: z.number().int().min(0),
         indicators: z.array(indicatorResult),
       }),
     ),
@@ -110,7 +119,8 @@ export function register(program: Command, ctx: Context): void {
       new Option('--format <format>', t(lang, h.format)).choices([...COMPARE_FORMATS]).default('table'),
     )
     .option('-o, --output <file>', t(lang, h.output))
-    .option('--confidence <level>', t(lang, h.confidence), levelArg, 0.95);
+    .option('--confidence <level>', t(lang, h.confidence), levelArg, 0.95)
+    .addOption(new Option('--adjust <method>', t(lang, h.adjust)).choices(['none', 'holm']).default('none'));
   addCommonOptions(cmd);
   cmd.addHelpText('after', t(lang, h.after));
   cmd.action(async (files: string[], opts: CompareOptions) => {
@@ -129,7 +139,7 @@ export function register(program: Command, ctx: Context): void {
           `warning: ${reports[i]!.file} is older than ${reports[i - 1]!.file}; give the reports oldest first`,
         );
     }
-    const result = compareReports(reports, opts.confidence);
+    const result = compareReports(reports, { confidence: opts.confidence, adjustment: opts.adjust });
     if (opts.output === undefined || opts.output === '-') {
       emit(c, undefined, renderCompare(result, opts.format, { lang: c.lang, color: c.color.out }));
     } else {

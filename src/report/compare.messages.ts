@@ -1,0 +1,34 @@
+import { defineMessages } from '../core/messages.js';
+
+/** The words of hhsurvey compare's outputs (terminal table and Markdown). */
+export const cm = defineMessages('report.compare', {
+  summary: {
+    zh: (p: { drills: number; better: number; worse: number; unclear: number; level: string }) =>
+      `${p.drills} 次测评：${p.better} 项显著提高，${p.worse} 项显著下降，${p.unclear} 项变化不显著（显著性水平 ${p.level}）`,
+    en: (p: { drills: number; better: number; worse: number; unclear: number; level: string }) =>
+      `${p.drills} drills: ${p.better} better, ${p.worse} worse, ${p.unclear} without a clear change (significance level ${p.level})`,
+  },
+  tests: {
+    zh: (p: { tests: number; level: string; expected: string }) =>
+      `共做了 ${p.tests} 次检验（每个社区及汇总的每项指标一次），每次显著性水平 ${p.level}：即使什么都没变，也约有 ${p.expected} 项会偶然显示为“显著”。要控制这种误判，用 --adjust holm。`,
+    en: (p: { tests: number; level: string; expected: string }) =>
+      `${p.tests} tests were run (one per community or roll-up and indicator), each at the ${p.level} level: even if nothing had changed, about ${p.expected} would look significant by chance. Use --adjust holm to guard against that.`,
+  },
+  testsHolm: {
+    zh: (p: { tests: number; level: string }) =>
+      `共做了 ${p.tests} 次检验，p 值已按 Holm 逐步法校正：所有“显著”变化中出现任何一项误判的概率不超过 ${p.level}。区间仍是每项单独的置信区间。`,
+    en: (p: { tests: number; level: string }) =>
+      `${p.tests} tests were run; p-values are Holm-adjusted: the chance of any false "change" among them is at most ${p.level}. Intervals remain per comparison.`,
+  },
+  method: {
+    zh: '社区的变化：Newcombe 混合得分区间（两次的 Wilson 区间合成，按社区户数做有限总体校正），p 值由同一区间反推，区间不含 0 即 p 小于显著性水平。汇总层级：分层设计估计之差，方差为两次之和，参照 t 分布（自由度 = 受访户数 − 社区数，两次相加）。',
+    en: "Changes in a community: Newcombe's hybrid score interval (from the two drills' Wilson intervals, with the finite population correction for the community's households); the p-value is read off the same interval, so it is below the significance level exactly when the interval excludes 0. Roll-ups: the difference of the stratified design-based estimates, variance the sum of both drills', with a t reference (df = respondents − communities, summed over the drills).",
+  },
+  unit: { zh: '单位', en: 'Community' },
+  change: { zh: '变化（百分点）', en: 'Change (points)' },
+  interval: {
+    zh: (p: { level: string }) => `${p.level}置信区间（百分点）`,
+    en: (p: { level: string }) => `${p.level} interval (points)`,
+  },
+  pHolm: { zh: 'p（Holm 校正）', en: 'p (Holm)' },
+});
