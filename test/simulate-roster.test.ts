@@ -18,6 +18,7 @@ interface Result {
   p_pass: number;
   p_pass_se: number;
   rate_mean: number;
+  p_no_eligible_exact: number;
   expected_reserves: number;
   expected_reserves_exact: number;
 }
@@ -139,14 +140,77 @@ describe('hhsurvey simulate --roster', () => {
     expect(j.levels.map((l) => l.population)).toEqual([450, 815, 1265]);
     for (const l of j.levels) {
       const members = j.results.filter((x) => l.level === 'overall' || x.street === l.group);
+      // No community fails: P(pass) + P(no data) each (here P(no data) is 0: everyone responds).
       expect(l.p_all_pass_exact).toBeCloseTo(
-        members.reduce((p, x) => p * x.p_pass_exact, 1),
+        members.reduce((p, x) => p * (x.p_pass_exact + x.p_no_eligible_exact), 1),
         14,
       );
       const se = Math.sqrt((l.p_all_pass_exact * (1 - l.p_all_pass_exact)) / 20000);
       expect(Math.abs(l.p_all_pass - l.p_all_pass_exact)).toBeLessThanOrEqual(3 * se + 1e-12);
       expect(l.p_pass_exact).toBeNull();
     }
+  });
+
+  it('a community with no eligible respondent is no data, as in score: neither a pass nor a fail', async () => {
+    // 2 households, no reserve, 30% respond: P(no complete) = 0.7² = 0.49 in every community.
+    const args = [
+      'simulate',
+      '--roster',
+      roster,
+      '--rate',
+      'awareness=0.93',
+      '--size',
+      '2',
+      '--reserve',
+      '0',
+    ];
+    const r = await runCli([
+      ...args,
+      '--response-rate',
+      '0.3',
+      '--seed',
+      'nd',
+      '--json',
+      '--replicates',
+      '20000',
+    ]);
+    expect(r.code).toBe(0);
+    const j = parse(r.stdout);
+    const aware = j.results.filter((x) => x.indicator === 'awareness');
+    for (const x of aware) {
+      expect(x.p_no_eligible_exact).toBeCloseTo(0.49, 12);
+      // P(pass) counts outcomes with an eligible respondent only: 2 complete (0.09) or 1 (0.42).
+      const one = x.favourable / x.population;
+      const both = hypergeometricUpperTail(2, x.population, x.favourable, 2);
+      expect(x.p_pass_exact).toBeCloseTo(0.09 * both + 0.42 * one, 12);
+    }
+    for (const l of j.levels) {
+      const members = aware.filter((x) => l.level === 'overall' || x.street === l.group);
+      if (l.indicator !== 'awareness') continue;
+      const exact = members.reduce((p, x) => p * (x.p_pass_exact + x.p_no_eligible_exact), 1);
+      expect(l.p_all_pass_exact).toBeCloseTo(exact, 14);
+      const se = Math.sqrt((exact * (1 - exact)) / 20000);
+      expect(Math.abs(l.p_all_pass - exact)).toBeLessThanOrEqual(3 * se + 1e-12);
+    }
+    const text = await runCli([
+      ...args.slice(0, 1),
+      '--population',
+      '300',
+      '--true-rate',
+      '0.9',
+      '--size',
+      '1',
+      '--threshold',
+      '0.9',
+      '--response-rate',
+      '0.5',
+      '--seed',
+      'nd',
+    ]);
+    expect(text.stdout).toMatch(
+      /P\(no data: no eligible respondent; neither pass nor fail, as in score\) +0\.500000/,
+    );
+    expect(text.stdout).toMatch(/P\(pass\), exact \(hypergeometric\) +0\.450000/);
   });
 
   it('per-stratum rates from --rates override --rate; reserves and non-response', async () => {

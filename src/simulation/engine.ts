@@ -80,7 +80,7 @@ export interface StratumResult extends RateSummary {
   pPassExact: number;
   pPass: number;
   pPassSe: number;
-  /** Share of replicates with no eligible respondent (rate undefined, counted as a fail). */
+  /** Share of replicates with no eligible respondent: "no data" (neither pass nor fail, as in score). */
   pNoEligible: number;
   pNoEligibleExact: number;
   expectedReserves: number;
@@ -97,7 +97,8 @@ export interface LevelResult extends RateSummary {
   /** The stratified estimate judged by the standard's rule: Monte Carlo only. */
   pPass: number;
   pPassSe: number;
-  /** Every community of the group passes: exact (communities are independent) and simulated. */
+  /** No community of the group fails (a community with no eligible respondent is "no data" and does
+   *  not fail, as in score's overall verdict): exact (communities are independent) and simulated. */
   pAllPassExact: number;
   pAllPass: number;
   pAllPassSe: number;
@@ -315,7 +316,8 @@ export function simulateDesign(design: SimulationDesign, opts: SimulationOptions
         const sum = g.sum[i]!;
         for (let r = 0; r < R; r++) sum[r] = sum[r]! + w * rateOf[codes[r]!]!;
         const failed = g.failed[i]!;
-        for (let r = 0; r < R; r++) if (passed[r] === 0) failed[r] = 1;
+        // A replicate without an eligible respondent (code ≤ n: e = 0) is no data, not a fail.
+        for (let r = 0; r < R; r++) if (passed[r] === 0 && codes[r]! > n) failed[r] = 1;
         const wsum = g.wsum?.[i];
         if (wsum) {
           for (let r = 0; r < R; r++) if (codes[r]! > n) wsum[r] = wsum[r]! + w;
@@ -361,8 +363,10 @@ export function simulateDesign(design: SimulationDesign, opts: SimulationOptions
   });
 
   // Exact probability that every community of a group passes: product over independent communities.
+  // P(no fail) = P(pass) + P(no data).
   const exactPass = new Map<string, number>();
-  for (const r of strataResults) exactPass.set(JSON.stringify([r.stratum, r.indicator]), r.pPassExact);
+  for (const r of strataResults)
+    exactPass.set(JSON.stringify([r.stratum, r.indicator]), Math.min(1, r.pPassExact + r.pNoEligibleExact));
 
   const levels: LevelResult[] = [];
   for (const g of groups) {

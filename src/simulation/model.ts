@@ -101,7 +101,7 @@ export interface ExactResult {
   pPass: number;
   /** The measured rate's law: rate → probability (rates of outcomes with an eligible respondent). */
   rates: { rate: number; prob: number }[];
-  /** Probability that no respondent is eligible (the rate is undefined; the indicator fails). */
+  /** Probability that no respondent is eligible (the rate is undefined: no data, neither pass nor fail). */
   pNoEligible: number;
 }
 

@@ -6,7 +6,8 @@
  * - `lower_bound`: passes when the lower end of the confidence interval on x/m reaches t
  *   ("passes with confidence"); the interval function is the scoring module's.
  *
- * With no eligible respondent (m = 0) the rate is undefined and the indicator fails.
+ * With no eligible respondent (m = 0) the rate is undefined: "no data", neither a pass nor a fail,
+ * as `hhsurvey score` reports it (`passes` is false; the engine counts it apart).
  */
 export type PassRule =
   | { kind: 'point'; threshold: number }

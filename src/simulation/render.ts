@@ -1,4 +1,6 @@
 import Table from 'cli-table3';
+import { t } from '../core/messages.js';
+import { sv } from './verdict.messages.js';
 import type { Lang } from '../core/i18n.js';
 import type { IndicatorSpec, LevelResult, SimulationResult, StratumResult } from './engine.js';
 import { describeRule, minPassing, type PassRule } from './pass-rule.js';
@@ -234,7 +236,7 @@ export function renderSimple(run: SimulationRun, res: SimulationResult, lang: La
     ]);
   }
   if (r.pNoEligibleExact >= 5e-7) {
-    rows.push([zh ? '无有效回答的概率' : 'P(no eligible respondent)', prob(r.pNoEligibleExact, 6)]);
+    rows.push([t(lang, sv.noData), prob(r.pNoEligibleExact, 6)]);
   }
   const width = Math.max(...rows.map(([k]) => displayWidth(k)));
   for (const [k, v] of rows) lines.push(`${k}${' '.repeat(width - displayWidth(k) + 2)}${v}`);
