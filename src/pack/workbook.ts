@@ -1,25 +1,12 @@
 import type { Lang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
-import type { XlsxSheet } from '../io/xlsx-write.js';
+import { sheetName, type XlsxSheet } from '../io/xlsx-write.js';
 import type { Standard } from '../standard/schema.js';
 import { m } from './messages.js';
 import type { PackStreet } from './model.js';
 import { dispositionLegend, householdNumber, questionnaire } from './sheets.js';
 
 type XlsxCell = string | number | null | undefined | { v: string | number; bold?: boolean };
-
-/** A valid, unique sheet name from any text: forbidden characters replaced, cut to 31 characters. */
-export function sheetName(wanted: string, taken: Set<string>): string {
-  const base =
-    [...wanted.replace(/[:\\/?*[\]]/g, '_').replace(/^'|'$/g, '_')].slice(0, 31).join('') || 'Sheet';
-  let name = base;
-  for (let k = 2; taken.has(name.toLowerCase()); k++) {
-    const suffix = ` (${k})`;
-    name = [...base].slice(0, 31 - suffix.length).join('') + suffix;
-  }
-  taken.add(name.toLowerCase());
-  return name;
-}
 
 /** Cells as the writer takes them: text. */
 function asText(rows: XlsxCell[][]): string[][] {

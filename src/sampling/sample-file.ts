@@ -7,7 +7,7 @@ import { both, t } from '../core/messages.js';
 import { m as io } from '../io/messages.js';
 import { scopeLang } from '../io/run-scope.js';
 import { csvTable, neutraliseFormula, restoreFormula } from '../io/csv-write.js';
-import { buildXlsx, sheetName, type XlsxRow, type XlsxSheet } from '../io/xlsx-sheets.js';
+import { buildXlsx, sheetName, type XlsxRow, type XlsxSheet } from '../io/xlsx-write.js';
 import { canonicalColumn, type CanonicalColumn } from '../roster/columns.js';
 import { compareAddressKeys, type Draw } from './draw.js';
 import type { SampleManifest } from './manifest.js';
@@ -208,7 +208,13 @@ export function sampleXlsx(rows: readonly SampleRow[], opts: SampleOutputOptions
     return out;
   };
   const taken = new Set<string>();
-  const sheets: XlsxSheet[] = [{ name: sheetName(t(opts.lang, m.xlsxAll), taken), rows: layout(rows) }];
+  const listSheet = (name: string, subset: readonly SampleRow[]): XlsxSheet => ({
+    name: sheetName(name, taken),
+    rows: layout(subset),
+    freezeRows: 1,
+    printList: true,
+  });
+  const sheets: XlsxSheet[] = [listSheet(t(opts.lang, m.xlsxAll), rows)];
   const streetCol = opts.header.findIndex((h) => canonicalColumn(h) === 'street');
   if (streetCol >= 0) {
     const streets = new Map<string, SampleRow[]>();
@@ -219,7 +225,7 @@ export function sampleXlsx(rows: readonly SampleRow[], opts: SampleOutputOptions
       if (list) list.push(r);
       else streets.set(street, [r]);
     }
-    for (const [street, list] of streets) sheets.push({ name: sheetName(street, taken), rows: layout(list) });
+    for (const [street, subset] of streets) sheets.push(listSheet(street, subset));
   }
   return buildXlsx(sheets);
 }
