@@ -113,7 +113,7 @@ describe('hhsurvey plan: pass-probability form', () => {
     expect(none.code).toBe(2);
     const bad = await runCli(['plan', '--margin', '0']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('must be between 0 and 1 (exclusive)');
+    expect(bad.stderr).toContain('must be between 0 and 1, exclusive');
   });
 
   it('has examples in --help', async () => {

@@ -367,8 +367,8 @@ describe('hhsurvey simulate --roster', () => {
       'x',
     ]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--rate: expected indicator=rate');
-    expect(r.stderr).toMatch(/bad-rates\.csv:2: rate: rate must be between 0 and 1/);
+    expect(r.stderr).toContain('--rate: "bogus": the rate must be between 0 and 1');
+    expect(r.stderr).toMatch(/bad-rates\.csv:2: rate: must be a rate between 0 and 1/);
     const r2 = await runCli([
       'simulate',
       '--roster',
@@ -384,7 +384,7 @@ describe('hhsurvey simulate --roster', () => {
     );
     const r3 = await runCli(['simulate', '--roster', roster, '--rate', 'nosuch=0.9', '--seed', 'x']);
     expect(r3.code).toBe(2);
-    expect(r3.stderr).toContain('no indicator "nosuch" in standard national-mock');
+    expect(r3.stderr).toContain('--rate: unknown indicator "nosuch" (the standard has awareness,');
     const mixed = await runCli(['simulate', '--roster', roster, '--population', '300', '--seed', 'x']);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toContain('--population: belongs to the simple form');

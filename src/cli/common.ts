@@ -47,6 +47,16 @@ export function rateArg(v: string): number {
   throw new ArgValueError(both(outOfRange ? m.rateOutOfRange : m.expectedRate, { value: v }));
 }
 
+/**
+ * A rate strictly between 0 and 1, in the grammar of `rateArg`: the one parser of confidence levels
+ * (`--confidence 95%`), margins, powers and risk levels.
+ */
+export function openRateArg(v: string): number {
+  const r = rateArg(v);
+  if (r <= 0 || r >= 1) throw new ArgValueError(both(m.openRateOutOfRange, { value: v }));
+  return r;
+}
+
 export function listArg(v: string, prev: string[] = []): string[] {
   return [
     ...prev,

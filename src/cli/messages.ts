@@ -108,6 +108,10 @@ export const m = defineMessages('cli', {
     zh: (p: { value: string }) => `应在 0 到 1 之间，实为 ${p.value}`,
     en: (p: { value: string }) => `must be between 0 and 1, got ${p.value}`,
   },
+  openRateOutOfRange: {
+    zh: (p: { value: string }) => `应大于 0 且小于 1（如 0.95 或 95%），实为 ${p.value}`,
+    en: (p: { value: string }) => `must be between 0 and 1, exclusive (0.95 or 95%), got ${p.value}`,
+  },
 
   // Errors that are not the user's.
   internalError: {

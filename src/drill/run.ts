@@ -6,7 +6,6 @@ import { isoSeconds } from '../core/clock.js';
 import { fileError, formatProblem, UserError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import { VERSION } from '../core/version.js';
-import { readCsvTable } from '../io/csv-read.js';
 import { readInputBytes } from '../io/inputs.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { readResponses } from '../fieldwork/responses-file.js';
@@ -28,7 +27,16 @@ import {
   type SynthResponsesResult,
 } from '../synth/responses.js';
 import { checkSynthOptions } from '../synth/responses.js';
-import { emptyRates, parseRatesTable, resolveRates, type TrueRates } from '../synth/true-rates.js';
+import {
+  addRateMapping,
+  addStratumMapping,
+  emptyRates,
+  resolveRates,
+  type TrueRates,
+} from '../rates/true-rates.js';
+import { readRatesFile } from '../rates/rates-file.js';
+import { m as rm } from '../rates/messages.js';
+import { both } from '../core/messages.js';
 import { parseDrill, type Drill } from './schema.js';
 import { beginDrillOutput } from './transaction.js';
 
@@ -134,37 +142,32 @@ async function syntheticRates(
   syn: NonNullable<Drill['synthetic']>,
   base: string,
   label: (p: string) => string,
+  lang: Lang,
 ): Promise<{ rates: TrueRates; problems: Problem[] }> {
   const rates = emptyRates();
   const problems: Problem[] = [];
-  if (typeof syn.rates === 'number') rates.all = syn.rates;
-  else for (const [id, r] of Object.entries(syn.rates)) rates.overall.set(id, r);
-  if (syn.rates_file !== undefined) {
-    const table = await readCsvTable(resolve(base, syn.rates_file), { label: label(syn.rates_file) });
-    problems.push(...parseRatesTable(table, rates));
-  }
-  for (const [stratum, m] of Object.entries(syn.strata ?? {})) {
-    let t = rates.byStratum.get(stratum);
-    if (!t) rates.byStratum.set(stratum, (t = new Map<string, number>()));
-    for (const [id, r] of Object.entries(m)) t.set(id, r);
-  }
+  addRateMapping(rates, syn.rates);
+  if (syn.rates_file !== undefined)
+    problems.push(
+      ...(await readRatesFile(resolve(base, syn.rates_file), label(syn.rates_file), rates, lang)),
+    );
+  addStratumMapping(rates, syn.strata ?? {});
   return { rates, problems };
 }
 
 function throwSyntheticProblems(problems: readonly Problem[], drillLabel: string): void {
   const errors = problems.filter((p) => p.severity !== 'warning');
   if (errors.length > 0)
-    throw new UserError(
-      `${drillLabel}: ${errors.length} problem${errors.length === 1 ? '' : 's'} with the synthetic section`,
-      [...problems],
-    );
+    throw new UserError(both(rm.drillSyntheticProblems, { file: drillLabel, n: errors.length }), [
+      ...problems,
+    ]);
 }
 
 export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
   const note = opts.onNote ?? (() => {});
   const warn = opts.onWarning ?? (() => {});
   const warnProblem = (p: Problem) =>
-    warn(formatProblem({ ...p, message: p.message.replace(/^warning: /, '') }));
+    warn(formatProblem({ ...p, message: p.message.replace(/^(warning: |警告：)/, '') }));
   const zh = opts.lang === 'zh';
   // Problems without a file come from the drill file's synthetic section.
   const inDrill = (p: Problem, field: string): Problem =>
@@ -208,7 +211,7 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
   for (const r of responsesIn) if (!existsSync(r.path)) throw fileError(r.label, { code: 'ENOENT' });
   let synthInput: { rates: TrueRates; problems: Problem[] } | undefined;
   if (drill.synthetic) {
-    synthInput = await syntheticRates(drill.synthetic, base, label);
+    synthInput = await syntheticRates(drill.synthetic, base, label, opts.lang);
     // Unknown indicators and a bad rates file need no sample: report them before the roster is read.
     const early = [
       ...synthInput.problems,
@@ -216,6 +219,11 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
         synthInput.rates,
         standard.indicators.map((i) => i.id),
         [],
+        {
+          require: 'all',
+          lang: opts.lang,
+          field: 'synthetic.rates',
+        },
       ).problems.map((p) => inDrill(p, 'synthetic.rates')),
     ];
     throwSyntheticProblems(early, opts.drillLabel);
@@ -297,6 +305,11 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
         synthInput.rates,
         standard.indicators.map((i) => i.id),
         strata,
+        {
+          require: 'all',
+          lang: opts.lang,
+          field: 'synthetic.rates',
+        },
       );
       const synSeed = syn.seed ?? `${seed}/responses`;
       const o = {

@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { yamlToData } from '../io/yaml-bounded.js';
 import { z } from 'zod';
 import { UserError, type Problem } from '../core/errors.js';
@@ -244,6 +244,7 @@ export function parseDrill(source: string, file: string): Drill {
     }));
     throw new UserError(`${file}: not a valid YAML file`, problems);
   }
+  keepUnusualNumbersAsText(doc);
   const data = yamlToData(doc, file);
   const result = drillSchema.safeParse(data);
   if (result.success) return result.data;
@@ -266,6 +267,24 @@ export function parseDrill(source: string, file: string): Drill {
     `${file}: ${located.length} problem${located.length === 1 ? '' : 's'} in the drill file`,
     located,
   );
+}
+
+/**
+ * Numbers in a drill file are written in decimal digits, as in flags and CSV files (src/core/rate.ts):
+ * a scalar YAML reads as a number but written otherwise (`0x1`, `0o7`, `1e-1`, `+0.9`, `.inf`) stays
+ * text, so the schema refuses it instead of running with a rate of 1.
+ */
+function keepUnusualNumbersAsText(doc: Document): void {
+  visit(doc, {
+    Scalar(_, node) {
+      if (
+        typeof node.value === 'number' &&
+        node.source !== undefined &&
+        !/^-?(\d+(\.\d*)?|\.\d+)$/.test(node.source)
+      )
+        node.value = node.source;
+    },
+  });
 }
 
 function lineOf(doc: Document, lc: LineCounter, path: Path): number | undefined {

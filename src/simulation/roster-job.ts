@@ -1,9 +1,8 @@
 import type { Lang } from '../core/i18n.js';
-import { t } from '../core/messages.js';
+import { both, t } from '../core/messages.js';
 import { rm } from './rounding.messages.js';
-import { UserError, type Problem } from '../core/errors.js';
+import { formatProblem, UserError, type Problem } from '../core/errors.js';
 import type { EncodingChoice } from '../io/encoding.js';
-import { readCsvTable } from '../io/csv-read.js';
 import { findColumn } from '../roster/columns.js';
 import { readHouseholds } from '../roster/read-roster.js';
 import type { AllocationMethod } from '../sampling/allocate.js';
@@ -12,13 +11,10 @@ import { drawDesign } from '../sampling/sample-job.js';
 import { loadStandard, type Standard } from '../standard/index.js';
 import type { CiMethod } from '../stats/index.js';
 import type { SimulationDesign } from './engine.js';
-import {
-  buildRosterDesign,
-  parseRateFlags,
-  parseRatesTable,
-  type RosterStratum,
-  type TrueRates,
-} from './roster-design.js';
+import { m } from '../rates/messages.js';
+import { readRatesFile } from '../rates/rates-file.js';
+import { emptyRates, parseRateFlags } from '../rates/true-rates.js';
+import { buildRosterDesign, type RosterStratum } from './roster-design.js';
 
 /** The roster form's inputs: the sampling options of `hhsurvey sample`, the rates and the standard. */
 export interface RosterJobOptions {
@@ -67,17 +63,13 @@ export interface RosterJob {
  */
 export async function prepareRosterJob(opts: RosterJobOptions): Promise<RosterJob> {
   const problems: Problem[] = [];
-  const flags = parseRateFlags(opts.rateFlags);
-  problems.push(...flags.problems);
-  const rates: TrueRates = { overall: flags.rates, byStratum: [], file: opts.ratesLabel };
-  if (opts.ratesFile) {
-    const table = await readCsvTable(opts.ratesFile, { label: opts.ratesLabel, requireRows: true });
-    const parsed = parseRatesTable(table);
-    problems.push(...parsed.problems);
-    rates.byStratum = parsed.entries;
-  }
+  const lang = opts.lang ?? 'en';
+  const rates = emptyRates();
+  problems.push(...parseRateFlags(opts.rateFlags, rates, lang));
+  if (opts.ratesFile)
+    problems.push(...(await readRatesFile(opts.ratesFile, opts.ratesLabel ?? opts.ratesFile, rates, lang)));
   const standard = await loadStandard(opts.standard, opts.cwd);
-  if (problems.length) throw new UserError('simulate: invalid true rates', problems);
+  if (problems.length) throw new UserError(both(m.invalidRates), problems);
 
   const { frame, draw, warnings } = await drawDesign(opts);
 
@@ -117,9 +109,15 @@ export async function prepareRosterJob(opts: RosterJobOptions): Promise<RosterJo
     notSure: opts.notSure,
     responseRate: opts.responseRate,
     ciMethod: opts.ciMethod,
+    lang,
   });
-  if (built.problems.length) throw new UserError('simulate: invalid true rates', built.problems);
-  const lang = opts.lang ?? 'en';
+  if (built.problems.length)
+    throw new UserError(both(m.invalidRates), [...built.problems, ...built.warnings]);
+  warnings.push(
+    ...built.warnings.map((w) =>
+      formatProblem({ ...w, message: w.message.replace(/^(warning: |警告：)/, '') }),
+    ),
+  );
   for (const r of built.rounded.slice(0, 20)) warnings.push(t(lang, rm.rounded, r));
   if (built.rounded.length > 20) warnings.push(`… ${built.rounded.length - 20} more`);
   return { design: built.design, standard, strata, warnings, small };

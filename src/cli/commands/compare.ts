@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { UserError, type Problem } from '../../core/errors.js';
 import { readInputText } from '../../io/inputs.js';
 import { COMPARE_FORMATS, renderCompare, type CompareFormat } from '../../report/compare.js';
 import type { NamedReport } from '../../scoring/compare.js';
 import { REPORT_FORMAT, type ScoreReport } from '../../scoring/report-types.js';
-import { addCommonOptions, commandContext } from '../common.js';
+import { addCommonOptions, commandContext, openRateArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
 import { t } from '../../core/messages.js';
 import { h } from './compare.messages.js';
@@ -73,15 +73,6 @@ function reportShapeOf(z: typeof import('zod').z) {
   });
 }
 
-function levelArg(v: string): number {
-  const t = v.trim();
-  const n = Number(t.replace(/%$/, ''));
-  const c = t.endsWith('%') ? n / 100 : n;
-  if (t === '' || !Number.isFinite(c) || c <= 0 || c >= 1)
-    throw new InvalidArgumentError(`expected a level between 0 and 1 (0.95 or 95%), got "${v}"`);
-  return c;
-}
-
 async function readReport(ctx: Context, file: string): Promise<NamedReport> {
   const text = readInputText(resolve(ctx.cwd, file), file);
   let data: unknown;
@@ -119,7 +110,7 @@ export function register(program: Command, ctx: Context): void {
       new Option('--format <format>', t(lang, h.format)).choices([...COMPARE_FORMATS]).default('table'),
     )
     .option('-o, --output <file>', t(lang, h.output))
-    .option('--confidence <level>', t(lang, h.confidence), levelArg, 0.95)
+    .option('--confidence <level>', t(lang, h.confidence), openRateArg, 0.95)
     .addOption(new Option('--adjust <method>', t(lang, h.adjust)).choices(['none', 'holm']).default('none'));
   addCommonOptions(cmd);
   cmd.addHelpText('after', t(lang, h.after));

@@ -69,10 +69,6 @@ Pass probability: exact hypergeometric, every drawn household completing; the si
 smallest from which every larger size also reaches the target (the probability saw-tooths with n).`,
   },
 
-  openRange: {
-    zh: (p: { value: string }) => `应在 0 与 1 之间（不含端点），实为 ${p.value}`,
-    en: (p: { value: string }) => `must be between 0 and 1 (exclusive), got ${p.value}`,
-  },
   positive: {
     zh: (p: { value: string }) => `应为正数，实为“${p.value}”`,
     en: (p: { value: string }) => `expected a positive number, got "${p.value}"`,

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { UserError, type Problem } from '../../core/errors.js';
 import { both, t } from '../../core/messages.js';
-import { addCommonOptions, commandContext, intArg, rateArg } from '../common.js';
+import { addCommonOptions, commandContext, intArg, openRateArg, rateArg } from '../common.js';
 import { ArgValueError } from '../localise.js';
 import { emit } from '../output.js';
 import { h } from './plan.messages.js';
@@ -49,12 +49,6 @@ interface PlanOptions {
   output?: string;
 }
 
-function openRate(v: string): number {
-  const r = rateArg(v);
-  if (!(r > 0 && r < 1)) throw new ArgValueError(both(h.openRange, { value: v }));
-  return r;
-}
-
 function positive(v: string): number {
   const n = Number(v.trim());
   if (v.trim() === '' || !Number.isFinite(n) || n <= 0)
@@ -68,14 +62,14 @@ export function register(program: Command, ctx: Context): void {
     .command('plan')
     .summary(t(l, h.summary))
     .description(t(l, h.description))
-    .option('--margin <e>', t(l, h.margin), openRate)
-    .option('--confidence <level>', t(l, h.confidence), openRate, 0.95)
+    .option('--margin <e>', t(l, h.margin), openRateArg)
+    .option('--confidence <level>', t(l, h.confidence), openRateArg, 0.95)
     .option('--expected <p>', t(l, h.expected), rateArg)
     .option('--population <N>', t(l, h.population), intArg(1))
     .option('--deff <d>', t(l, h.deff), positive, 1)
     .option('--response-rate <r>', t(l, h.responseRate), rateArg, 1)
     .option('--threshold <t>', t(l, h.threshold), rateArg)
-    .option('--power <q>', t(l, h.power), openRate, 0.8)
+    .option('--power <q>', t(l, h.power), openRateArg, 0.8)
     .addOption(
       new Option('--pass-rule <rule>', t(l, h.passRule)).choices(['point', 'lower_bound']).default('point'),
     )

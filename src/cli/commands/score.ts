@@ -6,7 +6,7 @@ import { AssessmentFailed, formatProblem, UserError } from '../../core/errors.js
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../report/index.js';
 import { COMMUNITY_CI_METHODS, type CommunityCiMethod } from '../../scoring/report-types.js';
 import { FINITE_PRIORS, type FinitePrior } from '../../stats/finite.js';
-import { addCommonOptions, commandContext, intArg, rateArg } from '../common.js';
+import { addCommonOptions, commandContext, intArg, openRateArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
 import { t } from '../../core/messages.js';
 import { h } from './score.messages.js';
@@ -56,21 +56,6 @@ function formatArg(v: string, prev: ReportFormat[] = []): ReportFormat[] {
   return out;
 }
 
-function riskLevelArg(v: string): number {
-  const r = rateArg(v);
-  if (r <= 0 || r >= 1) throw new InvalidArgumentError(`must be between 0 and 1 (exclusive), got ${v}`);
-  return r;
-}
-
-function confidenceArg(v: string): number {
-  const t = v.trim();
-  const n = Number(t.replace(/%$/, ''));
-  const c = t.endsWith('%') ? n / 100 : n;
-  if (t === '' || !Number.isFinite(c) || c <= 0 || c >= 1)
-    throw new InvalidArgumentError(`expected a level between 0 and 1 (0.95 or 95%), got "${v}"`);
-  return c;
-}
-
 export function register(program: Command, ctx: Context): void {
   const lang = ctx.lang;
   const cmd = program
@@ -82,10 +67,10 @@ export function register(program: Command, ctx: Context): void {
     .addOption(
       new Option('--ci <method>', t(lang, h.ci)).choices([...COMMUNITY_CI_METHODS]).default('hypergeometric'),
     )
-    .option('--risk-level <rate>', t(lang, h.riskLevel), riskLevelArg, 0.2)
+    .option('--risk-level <rate>', t(lang, h.riskLevel), openRateArg, 0.2)
     .addOption(new Option('--prior <prior>', t(lang, h.prior)).choices([...FINITE_PRIORS]).default('uniform'))
     .option('--official-size <n>', t(lang, h.officialSize), intArg(1, 100_000))
-    .option('--confidence <level>', t(lang, h.confidence), confidenceArg)
+    .option('--confidence <level>', t(lang, h.confidence), openRateArg)
     .option('--format <formats>', t(lang, h.format, { formats: REPORT_FORMATS.join(', ') }), formatArg)
     .option('--title <text>', t(lang, h.title))
     .option('-o, --output <path>', t(lang, h.output))

@@ -132,10 +132,6 @@ out. Under this model each community's pass probability is exact (p_pass_exact);
 (stratified estimate judged by the standard's rule) are by Monte Carlo only.`,
   },
 
-  confidenceRange: {
-    zh: (p: { value: string }) => `应在 0 与 1 之间（不含端点），实为 ${p.value}`,
-    en: (p: { value: string }) => `must be between 0 and 1 (exclusive), got ${p.value}`,
-  },
   invalidOptions: { zh: 'simulate：选项有误', en: 'simulate: invalid options' },
   requiredOrRoster: { zh: '必须给出（或改用 --roster）', en: 'required (or use --roster)' },
   rosterFormOnly: { zh: '属于户册形式（--roster）', en: 'belongs to the roster form (--roster)' },

@@ -3,15 +3,14 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { UserError, type Problem } from '../../core/errors.js';
-import { both, t } from '../../core/messages.js';
+import { t } from '../../core/messages.js';
 import type { AllocationMethod } from '../../sampling/allocate.js';
 import type { SampleMethod } from '../../sampling/draw.js';
 import type { SimulationDesign, SimulationResult } from '../../simulation/engine.js';
 import type { NotSureRule } from '../../simulation/model.js';
 import type { SimulationRun } from '../../simulation/render.js';
 import type { CiMethod } from '../../stats/index.js';
-import { addCommonOptions, commandContext, intArg, listArg, rateArg } from '../common.js';
-import { ArgValueError } from '../localise.js';
+import { addCommonOptions, commandContext, intArg, listArg, openRateArg, rateArg } from '../common.js';
 import { emit, note, progressBar, warn } from '../output.js';
 import { h } from './simulate.messages.js';
 
@@ -102,12 +101,6 @@ function collect(v: string, prev: string[] = []): string[] {
   return [...prev, v];
 }
 
-function confidenceArg(v: string): number {
-  const c = rateArg(v);
-  if (!(c > 0 && c < 1)) throw new ArgValueError(both(h.confidenceRange, { value: v }));
-  return c;
-}
-
 export function register(program: Command, ctx: Context): void {
   const l = ctx.lang;
   const cmd = program
@@ -127,7 +120,7 @@ export function register(program: Command, ctx: Context): void {
     .addOption(
       new Option('--pass-rule <rule>', t(l, h.passRule)).choices(['point', 'lower_bound']).default('point'),
     )
-    .option('--confidence <level>', t(l, h.confidence), confidenceArg, 0.95)
+    .option('--confidence <level>', t(l, h.confidence), openRateArg, 0.95)
     // roster form: the sampling options of `hhsurvey sample`
     .option('--roster <file>', t(l, h.roster))
     .option('--by <cols>', t(l, h.by), listArg)

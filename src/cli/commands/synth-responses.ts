@@ -7,28 +7,27 @@ import { t } from '../../core/messages.js';
 import type { Standard } from '../../standard/schema.js';
 import { DEFAULT_RESPONSE_RATE, SYNTH_RESPONSES_ALGORITHM } from '../../synth/response-defaults.js';
 import type { SynthEntry, SynthResponsesOptions, SynthResponsesResult } from '../../synth/responses.js';
-import type { TrueRates } from '../../synth/true-rates.js';
+import type { TrueRates } from '../../rates/true-rates.js';
 import { addCommonOptions, commandContext, intArg, rateArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
 import { h } from './synth.messages.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
-let readCsvTable!: (typeof import('../../io/csv-read.js'))['readCsvTable'];
 let readSampleList!: (typeof import('../../sampling/sample-file.js'))['readSampleList'];
 let loadStandard!: (typeof import('../../standard/load.js'))['loadStandard'];
 let checkSynthOptions!: (typeof import('../../synth/responses.js'))['checkSynthOptions'];
 let responsesCsv!: (typeof import('../../synth/responses.js'))['responsesCsv'];
 let synthesizeResponses!: (typeof import('../../synth/responses.js'))['synthesizeResponses'];
-let emptyRates!: (typeof import('../../synth/true-rates.js'))['emptyRates'];
-let parseRateFlags!: (typeof import('../../synth/true-rates.js'))['parseRateFlags'];
-let parseRatesTable!: (typeof import('../../synth/true-rates.js'))['parseRatesTable'];
-let resolveRates!: (typeof import('../../synth/true-rates.js'))['resolveRates'];
+let emptyRates!: (typeof import('../../rates/true-rates.js'))['emptyRates'];
+let parseRateFlags!: (typeof import('../../rates/true-rates.js'))['parseRateFlags'];
+let resolveRates!: (typeof import('../../rates/true-rates.js'))['resolveRates'];
+let readRatesFile!: (typeof import('../../rates/rates-file.js'))['readRatesFile'];
 async function loadModules(): Promise<void> {
-  ({ readCsvTable } = await import('../../io/csv-read.js'));
   ({ readSampleList } = await import('../../sampling/sample-file.js'));
   ({ loadStandard } = await import('../../standard/load.js'));
   ({ checkSynthOptions, responsesCsv, synthesizeResponses } = await import('../../synth/responses.js'));
-  ({ emptyRates, parseRateFlags, parseRatesTable, resolveRates } = await import('../../synth/true-rates.js'));
+  ({ emptyRates, parseRateFlags, resolveRates } = await import('../../rates/true-rates.js'));
+  ({ readRatesFile } = await import('../../rates/rates-file.js'));
 }
 
 interface ResponsesOptions {
@@ -70,11 +69,9 @@ export function registerResponses(group: Command, ctx0: Context): void {
     const standard = await loadStandard(opts.standard, ctx.cwd);
     const sample = await readSampleList(resolve(ctx.cwd, sampleArg), { label: sampleArg });
     const rates = emptyRates();
-    const problems: Problem[] = parseRateFlags(opts.rate ?? [], rates);
-    if (opts.rates !== undefined) {
-      const table = await readCsvTable(resolve(ctx.cwd, opts.rates), { label: opts.rates });
-      problems.push(...parseRatesTable(table, rates));
-    }
+    const problems: Problem[] = parseRateFlags(opts.rate ?? [], rates, ctx.lang);
+    if (opts.rates !== undefined)
+      problems.push(...(await readRatesFile(resolve(ctx.cwd, opts.rates), opts.rates, rates, ctx.lang)));
     const result = synthesizeChecked(
       sample.entries,
       standard,
@@ -117,6 +114,7 @@ export function synthesizeChecked(
     rates,
     standard.indicators.map((i) => i.id),
     strata,
+    { require: 'all', lang },
   );
   const all = [...problems, ...resolved.problems];
   const errors = all.filter((p) => p.severity !== 'warning');
