@@ -30,7 +30,8 @@ const HEADER = {
     'coop1',
     'reserves_used',
     'risk',
-    'group',
+    // Not `group`: that is the second column's name (the community or roll-up).
+    'verdict_group',
   ],
   zh: [
     '层级',

@@ -171,6 +171,19 @@ describe('CSV', () => {
     );
     expect(zl.at(-1)).toMatch(/^总体,总体,,participation,/);
     expect(zh).not.toMatch(/true|false|0\.\d{4}/);
+    // The verdict group: a code for programs, the group's name for people; every header unique.
+    expect(lines[0]!.split(',').at(-1)).toBe('verdict_group');
+    expect(new Set(lines[0]!.split(',')).size).toBe(lines[0]!.split(',').length);
+    expect(new Set(zl[0]!.replace('\uFEFF', '').split(',')).size).toBe(zl[0]!.split(',').length);
+    const groups = (rows: string[]) => rows.slice(1, 9).map((l) => l.split(',').at(-1));
+    const names: Record<string, string> = {
+      fails_now: '现在未达标',
+      at_risk: '有风险',
+      on_track: '有把握',
+      no_data: '无数据',
+    };
+    expect(groups(lines)).toContain('fails_now');
+    expect(groups(zl)).toEqual(groups(lines).map((g) => names[g!]));
   });
 });
 
