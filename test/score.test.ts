@@ -346,7 +346,7 @@ describe('hhsurvey score: exit codes', () => {
     const r = await runCli(['score', SAMPLE, '--responses', DRILL1]);
     expect(r.code).toBe(1);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
-      'FAIL: 2 of 4 communities fail; 2 at risk (risk of failing the official check above 20%); 0 on track; 1 roll-up fails',
+      'FAIL: 2 of 4 communities fail; 2 at risk (risk of failing the official check above 20%); 0 on track (each community counted once, by its worst result); 1 roll-up fails',
     );
     expect(r.stderr).toContain('hhsurvey: FAIL: 2 of 4 communities fail');
   });
@@ -479,7 +479,7 @@ describe('hhsurvey score: formats and files', () => {
     expect(r.stdout).toContain('知晓率');
     expect(r.stdout).toMatch(/^全福街道 {2}2 个社区/m);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
-      '未达标：4 个社区中 2 个未达标，2 个有风险（正式测评未达标风险高于 20%），0 个有把握，1 个汇总层级未达标',
+      '未达标：4 个社区中 2 个未达标，2 个有风险（正式测评未达标风险高于 20%），0 个有把握（每个社区按其最差的一项结果计一次），1 个汇总层级未达标',
     );
   });
   it('colour when asked for, none with NO_COLOR', async () => {

@@ -3,7 +3,7 @@ import { stripControls } from '../core/safe-text.js';
 import type { IndicatorResult, ScoreReport } from '../scoring/report-types.js';
 import { t } from '../core/messages.js';
 import { vm } from './verdict.messages.js';
-import { groupLabel, groupNote, riskModelText, riskText, verdictGroups } from './verdicts.js';
+import { groupCountText, groupNote, riskModelText, riskText, verdictGroups } from './verdicts.js';
 import {
   ciText,
   fieldworkText,
@@ -147,11 +147,7 @@ function verdictSection(report: ScoreReport, lang: Lang): string[] {
   const out: string[] = [`## ${t(lang, vm.heading)}`, ''];
   for (const g of ['fails_now', 'at_risk', 'on_track'] as const) {
     const items = groups[g];
-    const total = new Set(items.map((i) => i.stratum.stratum)).size;
-    out.push(
-      `**${mdCell(t(lang, vm.groupCount, { label: groupLabel(lang, g), count: items.length, total }))}** · ${mdCell(groupNote(lang, g, report))}`,
-      '',
-    );
+    out.push(`**${mdCell(groupCountText(lang, g, items))}** · ${mdCell(groupNote(lang, g, report))}`, '');
     if (g === 'on_track' || items.length === 0) continue;
     for (const { stratum: s, result: r } of items) {
       const name = mdCell(names.get(r.id) ?? r.id);
@@ -164,13 +160,7 @@ function verdictSection(report: ScoreReport, lang: Lang): string[] {
     out.push('');
   }
   if (groups.no_data.length > 0) {
-    const total = new Set(groups.no_data.map((i) => i.stratum.stratum)).size;
-    out.push(
-      mdCell(
-        t(lang, vm.groupCount, { label: groupLabel(lang, 'no_data'), count: groups.no_data.length, total }),
-      ),
-      '',
-    );
+    out.push(mdCell(groupCountText(lang, 'no_data', groups.no_data)), '');
   }
   out.push(`_${mdCell(riskModelText(lang, report))}_`, '');
   return out;

@@ -198,6 +198,23 @@ describe('Markdown', () => {
     expect(md).toContain('## Verdicts, ranked by risk of failing the official check');
     expect(md).toMatch(/- D: Awareness 60\.0% \(6\/10, 31\.3–83\.2%\), threshold 90\.0%, risk \d+\.\d%/);
     expect(md).toContain('The risk is a model-based estimate');
+    // The verdict line counts communities once, by their worst result; a group's heading counts
+    // results and says how many of its communities the verdict line puts in a worse group
+    // (2 at risk = 3 communities with an at-risk result − 1 that also fails now).
+    expect(md).toContain(
+      '2 at risk (risk of failing the official check above 20%); 0 on track (each community counted once, by its worst result)',
+    );
+    expect(md).toContain(
+      '**At risk: 4 results (community × indicator) in 3 communities; 1 of them has a worse result and is counted in a worse group in the verdict line**',
+    );
+    expect(md).toContain('**Fails now: 2 results (community × indicator) in 2 communities**');
+    const zhMd = renderReport(report, 'md', { lang: 'zh', color: plain });
+    expect(zhMd).toContain(
+      '2 个有风险（正式测评未达标风险高于 20%），0 个有把握（每个社区按其最差的一项结果计一次）',
+    );
+    expect(zhMd).toContain(
+      '**有风险：4 项结果（社区 × 指标），分布在 3 个社区；其中 1 个社区另有更差的结果，在结论行中计入更差的分组**',
+    );
     expect(md.indexOf('## Verdicts')).toBeLessThan(md.indexOf('## Communities'));
     const zh = renderReport(report, 'md', { lang: 'zh', color: plain });
     expect(zh).toContain('## 各社区');
@@ -212,7 +229,7 @@ describe('terminal table', () => {
     expect(lines.at(-1)).toMatch(/^FAIL: 2 of 4 communities fail/);
     expect(t).toMatch(/^D {2}S2 · N 80 · 10 sampled · 10 complete/m);
     expect(t).toMatch(/Awareness +60\.0% +31\.3–83\.2% +6\/10 +90\.0% +FAIL +\d+\.\d%$/m);
-    expect(t).toMatch(/^Fails now: \d+ results? \(\d communit(y|ies)\)/m);
+    expect(t).toMatch(/^Fails now: \d+ results? \(community × indicator\) in \d communit(y|ies)/m);
     expect(t.indexOf('Fails now')).toBeLessThan(t.indexOf('D  S2'));
     expect(t).toContain('Overall');
   });

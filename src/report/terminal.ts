@@ -20,7 +20,7 @@ import { reportTitle } from './layout.js';
 import { layoutTable, type Cell } from './text.js';
 import { t } from '../core/messages.js';
 import { vm } from './verdict.messages.js';
-import { groupLabel, groupNote, riskModelText, riskText, verdictGroups } from './verdicts.js';
+import { groupCountText, groupNote, riskModelText, riskText, verdictGroups } from './verdicts.js';
 
 export interface TerminalOptions {
   lang: Lang;
@@ -140,11 +140,8 @@ function verdictSection(report: ScoreReport, opts: TerminalOptions): string[] {
   const styleOf = { fails_now: c.red.bold, at_risk: c.yellow.bold, on_track: c.green.bold, no_data: c.dim };
   for (const g of ['fails_now', 'at_risk', 'on_track'] as const) {
     const items = groups[g];
-    const total = new Set(items.map((i) => i.stratum.stratum)).size;
     const note = groupNote(lang, g, report);
-    out.push(
-      `${styleOf[g](t(lang, vm.groupCount, { label: groupLabel(lang, g), count: items.length, total }))}${c.dim(` · ${note}`)}`,
-    );
+    out.push(`${styleOf[g](groupCountText(lang, g, items))}${c.dim(` · ${note}`)}`);
     if (g === 'on_track' || items.length === 0) continue;
     const header: Cell[] = [
       word(lang, 'community'),
@@ -164,16 +161,7 @@ function verdictSection(report: ScoreReport, opts: TerminalOptions): string[] {
     ]);
     out.push(...layoutTable([header, ...body], [false, false, true, true, true, true]).map((l) => `  ${l}`));
   }
-  if (groups.no_data.length > 0)
-    out.push(
-      c.dim(
-        t(lang, vm.groupCount, {
-          label: groupLabel(lang, 'no_data'),
-          count: groups.no_data.length,
-          total: new Set(groups.no_data.map((i) => i.stratum.stratum)).size,
-        }),
-      ),
-    );
+  if (groups.no_data.length > 0) out.push(c.dim(groupCountText(lang, 'no_data', groups.no_data)));
   out.push(c.dim(riskModelText(lang, report)), '');
   return out;
 }

@@ -34,10 +34,14 @@ export const vm = defineMessages('verdicts', {
     en: (p: { risk: string }) => `risk ${p.risk}`,
   },
   groupCount: {
-    zh: (p: { label: string; count: number; total: number }) =>
-      `${p.label}：${p.count} 项（${p.total} 个社区）`,
-    en: (p: { label: string; count: number; total: number }) =>
-      `${p.label}: ${p.count} result${p.count === 1 ? '' : 's'} (${p.total} communit${p.total === 1 ? 'y' : 'ies'})`,
+    zh: (p: { label: string; count: number; total: number; worse: number }) =>
+      `${p.label}：${p.count} 项结果（社区 × 指标），分布在 ${p.total} 个社区` +
+      (p.worse > 0 ? `；其中 ${p.worse} 个社区另有更差的结果，在结论行中计入更差的分组` : ''),
+    en: (p: { label: string; count: number; total: number; worse: number }) =>
+      `${p.label}: ${p.count} result${p.count === 1 ? '' : 's'} (community × indicator) in ${p.total} communit${p.total === 1 ? 'y' : 'ies'}` +
+      (p.worse > 0
+        ? `; ${p.worse} of them ${p.worse === 1 ? 'has' : 'have'} a worse result and ${p.worse === 1 ? 'is' : 'are'} counted in a worse group in the verdict line`
+        : ''),
   },
   onTrackList: {
     zh: (p: { count: number }) => `另有 ${p.count} 项结果有把握达标（见下方各社区表）。`,
@@ -69,7 +73,7 @@ export const vm = defineMessages('verdicts', {
       onTrack: number;
       level: string;
     }) =>
-      `${p.head}：${p.judged} 个社区中 ${p.failed} 个未达标，${p.atRisk} 个有风险（正式测评未达标风险高于 ${p.level}），${p.onTrack} 个有把握`,
+      `${p.head}：${p.judged} 个社区中 ${p.failed} 个未达标，${p.atRisk} 个有风险（正式测评未达标风险高于 ${p.level}），${p.onTrack} 个有把握（每个社区按其最差的一项结果计一次）`,
     en: (p: {
       head: string;
       failed: number;
@@ -78,7 +82,7 @@ export const vm = defineMessages('verdicts', {
       onTrack: number;
       level: string;
     }) =>
-      `${p.head}: ${p.failed} of ${p.judged} communities fail; ${p.atRisk} at risk (risk of failing the official check above ${p.level}); ${p.onTrack} on track`,
+      `${p.head}: ${p.failed} of ${p.judged} communities fail; ${p.atRisk} at risk (risk of failing the official check above ${p.level}); ${p.onTrack} on track (each community counted once, by its worst result)`,
   },
   watchHeading: {
     zh: '需整改与需关注的社区和指标（按正式测评未达标风险排序）：',

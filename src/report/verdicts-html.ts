@@ -4,7 +4,7 @@ import type { ScoreReport } from '../scoring/report-types.js';
 import { escapeHtml } from './escape.js';
 import { ciText, indicatorNames, pct, word } from './labels.js';
 import { vm } from './verdict.messages.js';
-import { groupLabel, groupNote, riskModelText, riskText, verdictGroups } from './verdicts.js';
+import { groupCountText, groupNote, riskModelText, riskText, verdictGroups } from './verdicts.js';
 
 /** Colours of the verdict groups (the rest of the report's look is in html.ts). */
 export const VERDICT_CSS = `
@@ -26,10 +26,9 @@ export function renderVerdictSection(report: ScoreReport, lang: Lang): string {
   for (const g of ['fails_now', 'at_risk', 'on_track', 'no_data'] as const) {
     const items = groups[g];
     if (g === 'no_data' && items.length === 0) continue;
-    const total = new Set(items.map((i) => i.stratum.stratum)).size;
     const note = groupNote(lang, g, report);
     out.push(
-      `<h3 class="${g}">${e(t(lang, vm.groupCount, { label: groupLabel(lang, g), count: items.length, total }))}${note ? ` <span class="note">· ${e(note)}</span>` : ''}</h3>`,
+      `<h3 class="${g}">${e(groupCountText(lang, g, items))}${note ? ` <span class="note">· ${e(note)}</span>` : ''}</h3>`,
     );
     if (g !== 'fails_now' && g !== 'at_risk') continue;
     if (items.length === 0) continue;

@@ -35,6 +35,23 @@ export function verdictGroups(report: ScoreReport): Record<VerdictGroup, Verdict
   return out;
 }
 
+/**
+ * A group's heading: how many results (community × indicator) and in how many communities, and how
+ * many of those communities the verdict line counts in a worse group (it counts each community
+ * once, by its worst result), so the two counts cannot be mistaken for each other.
+ */
+export function groupCountText(lang: Lang, g: VerdictGroup, items: readonly VerdictItem[]): string {
+  const communities = new Map(items.map((i) => [i.stratum.stratum, i.stratum]));
+  const rank = (x: VerdictGroup) => ['fails_now', 'at_risk', 'on_track', 'no_data'].indexOf(x);
+  const worse = [...communities.values()].filter((s) => rank(s.group ?? g) < rank(g)).length;
+  return t(lang, vm.groupCount, {
+    label: groupLabel(lang, g),
+    count: items.length,
+    total: communities.size,
+    worse,
+  });
+}
+
 export function groupLabel(lang: Lang, g: VerdictGroup): string {
   return t(lang, { fails_now: vm.failsNow, at_risk: vm.atRisk, on_track: vm.onTrack, no_data: vm.noData }[g]);
 }
