@@ -206,7 +206,7 @@ describe('hhsurvey drill: synthetic fieldwork end to end', () => {
     });
     expect(r.stdout).toMatch(/^测试演练 2026-01-02 \(seed 2026-01-02\)/);
     const responses = readFileSync(join(d, 'out', 'responses.csv'), 'utf8');
-    expect(responses.split('\r\n')[1]).toMatch(/,2026-01-02T0\d:\d\d:00Z,/);
+    expect(responses.split('\r\n')[1]).toMatch(/,2026-01-02T(09|1\d):\d\d:00\+08:00,/);
   });
 });
 

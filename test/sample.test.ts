@@ -155,7 +155,7 @@ describe('hhsurvey sample', () => {
     expect(m).toMatchObject({
       seed: 'audit',
       rng: 'seedrandom-3.0.5/xor4096',
-      created_at: '2026-01-01T00:00:00Z',
+      created_at: '2026-01-01T08:00:00+08:00',
     });
     expect(m.roster.households).toBe(209);
     expect(m.strata).toHaveLength(3);

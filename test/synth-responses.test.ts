@@ -57,7 +57,7 @@ describe('hhsurvey synth responses', () => {
     const byId = new Map(sample.entries.map((e) => [e.householdId, e]));
     for (const row of read.rows) {
       expect(byId.get(row.householdId)).toMatchObject({ stratum: row.stratum, role: row.role });
-      expect(row.recordedAt).toMatch(/^2026-01-01T\d\d:\d\d:00Z$/);
+      expect(row.recordedAt).toMatch(/^2026-01-01T\d\d:\d\d:00\+08:00$/);
     }
     // hhsurvey status accepts it: no problem, every stratum finished.
     const status = await runCli(['status', samplePath, '--responses', out, '--json']);

@@ -8,11 +8,6 @@ export function clockFromEnv(env: Record<string, string | undefined>): () => Dat
   return () => new Date();
 }
 
-/** ISO 8601 in UTC without milliseconds: 2026-11-28T01:02:03Z. */
-export function isoSeconds(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 /**
  * China Standard Time (UTC+08:00, no daylight saving) is the time of every human-facing stamp.
  * Computed by offset, never through the machine's time zone, so every machine writes the same.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Chalk } from 'chalk';
-import { isoSeconds } from '../core/clock.js';
+import { chinaIso } from '../core/clock.js';
 import { fileError, formatProblem, UserError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import { VERSION } from '../core/version.js';
@@ -415,7 +415,7 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
       format: DRILL_RECORD_FORMAT,
       format_version: 1,
       tool: { name: 'hhsurvey', version: VERSION },
-      created_at: isoSeconds(opts.now),
+      created_at: chinaIso(opts.now),
       drill: { file: basename(opts.drillFile), sha256: drillSha, name: drill.name ?? null },
       date,
       seed,

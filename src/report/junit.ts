@@ -78,7 +78,7 @@ export function renderJunit(report: ScoreReport, opts: { lang: Lang }): string {
   );
   suites.forEach((suite, i) => {
     lines.push(
-      `  <testsuite name="${a(suite.name)}" id="${i}" tests="${suite.results.length}" failures="${count(suite.results, false)}" errors="0" skipped="${count(suite.results, null)}" time="0" timestamp="${a(report.generated_at.replace(/Z$/, ''))}">`,
+      `  <testsuite name="${a(suite.name)}" id="${i}" tests="${suite.results.length}" failures="${count(suite.results, false)}" errors="0" skipped="${count(suite.results, null)}" time="0" timestamp="${a(report.generated_at.replace(/(Z|[+-]\d\d:\d\d)$/, ''))}">`,
     );
     lines.push('    <properties>');
     for (const [k, v] of suite.props) lines.push(`      <property name="${a(k)}" value="${a(v)}"/>`);

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { t } from '../core/messages.js';
 import { am } from './allocate.messages.js';
 import { UserError, type Problem } from '../core/errors.js';
-import { isoSeconds } from '../core/clock.js';
+import { chinaIso } from '../core/clock.js';
 import { VERSION } from '../core/version.js';
 import type { EncodingChoice } from '../io/encoding.js';
 import { readCsvTable } from '../io/csv-read.js';
@@ -210,7 +210,7 @@ export async function runSampleJob(opts: SampleJobOptions, now: Date): Promise<S
     algorithm: ALGORITHM,
     rng: RNG_NAME,
     seed: opts.seed,
-    created_at: isoSeconds(now),
+    created_at: chinaIso(now),
     parameters: {
       by: frame.by,
       stratum_columns: frame.byIndex.map((i) => frame.columns.header[i]!),

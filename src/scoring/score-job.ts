@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { isoSeconds } from '../core/clock.js';
+import { chinaIso } from '../core/clock.js';
 import { UserError, type Problem } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { readResponses, throwOnErrors } from '../fieldwork/responses-file.js';
@@ -94,7 +94,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobResult
     ...(opts.confidence !== undefined ? { confidence: opts.confidence } : {}),
     meta: {
       version: VERSION,
-      generatedAt: isoSeconds(opts.now),
+      generatedAt: chinaIso(opts.now),
       sample: opts.sample,
       responses: [...opts.responses],
     },

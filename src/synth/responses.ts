@@ -1,4 +1,4 @@
-import { isoSeconds } from '../core/clock.js';
+import { chinaIso } from '../core/clock.js';
 import type { Problem } from '../core/errors.js';
 import { csvTable } from '../io/csv-write.js';
 import { isInterview, type DispositionToken } from '../fieldwork/dispositions.js';
@@ -494,7 +494,7 @@ export function synthesizeResponses(
         visit: item.visit,
         disposition,
         interviewer,
-        recordedAt: isoSeconds(new Date(t)),
+        recordedAt: chinaIso(new Date(t)),
         answers,
         note: '',
       };

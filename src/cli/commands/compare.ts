@@ -124,7 +124,7 @@ export function register(program: Command, ctx: Context): void {
     if (standards.size > 1)
       warn(c, `warning: the reports use different standards (${[...standards].join(', ')})`);
     for (let i = 1; i < reports.length; i++) {
-      if (reports[i]!.report.generated_at < reports[i - 1]!.report.generated_at)
+      if (Date.parse(reports[i]!.report.generated_at) < Date.parse(reports[i - 1]!.report.generated_at))
         warn(
           c,
           `warning: ${reports[i]!.file} is older than ${reports[i - 1]!.file}; give the reports oldest first`,
