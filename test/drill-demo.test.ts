@@ -45,6 +45,7 @@ describe('the demo drill', () => {
       'responses.csv',
       'sample.csv',
       'sample.manifest.json',
+      'sample.xlsx',
     ]);
     // The communities weak on purpose fail in the indicator they are weak in, and not by a hair.
     const report = JSON.parse(readFileSync(join(dir, 'demo-output', 'report.json'), 'utf8')) as Report;

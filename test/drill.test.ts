@@ -13,6 +13,7 @@ const DRILL_FILES = [
   'responses.csv',
   'sample.csv',
   'sample.manifest.json',
+  'sample.xlsx',
 ];
 
 function fixture(drillYaml: string): string {

@@ -16,8 +16,9 @@ import type { ScoreReport } from '../scoring/report-types.js';
 import { runScoreJob } from '../scoring/score-job.js';
 import { manifestPathFor } from '../sampling/manifest.js';
 import { readSampleList } from '../sampling/sample-file.js';
-import { sampleCsv } from '../sampling/sample-file.js';
-import { maskColumns, readPriors, runSampleJob } from '../sampling/sample-job.js';
+import { sampleCsv, sampleXlsx } from '../sampling/sample-file.js';
+import { planMask } from '../sampling/mask.js';
+import { readPriors, runSampleJob } from '../sampling/sample-job.js';
 import { BUILTIN_STANDARDS, loadStandard } from '../standard/load.js';
 import {
   fieldworkStart,
@@ -50,6 +51,7 @@ import { beginDrillOutput } from './transaction.js';
 /** The files a drill writes, in this order. */
 export const DRILL_FILES = {
   sample: 'sample.csv',
+  workbook: 'sample.xlsx',
   manifest: 'sample.manifest.json',
   responses: 'responses.csv',
   json: 'report.json',
@@ -253,9 +255,16 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
         excludeFiles: (s.exclude ?? []).map(at),
         ...(s.prior !== undefined ? { priors: await readPriors(at(s.prior), s.prior_indicator) } : {}),
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        input: {
+          ...(s.sheet !== undefined ? { sheet: s.sheet } : {}),
+          ...(s.columns ? { columns: s.columns } : {}),
+          ...(s.id_from ? { idFrom: s.id_from } : {}),
+          ...(s.fill_down ? { fillDown: s.fill_down } : {}),
+        },
       },
       opts.now,
     );
+    for (const l of job.frame.notes) note(l);
     for (const w of job.warnings) warn(w);
     for (const st of job.draw.strata.filter((x) => x.takesAll))
       warn(
@@ -272,17 +281,26 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
     );
     const samplePath = join(work, DRILL_FILES.sample);
     const frame = job.frame;
-    writeFileAtomic(
-      samplePath,
-      sampleCsv(job.rows, {
-        lang: opts.lang,
-        header: frame.columns.header,
-        idColumn: frame.columns.index.household_id!,
-        mask: maskColumns(frame, s.mask ?? []),
-        bom: true,
-        escapeFormulas: true,
-      }),
+    const masking = planMask(
+      frame.columns.header,
+      frame.columns.index.household_id,
+      s.mask ?? [],
+      job.rows.map((r) => r.record),
+      opts.lang,
+      label(drill.roster),
     );
+    for (const w of masking.warnings) warn(w);
+    const listOptions = {
+      lang: opts.lang,
+      header: frame.columns.header,
+      idColumn: frame.columns.index.household_id!,
+      mask: masking.columns,
+      bom: true,
+      escapeFormulas: true,
+    };
+    writeFileAtomic(samplePath, sampleCsv(job.rows, listOptions));
+    // The same list as a workbook for field teams (ids and phones as text): verify accepts either.
+    writeFileAtomic(join(work, DRILL_FILES.workbook), sampleXlsx(job.rows, listOptions));
     writeFileAtomic(
       manifestPathFor(samplePath),
       JSON.stringify(

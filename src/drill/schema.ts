@@ -3,6 +3,7 @@ import { yamlToData } from '../io/yaml-bounded.js';
 import { z } from 'zod';
 import { UserError, type Problem } from '../core/errors.js';
 import { DISPOSITION_TOKENS } from '../fieldwork/dispositions.js';
+import { CANONICAL_COLUMNS } from '../roster/columns.js';
 import { DEFAULT_ORDER } from '../sampling/sample-job.js';
 import { formatPath } from '../standard/parse.js';
 import { DEFAULT_RESPONSE_RATE } from '../synth/responses.js';
@@ -104,6 +105,22 @@ export const samplingSchema = z
       only: list().optional(),
       exclude: list().optional(),
       mask: list().optional(),
+      // How to read an office roster, as check and sample's --sheet, --column, --id-from, --fill-down.
+      sheet: z
+        .union([text(), z.number()], { error: expected('a sheet name or number') })
+        .transform(String)
+        .optional(),
+      columns: z
+        .partialRecord(
+          z.enum(CANONICAL_COLUMNS, { error: `must be one of ${CANONICAL_COLUMNS.join(', ')}` }),
+          text(),
+          {
+            error: expected('a mapping of fields to headers (household_id: 序号)'),
+          },
+        )
+        .optional(),
+      id_from: list().optional(),
+      fill_down: list().optional(),
       encoding: z
         .enum(['auto', 'utf8', 'gb18030'], { error: expected('auto, utf8 or gb18030') })
         .default('auto'),

@@ -40,7 +40,7 @@ name: 模拟测评演练 (starter drill)
 # The drill date (YYYY-MM-DD). Leave it out to use today (China time).
 # date: 2026-11-28
 
-# Household roster (户册): CSV in UTF-8 or GB18030, Chinese or English headers.
+# Household roster (户册): .xlsx, or CSV in UTF-8 or GB18030, Chinese or English headers.
 roster: roster.csv
 
 # Random seed of the draw. \`date\` uses the drill date, so every week's drill draws new households
@@ -52,7 +52,9 @@ sampling:
   size: 22 # households per community
   reserve: 5 # reserve households per community, used in rank order
   method: systematic # spread over grids and buildings; or random
-  # mask: [phone, head_name]          # mask contact data in the sample list
+  # mask: pii                          # mask names, phones and ID-card numbers in the sample lists
+  # sheet: 户册                        # .xlsx roster: the sheet to read (default: the first visible)
+  # fill_down: [街道, 社区]            # merged cells saved as CSV: blanks take the value above
   # exclude: [../last-drill/sample.csv]   # do not re-interview last drill's households
 
 # Evaluation standard: questions, indicators, thresholds. A copy of the built-in one; edit it.

@@ -14,8 +14,8 @@ export const m = defineMessages('mask', {
   },
   idCardUnmasked: {
     zh: (p: { columns: string }) =>
-      `警告：身份证号列 ${p.columns} 未遮蔽就写入了样本名单；交给入户人员的名单请加 --mask pii`,
+      `身份证号列 ${p.columns} 未遮蔽就写入了样本名单；交给入户人员的名单请加 --mask pii`,
     en: (p: { columns: string }) =>
-      `warning: ID-card numbers in ${p.columns} are written unmasked; lists handed to interviewers should use --mask pii`,
+      `ID-card numbers in ${p.columns} are written unmasked; lists handed to interviewers should use --mask pii`,
   },
 });

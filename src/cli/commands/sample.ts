@@ -152,7 +152,7 @@ export function register(program: Command, ctx0: Context): void {
     for (const s of small)
       warn(ctx, t(lang, h.takesAll, { stratum: s.stratum.key, eligible: s.eligible, target: s.target }));
     const frame = result.frame;
-    for (const w of masking.warnings) warn(ctx, w);
+    for (const w of masking.warnings) warn(ctx, t(lang, h.warning, { text: w }));
     const outOpts = {
       lang,
       header: frame.columns.header,
