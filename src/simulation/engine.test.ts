@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { kornGraubardInterval } from '../stats/index.js';
 import { kornGraubardLowerBound } from './rules.js';
-import { simulateDesign, type SimulationDesign, type StratumSpec } from './engine.js';
+import { simulateDesign, summariseValues, type SimulationDesign, type StratumSpec } from './engine.js';
 import { completesDistribution, fieldworkOutcomes } from './fieldwork.js';
 import { discreteQuantile, exactIndicator, indicatorPopulation, type NotSureRule } from './model.js';
 import type { PassRule } from './pass-rule.js';
@@ -239,5 +239,25 @@ describe('the Korn–Graubard lower bound used for roll-ups', () => {
       expect(lb(p, 0, 50, 45, 0.95)).toBe(
         kornGraubardInterval({ rate: p, variance: 0, respondents: 50, df: 45 }, 0.95)[0],
       );
+  });
+});
+
+describe('summariseValues', () => {
+  it('gives the type-1 quantiles of a sort (R quantile(type = 1)), by selection', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0.25, 0.5, 0.9)), {
+          minLength: 1,
+          maxLength: 300,
+        }),
+        (xs) => {
+          const sorted = [...xs].sort((a, b) => a - b);
+          const q = (p: number) => sorted[Math.max(1, Math.ceil(p * xs.length - 1e-9)) - 1];
+          const s = summariseValues(Float64Array.from(xs));
+          expect([s.q05, s.q50, s.q95]).toEqual([q(0.05), q(0.5), q(0.95)]);
+          expect(s.mean).toBeCloseTo(xs.reduce((a, b) => a + b, 0) / xs.length, 12);
+        },
+      ),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { discreteSampler, type DiscreteSampler } from './hypergeometric.js';
+import { discreteSampler } from './hypergeometric.js';
 import { UserError } from '../core/errors.js';
 import { t } from '../core/messages.js';
 import { scopeLang } from '../io/run-scope.js';
@@ -49,8 +49,13 @@ export interface SimulationDesign {
   levelLowerBound?: LevelLowerBound;
 }
 
-/** A source of uniform numbers in [0, 1) for a named stream (seeded by the caller). */
-export type StreamFactory = (name: string) => () => number;
+/** A source of uniform numbers in [0, 1) (src/sampling/rng.ts): `fill` gives the next `out.length`. */
+export interface UniformStream {
+  fill(out: Float64Array): void;
+}
+
+/** The uniform stream of a name (seeded by the caller). */
+export type StreamFactory = (name: string) => UniformStream;
 
 export interface SimulationOptions {
   replicates: number;
@@ -224,105 +229,148 @@ export function simulateDesign(design: SimulationDesign, opts: SimulationOptions
   let done = 0;
   const strataResults: StratumResult[] = [];
   const cache = new TableCache();
+  // Buffers reused by every community and indicator: no allocation per replicate or per cell.
+  let uniforms = new Float64Array(0);
+  const codes = new Int32Array(R);
+  const ms = new Int32Array(R);
+  const uniformsFor = (k: number) => (uniforms.length === k ? uniforms : (uniforms = new Float64Array(k)));
+  // Per sample size n, tables over the outcome code e·(n+1) + x (e eligible, x favourable).
+  const rateTables = new Map<number, Float64Array>();
+  const passTables = new Map<string, Uint8Array>();
+  const rateTable = (n: number) => {
+    let t = rateTables.get(n);
+    if (!t) {
+      t = new Float64Array((n + 1) * (n + 1));
+      for (let e = 1; e <= n; e++) for (let x = 0; x <= e; x++) t[e * (n + 1) + x] = x / e;
+      rateTables.set(n, t);
+    }
+    return t;
+  };
+  const passTableOf = (i: number, n: number) => {
+    const key = `${i}/${n}`;
+    let t = passTables.get(key);
+    if (!t) {
+      t = new Uint8Array((n + 1) * (n + 1));
+      for (let e = 0; e <= n; e++) t.set(passTable(design.indicators[i]!.rule, e), e * (n + 1));
+      passTables.set(key, t);
+    }
+    return t;
+  };
 
   design.strata.forEach((s, h) => {
     const n = s.size;
+    const stride = n + 1;
+    const cells = stride * stride;
     const outcomes = fieldworkOutcomes(n, s.reserves, design.responseRate);
     const { pm, expectedReserves: expectedReservesExact } = completesDistribution(outcomes, n);
     const outcomeSampler = outcomes.length > 1 ? discreteSampler(outcomes.map((o) => o.prob)) : undefined;
-    const outM = Int32Array.from(outcomes.map((o) => o.completes));
-    const outUsed = Int32Array.from(outcomes.map((o) => o.reservesUsed));
-    const fieldU = outcomeSampler ? opts.streams(fieldworkStream(s.key)) : undefined;
+    const fixedM = outcomeSampler === undefined;
 
     // Completes per replicate, shared by the community's indicators.
-    const ms = new Int32Array(R);
     let reservesUsed = 0;
-    for (let r = 0; r < R; r++) {
-      let k = 0;
-      if (outcomeSampler) {
-        const u = fieldU!();
-        const { cdf, guide } = outcomeSampler;
-        k = guide[Math.floor(u * guide.length)]!;
-        while (cdf[k]! <= u) k++;
+    if (outcomeSampler) {
+      const u = uniformsFor(R);
+      opts.streams(fieldworkStream(s.key)).fill(u);
+      const outM = Int32Array.from(outcomes.map((o) => o.completes));
+      const outUsed = Int32Array.from(outcomes.map((o) => o.reservesUsed));
+      const { cdf, guide } = outcomeSampler;
+      const G = guide.length;
+      for (let r = 0; r < R; r++) {
+        const v = u[r]!;
+        let k = guide[(v * G) | 0]!;
+        while (cdf[k]! <= v) k++;
+        ms[r] = outM[k]!;
+        reservesUsed += outUsed[k]!;
       }
-      ms[r] = outM[k]!;
-      reservesUsed += outUsed[k]!;
     }
 
     const myGroups = groupsOfStratum[h]!.map((gi) => groups[gi]!);
     const weights = myGroups.map((g) => s.population / g.population);
+    const rateOf = rateTable(n);
 
     s.indicators.forEach((ind, i) => {
       const spec = design.indicators[i]!;
-      const u = opts.streams(indicatorStream(s.key, spec.id));
       const excl = notSureMatters(ind);
-      const xs: (DiscreteSampler | undefined)[] = new Array<DiscreteSampler | undefined>(n + 1);
-      const ss: (DiscreteSampler | undefined)[] = new Array<DiscreteSampler | undefined>(n + 1);
-      const pts: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(n + 1);
-      const hist = new Float64Array((n + 1) * (n + 1));
-      let passCount = 0;
       const N = s.population;
-      // Phase 1: draw. Each replicate's outcome is coded e·(n+1) + x (e eligible, x favourable).
-      const codes = new Int32Array(R);
-      const passed = new Uint8Array(R);
-      const fixedM = outcomeSampler === undefined;
-      let xsm = fixedM ? discreteSampler(cache.get(N, ind.favourable, n).pmf) : undefined;
-      for (let r = 0; r < R; r++) {
-        const m = fixedM ? n : ms[r]!;
-        if (!fixedM) {
-          xsm = xs[m];
-          if (!xsm) xs[m] = xsm = discreteSampler(cache.get(N, ind.favourable, m).pmf);
+      const passOf = passTableOf(i, n);
+      // Phase 1: draw each replicate's outcome code, one uniform per hypergeometric variate (two
+      // with "not sure" excluded), by inversion with a guide table: O(1) expected per draw.
+      const u = uniformsFor(excl ? 2 * R : R);
+      opts.streams(indicatorStream(s.key, spec.id)).fill(u);
+      if (fixedM && !excl) {
+        const { cdf, guide } = discreteSampler(cache.get(N, ind.favourable, n).pmf);
+        const G = guide.length;
+        const base = n * stride;
+        for (let r = 0; r < R; r++) {
+          const v = u[r]!;
+          let x = guide[(v * G) | 0]!;
+          while (cdf[x]! <= v) x++;
+          codes[r] = base + x;
         }
-        const cdf = xsm!.cdf;
-        let v = u();
-        let x = xsm!.guide[Math.floor(v * cdf.length)]!;
-        while (cdf[x]! <= v) x++;
-        let e = m;
-        if (excl) {
-          const j = m - x;
-          let ssj = ss[j];
-          if (!ssj) ss[j] = ssj = discreteSampler(cache.get(N - ind.favourable, ind.notSure, j).pmf);
-          v = u();
-          let sNot = ssj.guide[Math.floor(v * ssj.cdf.length)]!;
-          while (ssj.cdf[sNot]! <= v) sNot++;
-          e = m - sNot;
+      } else {
+        // One flat guide table per number of completes m (and per non-favourable count j for the
+        // not-sure draw): a draw is an index into typed arrays, no object per replicate.
+        const xs = flatSamplers(n, n, (m) => cache.get(N, ind.favourable, m).pmf);
+        // j = m − x non-favourable completes never exceed the N − F non-favourable households.
+        const nonFav = N - ind.favourable;
+        const ss = excl ? flatSamplers(n, nonFav, (j) => cache.get(nonFav, ind.notSure, j).pmf) : xs;
+        let k = 0;
+        for (let r = 0; r < R; r++) {
+          const m = fixedM ? n : ms[r]!;
+          let o = xs.offset[m]!;
+          let v = u[k++]!;
+          let x = xs.guide[o + ((v * xs.size[m]!) | 0)]!;
+          while (xs.cdf[o + x]! <= v) x++;
+          let e = m;
+          if (excl) {
+            const j = m - x;
+            o = ss.offset[j]!;
+            v = u[k++]!;
+            let sNot = ss.guide[o + ((v * ss.size[j]!) | 0)]!;
+            while (ss.cdf[o + sNot]! <= v) sNot++;
+            e = m - sNot;
+          }
+          codes[r] = e * stride + x;
         }
-        let pt = pts[e];
-        if (!pt) pts[e] = pt = passTable(spec.rule, e);
-        const pass = pt[x]!;
-        passCount += pass;
-        passed[r] = pass;
-        const code = e * (n + 1) + x;
-        codes[r] = code;
-        hist[code] = hist[code]! + 1;
-        if ((r & 0xffff) === 0xffff) opts.onProgress?.(done + r + 1, total);
       }
+      const hist = new Float64Array(cells);
+      for (let r = 0; r < R; r++) hist[codes[r]!]!++;
+      let passCount = 0;
+      for (let c = 0; c < cells; c++) if (passOf[c]) passCount += hist[c]!;
       done += R;
       opts.onProgress?.(done, total);
 
-      // Phase 2: add this community's rates into its roll-up groups, replicate by replicate.
-      const rateOf = new Float64Array((n + 1) * (n + 1));
-      const termOf = new Float64Array((n + 1) * (n + 1));
-      for (let e = 1; e <= n; e++) {
-        for (let x = 0; x <= e; x++) {
-          const rate = x / e;
-          rateOf[e * (n + 1) + x] = rate;
-          // FPC variance term of the stratified estimator: (1 − e/N) p(1 − p)/(e − 1).
-          termOf[e * (n + 1) + x] = e > 1 ? ((1 - e / N) * rate * (1 - rate)) / (e - 1) : 0;
-        }
+      // Phase 2: add this community's rates into its roll-up groups, replicate by replicate, through
+      // per-outcome tables (w·rate, w when someone is eligible, 1 on a fail).
+      let termOf: Float64Array | undefined;
+      if (needsVar) {
+        termOf = new Float64Array(cells);
+        for (let e = 2; e <= n; e++)
+          for (let x = 0; x <= e; x++) {
+            const rate = x / e;
+            // FPC variance term of the stratified estimator: (1 − e/N) p(1 − p)/(e − 1).
+            termOf[e * stride + x] = ((1 - e / N) * rate * (1 - rate)) / (e - 1);
+          }
       }
+      // A replicate without an eligible respondent (code ≤ n: e = 0) is no data, not a fail.
+      const failOf = new Uint8Array(cells);
+      for (let c = stride; c < cells; c++) failOf[c] = passOf[c] ? 0 : 1;
       myGroups.forEach((g, gi) => {
         const w = weights[gi]!;
+        const wRate = new Float64Array(cells);
+        for (let c = 0; c < cells; c++) wRate[c] = w * rateOf[c]!;
         const sum = g.sum[i]!;
-        for (let r = 0; r < R; r++) sum[r] = sum[r]! + w * rateOf[codes[r]!]!;
         const failed = g.failed[i]!;
-        // A replicate without an eligible respondent (code ≤ n: e = 0) is no data, not a fail.
-        for (let r = 0; r < R; r++) if (passed[r] === 0 && codes[r]! > n) failed[r] = 1;
+        for (let r = 0; r < R; r++) {
+          const c = codes[r]!;
+          sum[r] = sum[r]! + wRate[c]!;
+          failed[r] = failed[r]! | failOf[c]!;
+        }
         const wsum = g.wsum?.[i];
         if (wsum) {
           for (let r = 0; r < R; r++) if (codes[r]! > n) wsum[r] = wsum[r]! + w;
         }
-        if (needsVar) {
+        if (termOf) {
           const vs = g.vsum![i]!;
           const rs = g.resp![i]!;
           const ns = g.nstrata![i]!;
@@ -331,7 +379,7 @@ export function simulateDesign(design: SimulationDesign, opts: SimulationOptions
             const code = codes[r]!;
             if (code <= n) continue; // no eligible respondent
             vs[r] = vs[r]! + w2 * termOf[code]!;
-            rs[r] = rs[r]! + Math.floor(code / (n + 1));
+            rs[r] = rs[r]! + Math.floor(code / stride);
             ns[r] = ns[r]! + 1;
           }
         }
@@ -428,6 +476,34 @@ export function simulateDesign(design: SimulationDesign, opts: SimulationOptions
   return { replicates: R, strata: strataResults, levels };
 }
 
+/**
+ * The guide-table samplers (src/simulation/hypergeometric.ts) of the laws pmfOf(0..n), laid end to
+ * end in typed arrays: law m has its cdf and guide at offset[m], `size[m]` entries each. Laws past
+ * `limit` cannot occur and are left as a point mass at 0.
+ */
+function flatSamplers(
+  n: number,
+  limit: number,
+  pmfOf: (m: number) => ArrayLike<number>,
+): { cdf: Float64Array; guide: Int32Array; offset: Int32Array; size: Int32Array } {
+  const samplers = Array.from({ length: n + 1 }, (_, m) => discreteSampler(m <= limit ? pmfOf(m) : [1]));
+  const offset = new Int32Array(n + 1);
+  const size = new Int32Array(n + 1);
+  let total = 0;
+  samplers.forEach((smp, m) => {
+    offset[m] = total;
+    size[m] = smp.cdf.length;
+    total += smp.cdf.length;
+  });
+  const cdf = new Float64Array(total);
+  const guide = new Int32Array(total);
+  samplers.forEach((smp, m) => {
+    cdf.set(smp.cdf, offset[m]);
+    guide.set(smp.guide, offset[m]);
+  });
+  return { cdf, guide, offset, size };
+}
+
 /** The indicator's value on a census of the community. */
 export function censusRate(ind: IndicatorPopulation): number {
   const base = ind.notSureRule === 'exclude' ? ind.population - ind.notSure : ind.population;
@@ -475,7 +551,44 @@ export function summariseValues(values: Float64Array): RateSummary {
   let mean = 0;
   for (let i = 0; i < k; i++) mean += values[i]!;
   mean /= k;
-  const sorted = Float64Array.from(values).sort();
-  const q = (p: number) => sorted[Math.max(1, Math.ceil(p * k - 1e-9)) - 1]!;
-  return { mean, q05: q(0.05), q50: q(0.5), q95: q(0.95) };
+  // Three order statistics by selection (linear time), not a full sort.
+  const a = Float64Array.from(values);
+  const rank = (p: number) => Math.max(1, Math.ceil(p * k - 1e-9)) - 1;
+  const r05 = rank(0.05);
+  const r50 = rank(0.5);
+  const r95 = rank(0.95);
+  const q05 = selectInPlace(a, r05, 0, k - 1);
+  const q50 = selectInPlace(a, r50, r05, k - 1);
+  const q95 = selectInPlace(a, r95, r50, k - 1);
+  return { mean, q05, q50, q95 };
+}
+
+/**
+ * The value of rank `k` (0-based) among a[lo..hi] (Hoare's quickselect, median-of-three pivot): on
+ * return a[lo..k−1] ≤ a[k] ≤ a[k+1..hi], so a later call for a larger rank may start at k.
+ */
+function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): number {
+  while (hi > lo) {
+    const x = a[lo]!;
+    const y = a[(lo + hi) >>> 1]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
 }

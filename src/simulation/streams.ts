@@ -9,8 +9,5 @@ import type { StreamFactory } from './engine.js';
 export const RNG_ALGORITHM = RNG_NAME;
 
 export function seededStreams(seed: string): StreamFactory {
-  return (name: string) => {
-    const rng = createRng(seed, `hhsurvey-simulate\u0000${name}`);
-    return () => rng.next();
-  };
+  return (name: string) => createRng(seed, `hhsurvey-simulate\u0000${name}`);
 }
