@@ -3,7 +3,7 @@
 // `hhsurvey sample` on city-sized rosters, side by side with Miller's grouped sampling when `mlr` is
 // installed (Debian package miller), then the simulation benchmark. Prints medians of several runs
 // and the load average: numbers depend on the machine and on what else runs (compare ratios).
-// BENCH_ONLY=startup runs the start-up part alone.
+// BENCH_ONLY=startup, sample, synth or simulate runs that part alone.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -83,8 +83,11 @@ function wall(cmd, args) {
   return performance.now() - t;
 }
 
+const only = process.env.BENCH_ONLY;
+const part = (name) => only === undefined || only === name;
+
 // Start-up: runs alternate between the bare node and each command line, so load changes hit both.
-{
+if (part('startup')) {
   const startRuns = Number(process.env.BENCH_STARTUP_RUNS ?? 15);
   const lines = [
     ['--version'],
@@ -110,45 +113,96 @@ function wall(cmd, args) {
     );
   });
 }
-if (process.env.BENCH_ONLY === 'startup') process.exit(0);
-
-console.log(`hhsurvey sampling benchmark: ${runs} runs each, node ${process.version}, ${load()}`);
-const results = {};
-for (const rows of sizes) {
-  const file = roster(rows);
-  const out = join(work, 'sample.csv');
-  results[rows] = series(`hhsurvey sample --size 22 --reserve 5 (${rows / 1e6}M)`, () =>
-    timed(
-      process.execPath,
-      [measure, 'sample', file, '--size', '22', '--reserve', '5', '--seed', 'bench', '-o', out],
-      true,
-    ),
-  );
-  if (hasMlr && rows === sizes[0])
-    results.mlr = series(`mlr sample -k 22 -g community (${rows / 1e6}M)`, () =>
-      timed('mlr', ['--icsv', '--ocsv', 'sample', '-k', '22', '-g', 'community', file]),
+if (part('sample')) {
+  console.log(`hhsurvey sampling benchmark: ${runs} runs each, node ${process.version}, ${load()}`);
+  const results = {};
+  for (const rows of sizes) {
+    const file = roster(rows);
+    const out = join(work, 'sample.csv');
+    results[rows] = series(`hhsurvey sample --size 22 --reserve 5 (${rows / 1e6}M)`, () =>
+      timed(
+        process.execPath,
+        [measure, 'sample', file, '--size', '22', '--reserve', '5', '--seed', 'bench', '-o', out],
+        true,
+      ),
     );
-}
-const first = results[sizes[0]];
-console.log(
-  `rows per second (${sizes[0] / 1e6}M): ${Math.round(sizes[0] / first.seconds).toLocaleString('en-US')}`,
-);
-if (results.mlr)
+    if (hasMlr && rows === sizes[0])
+      results.mlr = series(`mlr sample -k 22 -g community (${rows / 1e6}M)`, () =>
+        timed('mlr', ['--icsv', '--ocsv', 'sample', '-k', '22', '-g', 'community', file]),
+      );
+  }
+  const first = results[sizes[0]];
   console.log(
-    `time ratio hhsurvey / mlr: ${(first.seconds / results.mlr.seconds).toFixed(2)} (target <= 1); ` +
-      `peak memory ${first.mb.toFixed(0)} MB vs ${results.mlr.mb.toFixed(0)} MB`,
+    `rows per second (${sizes[0] / 1e6}M): ${Math.round(sizes[0] / first.seconds).toLocaleString('en-US')}`,
   );
-else console.log('mlr is not installed (apt-get install miller): no side-by-side figure');
-console.log(`peak memory at ${sizes[0] / 1e6}M: ${first.mb.toFixed(0)} MB (target < 200)`);
-if (sizes.length > 1) {
-  const last = results[sizes[sizes.length - 1]];
-  const k = sizes[sizes.length - 1] / sizes[0];
+  if (results.mlr)
+    console.log(
+      `time ratio hhsurvey / mlr: ${(first.seconds / results.mlr.seconds).toFixed(2)} (target <= 1); ` +
+        `peak memory ${first.mb.toFixed(0)} MB vs ${results.mlr.mb.toFixed(0)} MB`,
+    );
+  else console.log('mlr is not installed (apt-get install miller): no side-by-side figure');
+  console.log(`peak memory at ${sizes[0] / 1e6}M: ${first.mb.toFixed(0)} MB (target < 200)`);
+  if (sizes.length > 1) {
+    const last = results[sizes[sizes.length - 1]];
+    const k = sizes[sizes.length - 1] / sizes[0];
+    console.log(
+      `growth x${k}: time x${(last.seconds / first.seconds).toFixed(2)} (target < ${(k * 1.1).toFixed(1)}), ` +
+        `peak memory ${last.mb.toFixed(0)} MB (target < 250)`,
+    );
+  }
+}
+
+// Synthetic fieldwork on large samples: 180 communities of 125 and of 500 households (+ reserves),
+// 22,500 and 90,000 primaries (about 25,000 and 100,000 households): linear work grows about 4x.
+if (part('synth') && !process.env.BENCH_SKIP_SYNTH) {
+  const file = roster(sizes[0]);
+  const synth = {};
+  for (const [size, reserve] of [
+    [125, 14],
+    [500, 56],
+  ]) {
+    const sample = join(work, `sample-${size}.csv`);
+    if (!existsSync(sample))
+      execFileSync(process.execPath, [
+        bin,
+        'sample',
+        file,
+        '--size',
+        String(size),
+        '--reserve',
+        String(reserve),
+        '--seed',
+        'bench',
+        '--lang',
+        'en',
+        '-o',
+        sample,
+      ]);
+    const households = 180 * (size + reserve);
+    synth[size] = series(`hhsurvey synth responses (~${Math.round(households / 1000)}k households)`, () =>
+      timed(process.execPath, [
+        bin,
+        'synth',
+        'responses',
+        sample,
+        '--rate',
+        '0.9',
+        '--response-rate',
+        '0.85',
+        '--max-visits',
+        '3',
+        '--seed',
+        'bench',
+        '-o',
+        join(work, 'responses.csv'),
+      ]),
+    );
+  }
   console.log(
-    `growth x${k}: time x${(last.seconds / first.seconds).toFixed(2)} (target < ${(k * 1.1).toFixed(1)}), ` +
-      `peak memory ${last.mb.toFixed(0)} MB (target < 250)`,
+    `synth responses growth x4 in households per community: time x${(synth[500].seconds / synth[125].seconds).toFixed(2)} (linear: about 4; ${load()})`,
   );
 }
 
 const sim = join(root, 'scripts', 'bench-simulate.mjs');
-if (existsSync(sim) && !process.env.BENCH_SKIP_SIMULATE)
+if (part('simulate') && existsSync(sim) && !process.env.BENCH_SKIP_SIMULATE)
   execFileSync(process.execPath, [sim], { stdio: 'inherit' });

@@ -44,18 +44,16 @@ const RNS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 export function escapeXml(s: string): string {
-  return (
-    s
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(
-        // eslint-disable-next-line no-control-regex -- Excel's _xHHHH_ escape of control characters
-        /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g,
-        (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`,
-      )
-  );
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(
+      // eslint-disable-next-line no-control-regex -- Excel's _xHHHH_ escape of control characters
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g,
+      (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`,
+    );
 }
 
 export function columnName(i: number): string {

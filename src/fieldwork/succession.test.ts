@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DispositionToken } from './dispositions.js';
-import { planFieldwork, type EntryLike, type RowLike } from './succession.js';
+import { planFieldwork, visitQueue, type EntryLike, type RowLike } from './succession.js';
 
 function sample(strata: Record<string, [number, number]>): EntryLike[] {
   const out: EntryLike[] = [];
@@ -132,5 +133,38 @@ describe('planFieldwork with one clock (SOURCE_DATE_EPOCH): ties keep the record
     const a = p.strata[0]!;
     expect(a.households.find((h) => h.entry.householdId === 'A-R1')!.replaces).toBe('A-P3');
     expect(a.households.find((h) => h.entry.householdId === 'A-R2')!.replaces).toBe('A-P1');
+  });
+});
+
+describe('visitQueue', () => {
+  const DISPOSITIONS: DispositionToken[] = ['complete', 'not_home', 'refused', 'partial', 'vacant'];
+
+  it("gives planFieldwork's due[0] at every visit, whatever the dispositions", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.constantFrom(...DISPOSITIONS), { minLength: 60, maxLength: 60 }),
+        (p, r, maxVisits, outcomes) => {
+          const entries = sample({ S: [p, r] });
+          const queue = visitQueue(entries, maxVisits);
+          const rows: RowLike[] = [];
+          for (let k = 0; ; k++) {
+            const planned = planFieldwork(entries, rows, maxVisits).due[0];
+            const item = queue.next();
+            expect(item && { id: item.entry.householdId, visit: item.visit }).toEqual(
+              planned && { id: planned.entry.householdId, visit: planned.visit },
+            );
+            if (!item) break;
+            // Not home is the only disposition that may come back; past the last visit it is final.
+            const d = outcomes[k % outcomes.length]!;
+            rows.push(row(item.entry.householdId, d, item.visit));
+            queue.record(d);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

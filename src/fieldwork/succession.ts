@@ -260,3 +260,76 @@ function planStratum<E extends EntryLike>(
     due,
   };
 }
+
+/**
+ * The same visiting order as `planFieldwork(...).due[0]`, kept up to date visit by visit instead of
+ * re-planned from every row: for a program that makes the visits itself in due order, one visit at
+ * a time, each recorded before the next is asked for (synthetic fieldwork). Linear in the visits.
+ *
+ * Why it agrees with the plan: households are visited in sequence order (a primary, then the chain
+ * of reserves replacing it), so a failure's reserve is always the next unvisited household, and
+ * households left to revisit join their queue in sequence order: at its end while unvisited
+ * households remain, at its head when a reserve replacing the first of them is itself not home.
+ */
+export interface VisitQueue<E extends EntryLike> {
+  /** The household due now (the plan's due[0]), or undefined when the stratum is done. */
+  next(): DueItem<E> | undefined;
+  /** Record the visit `next()` gave, with its disposition. */
+  record(disposition: DispositionToken): void;
+}
+
+export function visitQueue<E extends EntryLike>(list: readonly E[], maxVisits: number): VisitQueue<E> {
+  const byRank = (a: E, b: E) => a.rank - b.rank;
+  const primaries = list.filter((e) => e.role === 'primary').sort(byRank);
+  const reserves = list.filter((e) => e.role === 'reserve').sort(byRank);
+  let nextPrimary = 0;
+  let nextReserve = 0;
+  let reserve: { item: DueItem<E>; fromRevisit: boolean } | undefined;
+  const revisit: DueItem<E>[] = [];
+  let head = 0;
+  let current:
+    { item: DueItem<E>; source: 'reserve' | 'primary' | 'revisit'; fromRevisit: boolean } | undefined;
+  return {
+    next() {
+      if (reserve) current = { item: reserve.item, source: 'reserve', fromRevisit: reserve.fromRevisit };
+      else if (nextPrimary < primaries.length)
+        current = {
+          item: { entry: primaries[nextPrimary]!, visit: 1 },
+          source: 'primary',
+          fromRevisit: false,
+        };
+      else if (head < revisit.length)
+        current = { item: revisit[head]!, source: 'revisit', fromRevisit: true };
+      else current = undefined;
+      return current?.item;
+    },
+    record(disposition) {
+      const c = current;
+      if (!c) throw new Error('visitQueue: record() without a household due');
+      current = undefined;
+      const { item } = c;
+      if (c.source === 'reserve') reserve = undefined;
+      else if (c.source === 'primary') nextPrimary++;
+      const final = isFinal(disposition, item.visit, maxVisits);
+      const again: DueItem<E> = { ...item, visit: item.visit + 1 };
+      if (c.source === 'revisit') {
+        if (final) head++;
+        else revisit[head] = again;
+      } else if (!final) {
+        if (!c.fromRevisit) revisit.push(again);
+        else if (head > 0) revisit[--head] = again;
+        else revisit.unshift(again);
+      }
+      if (final && disposition !== 'complete') {
+        const r = reserves[nextReserve];
+        if (r) {
+          nextReserve++;
+          reserve = {
+            item: { entry: r, visit: 1, replaces: item.entry.householdId },
+            fromRevisit: c.fromRevisit,
+          };
+        }
+      }
+    },
+  };
+}

@@ -3,7 +3,7 @@ import type { Problem } from '../core/errors.js';
 import { csvTable } from '../io/csv-write.js';
 import { isInterview, type DispositionToken } from '../fieldwork/dispositions.js';
 import { responseCells, responsesHeader, type ResponseRow, type Role } from '../fieldwork/responses.js';
-import { planFieldwork, type EntryLike } from '../fieldwork/succession.js';
+import { planFieldwork, visitQueue, type EntryLike } from '../fieldwork/succession.js';
 import { createRng, uniformInt, type Rng } from '../sampling/rng.js';
 import { askedQuestions, classifyIndicator, notSureOption, type Classification } from '../standard/logic.js';
 import { favourableConditions, type Indicator, type Question, type Standard } from '../standard/schema.js';
@@ -446,11 +446,12 @@ export function synthesizeResponses(
     const households = new Map<string, HouseholdDraw>();
     const stratumRows: (SynthRow & { time: number; file: string; line: number })[] = [];
     let t = start;
+    // The plan's order, visit by visit (planFieldwork once at the end for the summary).
+    const queue = visitQueue(list, opts.maxVisits);
     for (;;) {
-      const plan = planFieldwork(list, stratumRows, opts.maxVisits);
-      const item = plan.due[0];
+      const item = queue.next();
       if (!item) {
-        const s = plan.strata[0];
+        const s = planFieldwork(list, stratumRows, opts.maxVisits).strata[0];
         const outcomes: Partial<Record<DispositionToken, number>> = {};
         for (const h of s?.households ?? [])
           if (h.outcome) outcomes[h.outcome] = (outcomes[h.outcome] ?? 0) + 1;
@@ -500,6 +501,7 @@ export function synthesizeResponses(
       };
       stratumRows.push({ ...row, time: t, file: '', line: stratumRows.length + 2 });
       rows.push(row);
+      queue.record(disposition);
       t += (3 + uniformInt(clock, 8)) * 60_000;
     }
   });
