@@ -35,7 +35,7 @@ const HEADERS = {
     'Level',
     'Households',
   ],
-  zh: ['社区', '完成', 'RR1', 'COOP1', '启用备用户', '得分率', '结论', '层级', '总户数'],
+  zh: ['社区', '完成', '应答率', '合作率', '启用备用户', '得分率', '结论', '层级', '总户数'],
 };
 
 describe.skipIf(missing !== undefined)('the HTML report in a browser', () => {

@@ -20,6 +20,7 @@ import {
 } from './labels.js';
 import { communityName, groupByStreet, reportTitle } from './layout.js';
 import { m } from './messages.js';
+import { terms } from './terms.messages.js';
 import { renderVerdictSection, VERDICT_CSS } from './verdicts-html.js';
 
 export { escapeHtml, renderChart };
@@ -80,8 +81,8 @@ export function renderHtml(report: ScoreReport, opts: { lang: Lang }): string {
   const first = [
     word(lang, 'community'),
     word(lang, 'completes'),
-    'RR1',
-    'COOP1',
+    t(lang, terms.rr1),
+    t(lang, terms.coop1),
     word(lang, 'reservesUsed'),
   ];
   const columns = first.length + inds.length + 2;

@@ -1,5 +1,6 @@
 import type { Lang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
+import { terms } from './terms.messages.js';
 import { vm } from './verdict.messages.js';
 import { groupLabel, riskText } from './verdicts.js';
 import type { IndicatorResult, ScoreReport } from '../scoring/report-types.js';
@@ -85,7 +86,7 @@ export function renderJunit(report: ScoreReport, opts: { lang: Lang }): string {
     lines.push('    </properties>');
     for (const r of suite.results) {
       const name = `${names.get(r.id) ?? r.id} (${r.id})`;
-      const detail = `${pct(r.rate)} (${r.favourable}/${r.eligible}), ${Math.round(report.confidence * 100)}% CI ${ciText(r.ci)}, ${word(lang, 'threshold')} ${pct(r.threshold)}${
+      const detail = `${pct(r.rate)} (${r.favourable}/${r.eligible}), ${t(lang, terms.ci, { conf: `${Math.round(report.confidence * 100)}%` })} ${ciText(r.ci)}, ${word(lang, 'threshold')} ${pct(r.threshold)}${
         r.group !== undefined && r.group !== 'no_data'
           ? `; ${groupLabel(lang, r.group)}, ${t(lang, vm.riskShort, { risk: riskText(r.risk) })}`
           : r.too_close

@@ -2,6 +2,7 @@ import type { Lang } from '../core/i18n.js';
 import { stripControls } from '../core/safe-text.js';
 import type { IndicatorResult, ScoreReport } from '../scoring/report-types.js';
 import { t } from '../core/messages.js';
+import { terms } from './terms.messages.js';
 import { vm } from './verdict.messages.js';
 import { groupCountText, groupNote, riskModelText, riskText, verdictGroups } from './verdicts.js';
 import {
@@ -98,7 +99,7 @@ export function renderMarkdown(report: ScoreReport, opts: { lang: Lang }): strin
       word(lang, 'street'),
       word(lang, 'community'),
       word(lang, 'completes'),
-      'RR1',
+      t(lang, terms.rr1),
       word(lang, 'reservesUsed'),
     ]),
   );

@@ -19,6 +19,7 @@ import {
 import { reportTitle } from './layout.js';
 import { layoutTable, type Cell } from './text.js';
 import { t } from '../core/messages.js';
+import { terms } from './terms.messages.js';
 import { vm } from './verdict.messages.js';
 import { groupCountText, groupNote, riskModelText, riskText, verdictGroups } from './verdicts.js';
 
@@ -65,7 +66,7 @@ export function renderTerminal(data: ScoreReport, opts: TerminalOptions): string
     const header: Cell[] = [
       word(lang, 'indicator'),
       word(lang, 'rate'),
-      `${conf} CI`,
+      t(lang, terms.ci, { conf }),
       rollup ? 'n' : 'x/n',
       word(lang, 'threshold'),
       word(lang, 'verdict'),
@@ -92,8 +93,8 @@ export function renderTerminal(data: ScoreReport, opts: TerminalOptions): string
       `N ${s.population}`,
       lang === 'zh' ? `样本 ${s.sampled}` : `${s.sampled} sampled`,
       lang === 'zh' ? `完成 ${s.completes}` : `${s.completes} complete`,
-      `RR1 ${pct(s.response_rate.rr1)}`,
-      `COOP1 ${pct(s.response_rate.coop1)}`,
+      `${t(lang, terms.rr1)} ${pct(s.response_rate.rr1)}`,
+      `${t(lang, terms.coop1)} ${pct(s.response_rate.coop1)}`,
       lang === 'zh'
         ? `启用备用户 ${s.reserves_used}/${s.reserves}`
         : `reserves used ${s.reserves_used}/${s.reserves}`,
@@ -123,6 +124,7 @@ export function renderTerminal(data: ScoreReport, opts: TerminalOptions): string
     if (l.score) out.push(`  ${word(lang, 'score')} ${pct(l.score.rate)}`);
     out.push('');
   }
+  if (report.strata.length > 0) out.push(c.dim(t(lang, terms.legend)));
   out.push(groupStyle(report.pass)(verdictText(lang, report)));
   return out.join('\n') + '\n';
 }
@@ -147,7 +149,7 @@ function verdictSection(report: ScoreReport, opts: TerminalOptions): string[] {
       word(lang, 'community'),
       word(lang, 'indicator'),
       word(lang, 'rate'),
-      `${conf} CI`,
+      t(lang, terms.ci, { conf }),
       word(lang, 'threshold'),
       t(lang, vm.risk),
     ].map((text) => ({ text, style: c.dim }));

@@ -3,6 +3,7 @@ import { t } from '../core/messages.js';
 import type { ScoreReport } from '../scoring/report-types.js';
 import { escapeHtml } from './escape.js';
 import { ciText, indicatorNames, pct, word } from './labels.js';
+import { terms } from './terms.messages.js';
 import { vm } from './verdict.messages.js';
 import { groupCountText, groupNote, riskModelText, riskText, verdictGroups } from './verdicts.js';
 
@@ -34,7 +35,7 @@ export function renderVerdictSection(report: ScoreReport, lang: Lang): string {
     if (items.length === 0) continue;
     out.push(
       '<table>',
-      `<tr>${[word(lang, 'community'), word(lang, 'indicator')].map((h) => `<th class="name">${e(h)}</th>`).join('')}${[word(lang, 'rate'), `${conf} CI`, word(lang, 'threshold'), t(lang, vm.risk)].map((h) => `<th>${e(h)}</th>`).join('')}</tr>`,
+      `<tr>${[word(lang, 'community'), word(lang, 'indicator')].map((h) => `<th class="name">${e(h)}</th>`).join('')}${[word(lang, 'rate'), t(lang, terms.ci, { conf }), word(lang, 'threshold'), t(lang, vm.risk)].map((h) => `<th>${e(h)}</th>`).join('')}</tr>`,
     );
     const cls = g === 'fails_now' ? 'fail' : 'at-risk';
     for (const { stratum: s, result: r } of items) {
