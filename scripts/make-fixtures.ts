@@ -17,7 +17,7 @@ import {
   type RosterSpec,
   type SynthHousehold,
 } from '../src/synth/roster.js';
-import { buildOfficeFixtures } from './office-fixtures.js';
+import { buildDrawnOfficeFixtures, buildOfficeFixtures } from './office-fixtures.js';
 
 /** The small realistic roster every good fixture holds: 300 households, 3 communities. */
 export const FIXTURE_SPEC: RosterSpec = {
@@ -269,9 +269,17 @@ export function buildFixtures(): Map<string, Uint8Array> {
   return files;
 }
 
-export function writeFixtures(root: string): string[] {
+/** Every fixture, the ones drawn by hhsurvey's sampler from the others included. */
+export async function buildAllFixtures(): Promise<Map<string, Uint8Array>> {
+  const files = buildFixtures();
+  for (const [rel, bytes] of await buildDrawnOfficeFixtures([...generateRoster(FIXTURE_SPEC)]))
+    files.set(rel, bytes);
+  return files;
+}
+
+export async function writeFixtures(root: string): Promise<string[]> {
   const written: string[] = [];
-  for (const [rel, bytes] of buildFixtures()) {
+  for (const [rel, bytes] of await buildAllFixtures()) {
     const path = join(root, rel);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, bytes);
@@ -282,5 +290,5 @@ export function writeFixtures(root: string): string[] {
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const root = fileURLToPath(new URL('../fixtures/', import.meta.url));
-  for (const rel of writeFixtures(root)) console.log(`fixtures/${rel}`);
+  for (const rel of await writeFixtures(root)) console.log(`fixtures/${rel}`);
 }

@@ -3,7 +3,12 @@
  * them in Excel and as Excel exports them. One function per fixture; scripts/make-fixtures.ts
  * collects them. fixtures/README.md says what each one holds and what it must give.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import { sampleCsv } from '../src/sampling/sample-file.js';
+import { DEFAULT_ORDER, runSampleJob } from '../src/sampling/sample-job.js';
 import { householdCells, rosterHeader, type SynthHousehold } from '../src/synth/roster.js';
 import { buildXlsx, type CellInput } from './xlsx-build.js';
 
@@ -140,6 +145,76 @@ export function officeSerialOnly(rows: readonly SynthHousehold[]): Uint8Array {
   return Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8');
 }
 
+/**
+ * `office/same-name.csv`: two sub-districts each with a 和平社区 (南全福社区 of 全福街道 and
+ * 洪家楼南社区 of 洪家楼街道 renamed), as in districts where a common name recurs. A community is
+ * its sub-district and its name: the default strata keep them apart, `--by community` is refused.
+ */
+export function officeSameName(rows: readonly SynthHousehold[]): Uint8Array {
+  const header = rosterHeader('zh');
+  const renamed = officeRows(rows).map((r) =>
+    r[COMMUNITY] === '南全福社区' || r[COMMUNITY] === '洪家楼南社区'
+      ? r.map((v, c) => (c === COMMUNITY ? '和平社区' : v))
+      : r,
+  );
+  return Buffer.from('\uFEFF' + [header, ...renamed].map((r) => `${csvLine(r)}\r\n`).join(''), 'utf8');
+}
+
+/** The seed and reserves of the office sample (README: `sample fixtures/office/roster.xlsx --seed office-1 --reserve 3`). */
+export const OFFICE_SAMPLE = { seed: 'office-1', reserve: 3 } as const;
+
+/** What Excel does to a CSV it opens and saves again: numbers lose their leading zeros (000017 → 17). */
+function resavedByExcel(csv: string): string {
+  return csv
+    .split('\r\n')
+    .map((line) => line.replace(/(^|,)0+(\d+)(?=,|$)/g, '$1$2'))
+    .join('\r\n');
+}
+
+/**
+ * `office/sample-resaved.csv`: the office sample list (--lang zh, with its BOM) as it comes back
+ * after a field team opened it in Excel and saved it: ids 000017 are now 17. Drawn from the
+ * workbook with hhsurvey's own sampler, so it changes only when the draw does.
+ */
+export async function officeResavedSample(rows: readonly SynthHousehold[]): Promise<Uint8Array> {
+  const dir = mkdtempSync(join(tmpdir(), 'hhsurvey-fixtures-'));
+  try {
+    const roster = join(dir, 'roster.xlsx');
+    writeFileSync(roster, officeWorkbook(rows));
+    const job = await runSampleJob(
+      {
+        roster,
+        encoding: 'auto',
+        method: 'random',
+        allocation: 'proportional',
+        minPerStratum: 1,
+        reserve: OFFICE_SAMPLE.reserve,
+        order: DEFAULT_ORDER,
+        seed: OFFICE_SAMPLE.seed,
+      },
+      new Date(0),
+    );
+    const csv = sampleCsv(job.rows, {
+      lang: 'zh',
+      header: job.frame.columns.header,
+      idColumn: job.frame.columns.index.household_id!,
+      mask: new Map(),
+      bom: true,
+      escapeFormulas: true,
+    });
+    return Buffer.from(resavedByExcel(csv), 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The office fixtures drawn by hhsurvey itself (asynchronous: they read a roster): path → bytes. */
+export async function buildDrawnOfficeFixtures(
+  rows: readonly SynthHousehold[],
+): Promise<Map<string, Uint8Array>> {
+  return new Map([['office/sample-resaved.csv', await officeResavedSample(rows)]]);
+}
+
 /** Every office fixture: relative path → bytes. */
 export function buildOfficeFixtures(rows: readonly SynthHousehold[]): Map<string, Uint8Array> {
   return new Map([
@@ -148,5 +223,6 @@ export function buildOfficeFixtures(rows: readonly SynthHousehold[]): Map<string
     ['office/roster-export-gb18030.csv', officeCsvGb18030(rows)],
     ['office/roster.tsv', officeTsv(rows)],
     ['office/serial-only.csv', officeSerialOnly(rows)],
+    ['office/same-name.csv', officeSameName(rows)],
   ]);
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { buildFixtures } from '../scripts/make-fixtures.js';
+import { buildAllFixtures } from '../scripts/make-fixtures.js';
 import { ROOT } from './helpers/run-cli.js';
 
 const FIXTURES = join(ROOT, 'fixtures');
@@ -17,8 +17,8 @@ function listFiles(dir: string): string[] {
 }
 
 describe('fixtures', () => {
-  it('are exactly what scripts/make-fixtures.ts writes, and all documented', () => {
-    const built = buildFixtures();
+  it('are exactly what scripts/make-fixtures.ts writes, and all documented', async () => {
+    const built = await buildAllFixtures();
     const onDisk = listFiles(FIXTURES).filter((f) => f !== 'README.md' && f !== '.gitattributes');
     expect(onDisk.sort()).toEqual([...built.keys()].sort());
     for (const [rel, bytes] of built) expect(read(rel).equals(Buffer.from(bytes)), rel).toBe(true);

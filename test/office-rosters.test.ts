@@ -96,4 +96,57 @@ describe('office rosters', () => {
       'warning: 300 household ids are numbers with leading zeros (like 000001 on line 2): a CSV opened and saved again in Excel loses them; hand field teams the .xlsx sample list',
     );
   });
+
+  it('same-named communities under two sub-districts: sampled apart by default, --by community refused', () => {
+    const list = sample('same-name.csv');
+    const per = new Map<string, number>();
+    for (const l of list.split('\r\n').slice(1).filter(Boolean)) {
+      const [stratum, role] = l.split(',');
+      if (role === 'primary') per.set(stratum!, (per.get(stratum!) ?? 0) + 1);
+    }
+    expect([...per].sort()).toEqual([
+      ['全福街道 / 利农社区', 22],
+      ['全福街道 / 和平社区', 22],
+      ['洪家楼街道 / 和平社区', 22],
+    ]);
+    const check = run(['check', 'same-name.csv']);
+    expect(check.stdout).toContain('300 households in 3 strata');
+    for (const lang of ['en', 'zh'] as const) {
+      const r = run(['sample', 'same-name.csv', '--by', 'community', '--seed', 'office-1'], lang);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      const errors = r.stderr.split('\n').filter((l) => l.startsWith('hhsurvey:'));
+      expect(errors).toEqual([
+        lang === 'zh'
+          ? 'hhsurvey: same-name.csv: --by community 会把不同街道的同名社区并为一个抽样层：和平社区（全福街道、洪家楼街道）；请用 --by street,community（默认）按“街道 / 社区”分层，每个社区单独抽样'
+          : 'hhsurvey: same-name.csv: --by community would pool same-named communities of different sub-districts into one stratum: 和平社区 (全福街道, 洪家楼街道); use --by street,community (the default) to sample each community on its own',
+      ]);
+    }
+  });
+
+  it('a sample list re-saved by Excel: verify says so in one line, in English and Chinese', () => {
+    // The list as drawn (the seed and reserves the fixture was drawn with), for its manifest.
+    const drawn = join(out, 'drawn.csv');
+    const d = run(['sample', 'roster.xlsx', '--seed', 'office-1', '--reserve', '3', '-o', drawn], 'zh');
+    expect(d.code, d.stderr).toBe(0);
+    const manifest = join(out, 'drawn.manifest.json');
+    const first = /\r\n[^,]+,正式,1,(\d+),/.exec(readFileSync(drawn, 'utf8'))![1]!;
+    expect(first).toMatch(/^0\d{5}$/);
+    const stripped = first.replace(/^0+/, '');
+    for (const lang of ['en', 'zh'] as const) {
+      const r = run(
+        ['verify', 'sample-resaved.csv', '--manifest', manifest, '--roster', 'roster.xlsx'],
+        lang,
+      );
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toEqual([
+        lang === 'zh'
+          ? `sample-resaved.csv:2: 户编号 ${stripped} 不在样本中，样本中有 ${first}：该名单可能被 Excel 另存过（去掉了开头的 0）；请使用 .xlsx 名单或原始文件（另有 74 个户编号同样丢了开头的 0）`
+          : `sample-resaved.csv:2: household ${stripped} is not in the sample, which has ${first}: the list was probably re-saved by Excel; use the .xlsx list or the original file (and 74 more ids lost their leading zeros the same way)`,
+      ]);
+    }
+    // The list as drawn verifies.
+    expect(run(['verify', drawn, '--roster', 'roster.xlsx']).code).toBe(0);
+  });
 });
