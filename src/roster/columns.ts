@@ -37,11 +37,36 @@ export const COLUMN_ALIASES: Record<CanonicalColumn, readonly string[]> = {
 };
 
 export function normaliseHeader(h: string): string {
-  return h
-    .normalize('NFKC')
-    .replace(/\(.*?\)|\[.*?\]|【.*?】/g, '')
+  return withoutBrackets(h.normalize('NFKC'))
     .toLowerCase()
     .replace(/[\s_\-.:：*]/g, '');
+}
+
+const CLOSING: Record<string, string> = { '(': ')', '[': ']', '【': '】' };
+
+/**
+ * The text without its bracketed parts, "(…)", "[…]", "【…】", each to the first closing bracket
+ * after it. In linear time: a header of a hundred thousand "[" and no "]" (a foreign file read as
+ * a roster) took half a minute with a lazy regular expression.
+ */
+function withoutBrackets(s: string): string {
+  let out = '';
+  let i = 0;
+  const none = new Set<string>(); // closing brackets known to occur no more
+  while (i < s.length) {
+    const close = CLOSING[s[i]!];
+    if (close !== undefined && !none.has(close)) {
+      const j = s.indexOf(close, i + 1);
+      if (j >= 0) {
+        i = j + 1;
+        continue;
+      }
+      none.add(close);
+    }
+    out += s[i];
+    i++;
+  }
+  return out;
 }
 
 const LOOKUP = new Map<string, CanonicalColumn>();
