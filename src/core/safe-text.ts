@@ -11,3 +11,16 @@ const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 export function stripControls(s: string): string {
   return s.replace(ESCAPES, '').replace(CONTROLS, '');
 }
+
+/**
+ * A cell's text fit to quote in a message about a column that should not hold personal data (a
+ * household size, a count): shown when it cannot be a name, a phone or an ID number (no run of two
+ * Chinese characters, no run of seven digits, at most 20 characters), else undefined. A roster
+ * whose headers are swapped puts names and phones in such columns.
+ */
+export function impersonalValue(text: string): string | undefined {
+  const s = stripControls(text).trim();
+  if (s.length > 20 || /[\u3400-\u9fff]{2}|\d{7}/u.test(s) || /^[A-Za-z]+\s+[A-Za-z]+$/.test(s))
+    return undefined;
+  return s;
+}

@@ -113,6 +113,19 @@ export const m = defineMessages('io', {
     zh: '--only：没有给出抽样层名称（空值会一户也不抽）',
     en: '--only: no stratum named (an empty list would draw nothing)',
   },
+  notWholeNumber: {
+    zh: (p: { value: string | undefined }) =>
+      p.value === undefined ? '不是整数（其值可能是个人信息，不显示）' : `不是整数："${p.value}"`,
+    en: (p: { value: string | undefined }) =>
+      p.value === undefined
+        ? 'not a whole number (the value is not shown: it may be personal data)'
+        : `not a whole number: "${p.value}"`,
+  },
+  columnsNotShown: {
+    zh: (p: { n: number }) => `另有 ${p.n.toLocaleString('en-US')} 列未识别、不列出`,
+    en: (p: { n: number }) =>
+      `${p.n.toLocaleString('en-US')} column${p.n === 1 ? '' : 's'} not recognised, not shown`,
+  },
   moreLikeThis: {
     zh: (p: { n: number }) => `……另有 ${p.n.toLocaleString('en-US')} 处同类问题未列出`,
     en: (p: { n: number }) =>

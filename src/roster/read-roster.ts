@@ -6,6 +6,8 @@ import { both, t } from '../core/messages.js';
 import type { Encoding, EncodingChoice } from '../io/encoding.js';
 import { readRecordsAt, scanCsv, type CsvRecordView, type Delimiter } from '../io/csv-scan.js';
 import { changedError } from '../io/inputs.js';
+import { m as io } from '../io/messages.js';
+import { impersonalValue } from '../core/safe-text.js';
 import { xlsxToCsv } from '../io/xlsx-csv.js';
 import { isZipFile, readHead, refuseCompoundFile, sniffKind } from '../io/xlsx-read.js';
 import { ByteArena, GrowArray, GrowInt32, IdIndex, KeyInterner } from './byte-table.js';
@@ -300,7 +302,17 @@ async function readRosterCsv(
   const shortPhone = { count: 0, lines: [] as number[] };
   const zeros = { count: 0, line: 0, example: '' };
 
-  const headerText = (h: string[]) => h.join(', ');
+  // A header echoed in a message shows only the names hhsurvey knows (or the options name): the
+  // first line of a roster without a header, or of a foreign file, is a household's or a person's
+  // record (a name, a phone), and a header may be a hundred thousand bytes.
+  const headerText = (h: string[]) => {
+    const named = new Set(
+      [...(opts.by ?? []), ...(opts.idFrom ?? []), ...Object.values(opts.columns ?? {})].map(normaliseHeader),
+    );
+    const known = h.filter((c) => c.length <= 40 && (canonicalColumn(c) || named.has(normaliseHeader(c))));
+    const others = h.length - known.length;
+    return [...known, ...(others > 0 ? [t(lang, io.columnsNotShown, { n: others })] : [])].join(', ');
+  };
 
   /** True when a record names a household id or stratum column: the header. */
   const looksLikeHeader = (cells: string[]): boolean => {
@@ -505,7 +517,7 @@ async function readRosterCsv(
       problem({
         line: r.line,
         field: columns!.header[sizeCol],
-        message: `not a whole number: "${r.text(sizeCol).slice(0, 20)}"`,
+        message: t(lang, io.notWholeNumber, { value: impersonalValue(r.text(sizeCol)) }),
       });
     if (phoneCol >= 0 && !r.isBlank(phoneCol)) checkPhone(r.text(phoneCol).trim(), lineOf(r.line));
 
