@@ -8,6 +8,7 @@ import { DEFAULT_ORDER } from '../sampling/sample-job.js';
 import { formatPath } from '../standard/parse.js';
 import { DEFAULT_RESPONSE_RATE } from '../synth/responses.js';
 import { parseRate } from '../core/rate.js';
+import { stripControls } from '../core/safe-text.js';
 
 /**
  * The drill file (YAML): everything one mock assessment needs, so that `hhsurvey drill` can run
@@ -35,7 +36,9 @@ type Path = readonly (string | number)[];
 function describe(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'null';
-  if (typeof v === 'string') return `"${v}"`;
+  // A whole file's text when it is no mapping at all (a CSV given as YAML): the start of it.
+  if (typeof v === 'string')
+    return `"${v.length > 40 ? `${stripControls(v.slice(0, 40))}…` : stripControls(v)}"`;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return 'a list';
   return 'a mapping';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stripControls } from '../core/safe-text.js';
 
 /**
  * The evaluation standard (测评体系) as data: the questionnaire, the indicators and how they are
@@ -24,7 +25,9 @@ const ID = /^[a-z][a-z0-9_]*$/;
 function describe(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'null';
-  if (typeof v === 'string') return `"${v}"`;
+  // A whole file's text when it is no mapping at all (a CSV given as YAML): the start of it.
+  if (typeof v === 'string')
+    return `"${v.length > 40 ? `${stripControls(v.slice(0, 40))}…` : stripControls(v)}"`;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return 'a list';
   return 'a mapping';

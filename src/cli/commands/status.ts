@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { chinaIso } from '../../core/clock.js';
 import type { Context } from '../../core/context.js';
-import { formatProblem, UserError, type Problem } from '../../core/errors.js';
+import { groupProblems, UserError, type Problem } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n.js';
 import { t } from '../../core/messages.js';
 import { type Rate } from '../../fieldwork/dispositions.js';
@@ -11,6 +11,7 @@ import type { ResponseRow } from '../../fieldwork/responses.js';
 import { addCommonOptions, commandContext, intArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
 import { h } from './status.messages.js';
+import { m as io } from '../../io/messages.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
 let csvTable!: (typeof import('../../io/csv-write.js'))['csvTable'];
@@ -125,7 +126,8 @@ async function runStatus(ctx: Context, sampleArg: string, opts: StatusOptions): 
         `${JSON.stringify(statusJson(sampleArg, opts, standard.id, rows.length, problems, progress), null, 2)}\n`,
       );
     } else {
-      for (const p of problems) note(ctx, formatProblem(p));
+      // At most three lines of each kind of problem, then a count: a damaged file gives a few lines.
+      for (const line of groupProblems(problems, (n) => t(ctx.lang, io.moreLikeThis, { n }))) note(ctx, line);
       emit(ctx, undefined, renderProgress(progress, ctx.lang, terminalWidth(ctx)));
     }
     if (errors.length > 0)
