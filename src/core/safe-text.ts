@@ -24,3 +24,13 @@ export function impersonalValue(text: string): string | undefined {
     return undefined;
   return s;
 }
+
+/**
+ * A header row quoted in a message, bounded: at most 12 names of at most 40 characters each, then
+ * "…". A foreign file's first line can be a hundred thousand characters. (For files that may hold
+ * personal data, quote only the names recognised; see the roster reader.)
+ */
+export function boundedHeader(header: readonly string[]): string {
+  const cut = (s: string) => (s.length > 40 ? `${stripControls(s.slice(0, 40))}…` : stripControls(s));
+  return header.slice(0, 12).map(cut).join(', ') + (header.length > 12 ? ', …' : '');
+}

@@ -4,6 +4,7 @@ import { t } from '../core/messages.js';
 import { parseRate } from '../core/rate.js';
 import type { CsvTable } from '../io/csv-read.js';
 import { m } from './messages.js';
+import { boundedHeader } from '../core/safe-text.js';
 
 /**
  * True rates of the indicators, the one grammar of `simulate`, `synth responses` and drill files:
@@ -116,7 +117,10 @@ export function parseRatesTable(
     problems.push({
       file: table.file,
       line: 1,
-      message: t(lang, m.missingColumns, { missing: missing.join(', '), header: table.header.join(', ') }),
+      message: t(lang, m.missingColumns, {
+        missing: missing.join(', '),
+        header: boundedHeader(table.header),
+      }),
     });
     return problems;
   }
