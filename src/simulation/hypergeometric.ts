@@ -1,4 +1,4 @@
-import { checkHypergeometric, hypergeometricPmf } from '../stats/hypergeometric.js';
+import { hypergeometricPmfVector } from '../stats/hypergeometric.js';
 
 /**
  * The hypergeometric distribution of the number of favourable households x in a simple random
@@ -21,12 +21,8 @@ export interface HypergeometricTable {
 
 /** The whole pmf over 0..n (src/stats/hypergeometric.ts). */
 export function hypergeometricTable(N: number, K: number, n: number): HypergeometricTable {
-  checkHypergeometric(N, K, n);
-  const min = Math.max(0, n + K - N);
-  const max = Math.min(n, K);
-  const pmf = new Float64Array(n + 1);
-  for (let x = min; x <= max; x++) pmf[x] = hypergeometricPmf(x, N, K, n);
-  return { N, K, n, min, max, pmf };
+  const pmf = hypergeometricPmfVector(N, K, n);
+  return { N, K, n, min: Math.max(0, n + K - N), max: Math.min(n, K), pmf };
 }
 
 /** Σ pmf[x] over the x for which `take(x)` holds. */

@@ -1,25 +1,18 @@
+import { hypergeometricPmfVector, hypergeometricTails, logChoose } from './hypergeometric.js';
 import type { Interval } from './proportion.js';
+
+// The distribution itself lives in ./hypergeometric.ts (one implementation for score, plan and
+// simulate); re-exported here for the callers of this module.
+export { hypergeometricPmfVector, hypergeometricTails } from './hypergeometric.js';
 
 /**
  * Exact inference for a finite community: x favourable among n respondents drawn without
  * replacement from N households, K of them favourable (X ~ Hypergeometric(N, K, n)).
  *
- * Probabilities are computed in log space: one pmf term from binomial coefficients summed as
- * Σ log((a − b + i)/i) over the smaller side (no log(N!) of order 10⁵, whose rounding alone would
- * cost 1e-11), the others by the ratio recurrence p(x+1)/p(x) = (K−x)(n−x) / ((x+1)(N−K−n+x+1)).
- * Tails are sums of pmf terms, never 1 − cdf, so nothing underflows or cancels for communities of
- * thousands of households (stdlib's hypergeometric cdf returns 0 for some such tails; see
- * src/simulation/hypergeometric.ts).
+ * Probabilities come from ./hypergeometric.ts: tails are sums of pmf terms, never 1 − cdf, so
+ * nothing underflows or cancels for communities of thousands of households (stdlib's hypergeometric
+ * cdf returns 0 for some such tails; see src/simulation/hypergeometric.ts).
  */
-
-/** log C(a, b); −Infinity outside 0 ≤ b ≤ a. */
-export function logChoose(a: number, b: number): number {
-  if (b < 0 || b > a) return -Infinity;
-  const k = Math.min(b, a - b);
-  let s = 0;
-  for (let i = 1; i <= k; i++) s += Math.log((a - k + i) / i);
-  return s;
-}
 
 function checkFinite(x: number, n: number, N: number): void {
   for (const v of [x, n, N]) {
@@ -27,32 +20,6 @@ function checkFinite(x: number, n: number, N: number): void {
       throw new RangeError(`need whole numbers ≥ 0, got x=${x}, n=${n}, N=${N}`);
   }
   if (x > n || n > N) throw new RangeError(`need x ≤ n ≤ N, got x=${x}, n=${n}, N=${N}`);
-}
-
-/** pmf[x] = P(X = x | N, K, n) for x = 0..n (0 outside the support max(0, n+K−N)..min(n, K)). */
-export function hypergeometricPmfVector(N: number, K: number, n: number): Float64Array {
-  const pmf = new Float64Array(n + 1);
-  const lo = Math.max(0, n + K - N);
-  const hi = Math.min(n, K);
-  let l = logChoose(K, lo) + logChoose(N - K, n - lo) - logChoose(N, n);
-  pmf[lo] = Math.exp(l);
-  for (let x = lo; x < hi; x++) {
-    l += Math.log(((K - x) * (n - x)) / ((x + 1) * (N - K - n + x + 1)));
-    pmf[x + 1] = Math.exp(l);
-  }
-  return pmf;
-}
-
-/** P(X ≤ x) and P(X ≥ x), each summed over its own tail. */
-export function hypergeometricTails(x: number, N: number, K: number, n: number): { le: number; ge: number } {
-  const pmf = hypergeometricPmfVector(N, K, n);
-  let le = 0;
-  let ge = 0;
-  for (let k = 0; k <= n; k++) {
-    if (k <= x) le += pmf[k]!;
-    if (k >= x) ge += pmf[k]!;
-  }
-  return { le: Math.min(1, le), ge: Math.min(1, ge) };
 }
 
 /**

@@ -47,6 +47,53 @@ function pmfUnchecked(x: number, N: number, K: number, n: number): number {
   return (binomialDensity(x, K, p, q) * binomialDensity(n - x, N - K, p, q)) / binomialDensity(n, N, p, q);
 }
 
+/**
+ * pmf[x] = P(X = x) for x = 0..n (0 outside the support): the mode's term as above, the others by
+ * the ratio recurrence p(x+1)/p(x) = (K−x)(n−x) / ((x+1)(N−K−n+x+1)) outward from it, so every
+ * term is a product of factors below 1 times the largest (no underflow before it matters, no
+ * cancellation).
+ */
+export function hypergeometricPmfVector(N: number, K: number, n: number): Float64Array {
+  checkHypergeometric(N, K, n);
+  const pmf = new Float64Array(n + 1);
+  const [lo, hi] = hypergeometricSupport(N, K, n);
+  const mode = Math.min(hi, Math.max(lo, Math.floor(((n + 1) * (K + 1)) / (N + 2))));
+  const top = pmfUnchecked(mode, N, K, n);
+  pmf[mode] = top;
+  let term = top;
+  for (let x = mode; x < hi; x++) {
+    term *= ((K - x) * (n - x)) / ((x + 1) * (N - K - n + x + 1));
+    pmf[x + 1] = term;
+  }
+  term = top;
+  for (let x = mode; x > lo; x--) {
+    term *= (x * (N - K - n + x)) / ((K - x + 1) * (n - x + 1));
+    pmf[x - 1] = term;
+  }
+  return pmf;
+}
+
+/** P(X ≤ x) and P(X ≥ x), each summed over its own tail of the pmf (never 1 − the other). */
+export function hypergeometricTails(x: number, N: number, K: number, n: number): { le: number; ge: number } {
+  const pmf = hypergeometricPmfVector(N, K, n);
+  let le = 0;
+  let ge = 0;
+  for (let k = 0; k <= n; k++) {
+    if (k <= x) le += pmf[k]!;
+    if (k >= x) ge += pmf[k]!;
+  }
+  return { le: Math.min(1, le), ge: Math.min(1, ge) };
+}
+
+/** log C(a, b) as Σ log((a − k + i)/i) over the smaller side k; −Infinity outside 0 ≤ b ≤ a. */
+export function logChoose(a: number, b: number): number {
+  if (b < 0 || b > a) return -Infinity;
+  const k = Math.min(b, a - b);
+  let s = 0;
+  for (let i = 1; i <= k; i++) s += Math.log((a - k + i) / i);
+  return s;
+}
+
 /** P(X ≤ x) by summing downward from x; the terms fall geometrically below the mode. */
 function sumDown(x: number, N: number, K: number, n: number, lo: number): number {
   let term = pmfUnchecked(x, N, K, n);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, uniformInt } from '../sampling/rng.js';
-import { hypergeometricPmfVector } from './finite.js';
+import { hypergeometricPmfVector } from './hypergeometric.js';
 import { wilsonInterval } from './proportion.js';
 import { normalQuantile } from './quantiles.js';
 import {
