@@ -21,8 +21,8 @@ export const cm = defineMessages('report.compare', {
       `${p.tests} tests were run; p-values are Holm-adjusted: the chance of any false "change" among them is at most ${p.level}. Intervals remain per comparison.`,
   },
   method: {
-    zh: '社区的变化：Newcombe 混合得分区间（两次的 Wilson 区间合成，按社区户数做有限总体校正），p 值由同一区间反推，区间不含 0 即 p 小于显著性水平。汇总层级：分层设计估计之差，方差为两次之和，参照 t 分布（自由度 = 受访户数 − 社区数，两次相加）。',
-    en: "Changes in a community: Newcombe's hybrid score interval (from the two drills' Wilson intervals, with the finite population correction for the community's households); the p-value is read off the same interval, so it is below the significance level exactly when the interval excludes 0. Roll-ups: the difference of the stratified design-based estimates, variance the sum of both drills', with a t reference (df = respondents − communities, summed over the drills).",
+    zh: '社区的变化：Newcombe 混合得分区间（两次的 Wilson 区间合成；某次访问了社区全部住户时，该次比率视为精确，此外不做有限总体校正，以免小社区的变化被夸大），p 值由同一区间反推，区间不含 0 即 p 小于显著性水平。汇总层级：分层设计估计之差，方差为两次之和（含有限总体校正），参照 t 分布（自由度 = 受访户数 − 社区数，两次相加）。',
+    en: "Changes in a community: Newcombe's hybrid score interval (from the two drills' Wilson intervals; a drill that interviewed every household of the community counts as exact, and no other finite population correction is made, which would overstate changes in small communities); the p-value is read off the same interval, so it is below the significance level exactly when the interval excludes 0. Roll-ups: the difference of the stratified design-based estimates, variance the sum of both drills' (with the finite population correction), with a t reference (df = respondents − communities, summed over the drills).",
   },
   unit: { zh: '单位', en: 'Community' },
   change: { zh: '变化（百分点）', en: 'Change (points)' },

@@ -27,8 +27,8 @@ export const h = defineMessages('cli.compare', {
   hhsurvey compare before.json after.json --format json --lang zh
 
 对每个社区和每项指标：每次演练的比率、从第一次到最后一次的变化、其置信区间和 p 值。社区的变化用
-Newcombe 混合得分区间（由两次的 Wilson 区间合成，按社区户数做有限总体校正）；p 值由同一区间反推，
-所以区间不含 0 与 p < 1 − 置信水平 总是一致。汇总（街道、全部）的变化用分层设计估计之差，
+Newcombe 混合得分区间（由两次的 Wilson 区间合成；访问了全部住户的一次视为精确，此外不做有限总体校正）；
+p 值由同一区间反推，所以区间不含 0 与 p < 1 − 置信水平 总是一致。汇总（街道、全部）的变化用分层设计估计之差，
 方差为两次之和，参照 t 分布（自由度 = 两次受访户数之和 − 社区数之和），与 score 的汇总一致。
 “显著提高”/“显著下降”表示 p < 1 − 置信水平；否则这几次演练分不出比率的高低。
 检验很多时，偶然的“显著”也会出现：输出写明检验次数；--adjust holm 按 Holm 法校正 p 值。
@@ -42,8 +42,8 @@ Examples:
 
 For each community and indicator: the rate in each drill, the change from the first to the last
 drill, its interval and its p-value. A community's change uses Newcombe's hybrid score interval
-(from the two drills' Wilson intervals, with the finite population correction for the community's
-households); the p-value is read off the same interval, so "the interval excludes 0" and
+(from the two drills' Wilson intervals; a drill that interviewed every household counts as exact,
+and no other finite population correction is made); the p-value is read off the same interval, so "the interval excludes 0" and
 "p < 1 − confidence" always agree. Roll-ups (sub-districts, overall) use the difference of the
 stratified design-based estimates, variance the sum of both drills', with a t reference
 (df = respondents − communities, summed over the drills), as score does for a roll-up.
