@@ -2,6 +2,7 @@ import { chinaDisplay } from '../core/clock.js';
 import type { Lang } from '../core/i18n.js';
 import type { CommunityCiMethod, IndicatorResult, LocalName, ScoreReport } from '../scoring/report-types.js';
 import { groupLabel, groupsVerdictLine } from './verdicts.js';
+import { formatPercent } from '../core/percent.js';
 
 /** Words every report format shares, in Chinese and English. */
 const WORDS = {
@@ -37,7 +38,7 @@ export function nameOf(lang: Lang, n: LocalName): string {
 }
 
 export function pct(v: number | null | undefined, digits = 1): string {
-  return v === null || v === undefined ? '–' : `${(v * 100).toFixed(digits)}%`;
+  return formatPercent(v, digits);
 }
 
 export function ciText(ci: [number, number] | null, digits = 1): string {

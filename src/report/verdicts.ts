@@ -2,6 +2,7 @@ import type { Lang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
 import type { IndicatorResult, ScoreReport, StratumResult, VerdictGroup } from '../scoring/report-types.js';
 import { vm } from './verdict.messages.js';
+import { formatPercent } from '../core/percent.js';
 
 /** One community result in a verdict group. */
 export interface VerdictItem {
@@ -83,7 +84,7 @@ export function riskText(risk: number | null | undefined): string {
   if (risk === 1) return '100%';
   if (risk < 0.001) return '<0.1%';
   if (risk > 0.999) return '>99.9%';
-  return `${(risk * 100).toFixed(1)}%`;
+  return formatPercent(risk);
 }
 
 /** The plain statement of what the risk assumes. */

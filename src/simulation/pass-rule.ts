@@ -1,3 +1,5 @@
+import { formatPercent } from '../core/percent.js';
+
 /**
  * How one indicator of one community is judged from x favourable of m eligible respondents.
  *
@@ -48,8 +50,8 @@ export function minPassing(rule: PassRule, m: number): number {
 }
 
 export function describeRule(rule: PassRule, lang: 'zh' | 'en' = 'en'): string {
-  const pct = `${+(rule.threshold * 100).toFixed(4)}%`;
-  const conf = rule.kind === 'lower_bound' ? `${+(rule.confidence * 100).toFixed(4)}%` : '';
+  const pct = formatPercent(rule.threshold, 4, true);
+  const conf = rule.kind === 'lower_bound' ? formatPercent(rule.confidence, 4, true) : '';
   if (lang === 'zh')
     return rule.kind === 'point' ? `比率 ≥ ${pct}` : `${rule.method} ${conf} 置信下限 ≥ ${pct}`;
   return rule.kind === 'point' ? `rate ≥ ${pct}` : `${rule.method} ${conf} lower bound ≥ ${pct}`;

@@ -4,6 +4,7 @@ import { sv } from './verdict.messages.js';
 import type { Lang } from '../core/i18n.js';
 import type { IndicatorSpec, LevelResult, SimulationResult, StratumResult } from './engine.js';
 import { describeRule, minPassing, type PassRule } from './pass-rule.js';
+import { formatPercent } from '../core/percent.js';
 
 /** What a run was asked to do, echoed in every output so a result can be reproduced. */
 export interface SimulationRun {
@@ -102,8 +103,7 @@ export function simulationJson(run: SimulationRun, res: SimulationResult): Simul
   };
 }
 
-export const pct = (v: number, digits = 1): string =>
-  Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : '–';
+export const pct = (v: number, digits = 1): string => formatPercent(v, digits);
 export const prob = (v: number, digits = 4): string => (Number.isFinite(v) ? v.toFixed(digits) : '–');
 const pm = (p: number, se: number) => `${prob(p)} ± ${prob(se)}`;
 

@@ -1,6 +1,7 @@
 import { defineMessages } from '../core/messages.js';
+import { formatPercent } from '../core/percent.js';
 
-const pct = (v: number) => `${+(v * 100).toFixed(2)}%`;
+const pct = (v: number) => formatPercent(v, 2, true);
 
 export const rm = defineMessages('simulation-rounding', {
   rounded: {

@@ -1,6 +1,7 @@
 import { say, type Lang } from '../core/i18n.js';
 import { findQuestion } from './logic.js';
 import type { Condition, Indicator, LocalText, Policy, Question, Standard } from './schema.js';
+import { formatPercent } from '../core/percent.js';
 
 /** A standard as readable text, in Chinese or English (`hhsurvey standard show`). */
 
@@ -9,7 +10,7 @@ function t(lang: Lang, x: LocalText): string {
 }
 
 function pct(x: number): string {
-  return `${+(x * 100).toFixed(2)}%`;
+  return formatPercent(x, 2, true);
 }
 
 function answerList(lang: Lang, q: Question | undefined, codes: number[]): string {

@@ -12,6 +12,7 @@ import { addCommonOptions, commandContext, intArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
 import { h } from './status.messages.js';
 import { m as io } from '../../io/messages.js';
+import { formatPercent } from '../../core/percent.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
 let csvTable!: (typeof import('../../io/csv-write.js'))['csvTable'];
@@ -152,7 +153,7 @@ async function runStatus(ctx: Context, sampleArg: string, opts: StatusOptions): 
 }
 
 function pct(r: Rate): string {
-  return r === null ? '–' : `${(r * 100).toFixed(1)}%`;
+  return formatPercent(r);
 }
 
 /** The terminal's width when stdout is one (COLUMNS otherwise); undefined for files and pipes. */

@@ -1,0 +1,10 @@
+/**
+ * A share as people read it, the one percentage format of reports, tables and messages:
+ * 0.934 → "93.4%" (`digits` decimals); with `trim`, trailing zeros go (0.9 → "90%", 0.935 → "93.5%").
+ * Null, undefined and non-finite values (no data) read "–".
+ */
+export function formatPercent(v: number | null | undefined, digits = 1, trim = false): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  const x = (v * 100).toFixed(digits);
+  return `${trim ? String(+x) : x}%`;
+}
