@@ -16,7 +16,7 @@ describe('hhsurvey standard show', () => {
     expect(en.stdout).toMatch(/drill defaults/);
     const zh = await runCli(['standard', 'show', '--lang', 'zh']);
     expect(zh.stdout).toMatch(/满意度 \[satisfaction\]/);
-    expect(zh.stdout).toMatch(/认可: satisfaction 为 1 满意、2 基本满意/);
+    expect(zh.stdout).toMatch(/认可：satisfaction 为 1 满意、2 基本满意/);
     expect(zh.stdout).toMatch(/9 不清楚（不读出）/);
     expect(zh.stdout).toMatch(/仅当 core_values_heard 回答 1 听说过 时询问/);
     expect(zh.stderr).toBe('');

@@ -59,3 +59,11 @@ export function both<M extends Message<never>>(
 export function registeredMessages(): ReadonlyMap<string, Readonly<Record<string, AnyMessage>>> {
   return registry;
 }
+
+/**
+ * A count for people, with thousands separators (1,296): the one number format of every message,
+ * table and report, in both languages. Ids, codes and file data stay as they are.
+ */
+export function num(n: number): string {
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
+}

@@ -209,7 +209,7 @@ export function renderSimple(run: SimulationRun, res: SimulationResult, lang: La
       : zh
         ? `（${r.size} 户无法达到）`
         : ` (unreachable with ${r.size})`;
-  lines.push(`${zh ? '判定规则' : 'Pass rule'}: ${describeRule(rule, lang)}${needText}`);
+  lines.push(`${zh ? '判定规则：' : 'Pass rule: '}${describeRule(rule, lang)}${needText}`);
   if (run.responseRate < 1 || run.notSure > 0) {
     lines.push(
       zh

@@ -47,7 +47,7 @@ function policyText(lang: Lang, p: Policy): string {
 export function formatStandard(standard: Standard, lang: Lang): string {
   const lines: string[] = [];
   lines.push(`${t(lang, standard.name)}  [${standard.id}${standard.version ? ` ${standard.version}` : ''}]`);
-  if (standard.note) lines.push(`${say(lang, '说明', 'Note')}: ${t(lang, standard.note)}`);
+  if (standard.note) lines.push(`${say(lang, '说明：', 'Note: ')}${t(lang, standard.note)}`);
   lines.push(
     say(
       lang,
@@ -56,7 +56,7 @@ export function formatStandard(standard: Standard, lang: Lang): string {
     ),
   );
   if (standard.eligibility)
-    lines.push(`${say(lang, '受访者', 'Respondent')}: ${t(lang, standard.eligibility)}`);
+    lines.push(`${say(lang, '受访者：', 'Respondent: ')}${t(lang, standard.eligibility)}`);
   lines.push(
     '',
     say(
@@ -94,9 +94,9 @@ export function formatStandard(standard: Standard, lang: Lang): string {
     lines.push(
       `  ${t(lang, ind.name)} [${ind.id}]  ${say(lang, '达标线', 'threshold')} ${pct(ind.threshold)}${pts}`,
     );
-    lines.push(`       ${say(lang, '认可', 'favourable')}: ${describeFavourable(standard, ind, lang)}`);
+    lines.push(`       ${say(lang, '认可：', 'favourable: ')}${describeFavourable(standard, ind, lang)}`);
     lines.push(
-      `       ${say(lang, '不清楚', 'not sure')}: ${policyText(lang, ind.not_sure)}; ${say(lang, '未回答', 'unanswered')}: ${policyText(lang, ind.unanswered)}; ${say(lang, '跳过未问', 'skipped')}: ${policyText(lang, ind.skipped)}`,
+      `       ${say(lang, '不清楚：', 'not sure: ')}${policyText(lang, ind.not_sure)}${say(lang, '；未回答：', '; unanswered: ')}${policyText(lang, ind.unanswered)}${say(lang, '；跳过未问：', '; skipped: ')}${policyText(lang, ind.skipped)}`,
     );
     if (ind.note) lines.push(`       ${t(lang, ind.note)}`);
   }

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../core/messages.js';
+import { defineMessages, num } from '../../core/messages.js';
 
 const s = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -47,9 +47,9 @@ Exit codes: 0 valid, 2 invalid roster or bad usage (every problem as file:line: 
   reading: { zh: '读取户册', en: 'reading roster' },
   small: {
     zh: (p: { stratum: string; size: number; typical: number }) =>
-      `${p.stratum}：仅 ${p.size} 户，少于常用样本量 ${p.typical} 户（抽样时将全部入样）`,
+      `${p.stratum}：仅 ${num(p.size)} 户，少于常用样本量 ${num(p.typical)} 户（抽样时将全部入样）`,
     en: (p: { stratum: string; size: number; typical: number }) =>
-      `${p.stratum}: only ${p.size} ${s(p.size, 'household', 'households')}, fewer than a typical sample of ${p.typical} (a draw takes them all)`,
+      `${p.stratum}: only ${num(p.size)} ${s(p.size, 'household', 'households')}, fewer than a typical sample of ${num(p.typical)} (a draw takes them all)`,
   },
   street: { zh: '街道', en: 'sub-district' },
   community: { zh: '社区', en: 'community' },

@@ -50,7 +50,7 @@ export function register(program: Command, ctx0: Context): void {
       },
       onWarning: (l) => {
         bar.stop();
-        warn(ctx, `${say(ctx.lang, '警告', 'warning')}: ${l}`);
+        warn(ctx, `${say(ctx.lang, '警告：', 'warning: ')}${l}`);
       },
       onProgress: (d, t) => bar.update(t ? d / t : 1),
     }).finally(() => bar.stop());

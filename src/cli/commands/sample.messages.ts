@@ -1,4 +1,4 @@
-import { defineMessages } from '../../core/messages.js';
+import { defineMessages, num } from '../../core/messages.js';
 
 export const h = defineMessages('cli.sample', {
   description: {
@@ -117,20 +117,20 @@ With -o the manifest beside the sample lets 'hhsurvey verify' re-create the draw
     en: '--prior is used by --allocation neyman only',
   },
   strictSmall: {
-    zh: (p: { n: number; list: string }) => `--strict：${p.n} 个抽样层的户数少于样本量：${p.list}`,
+    zh: (p: { n: number; list: string }) => `--strict：${num(p.n)} 个抽样层的户数少于样本量：${p.list}`,
     en: (p: { n: number; list: string }) =>
-      `--strict: ${p.n} ${p.n === 1 ? 'stratum is' : 'strata are'} smaller than ${p.n === 1 ? 'its' : 'their'} sample: ${p.list}`,
+      `--strict: ${num(p.n)} ${p.n === 1 ? 'stratum is' : 'strata are'} smaller than ${p.n === 1 ? 'its' : 'their'} sample: ${p.list}`,
   },
   takesAll: {
     zh: (p: { stratum: string; eligible: number; target: number }) =>
-      `警告：${p.stratum} 仅有 ${p.eligible} 户可抽，少于样本量 ${p.target}，全部入样`,
+      `警告：${p.stratum} 仅有 ${num(p.eligible)} 户可抽，少于样本量 ${num(p.target)}，全部入样`,
     en: (p: { stratum: string; eligible: number; target: number }) =>
-      `warning: ${p.stratum} has only ${p.eligible} ${p.eligible === 1 ? 'household' : 'households'} to draw from, fewer than ${p.target}: all are taken`,
+      `warning: ${p.stratum} has only ${num(p.eligible)} ${p.eligible === 1 ? 'household' : 'households'} to draw from, fewer than ${num(p.target)}: all are taken`,
   },
   drew: {
     zh: (p: { strata: number; primaries: number; reserves: number; output?: string }) =>
-      `已从 ${p.strata} 个抽样层抽取 ${p.primaries} 户正式样本、${p.reserves} 户备用样本${p.output ? `，写入 ${p.output} 及其清单文件` : ''}`,
+      `已从 ${num(p.strata)} 个抽样层抽取 ${num(p.primaries)} 户正式样本、${num(p.reserves)} 户备用样本${p.output ? `，写入 ${p.output} 及其清单文件` : ''}`,
     en: (p: { strata: number; primaries: number; reserves: number; output?: string }) =>
-      `drew ${p.primaries} primary and ${p.reserves} reserve ${p.reserves === 1 ? 'household' : 'households'} from ${p.strata} ${p.strata === 1 ? 'stratum' : 'strata'}${p.output ? `; wrote ${p.output} and its manifest` : ''}`,
+      `drew ${num(p.primaries)} primary and ${num(p.reserves)} reserve ${p.reserves === 1 ? 'household' : 'households'} from ${num(p.strata)} ${p.strata === 1 ? 'stratum' : 'strata'}${p.output ? `; wrote ${p.output} and its manifest` : ''}`,
   },
 });

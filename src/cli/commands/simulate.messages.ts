@@ -1,4 +1,4 @@
-import { defineMessages } from '../../core/messages.js';
+import { defineMessages, num } from '../../core/messages.js';
 
 export const h = defineMessages('cli.simulate', {
   description: {
@@ -154,12 +154,12 @@ out. Under this model each community's pass probability is exact (p_pass_exact);
   },
   takesAll: {
     zh: (p: { stratum: string; households: number; target: number }) =>
-      `警告：${p.stratum} 仅有 ${p.households} 户可抽，少于样本量 ${p.target}，全部入样`,
+      `警告：${p.stratum} 仅有 ${num(p.households)} 户可抽，少于样本量 ${num(p.target)}，全部入样`,
     en: (p: { stratum: string; households: number; target: number }) =>
-      `warning: ${p.stratum} has only ${p.households} ${p.households === 1 ? 'household' : 'households'} to draw from, fewer than ${p.target}: all are taken`,
+      `warning: ${p.stratum} has only ${num(p.households)} ${p.households === 1 ? 'household' : 'households'} to draw from, fewer than ${num(p.target)}: all are taken`,
   },
   seedNote: {
-    zh: (p: { seed: string }) => `hhsurvey：随机种子 ${p.seed}（用 --seed ${p.seed} 可重复本次运行）`,
+    zh: (p: { seed: string }) => `hhsurvey: 随机种子 ${p.seed}（用 --seed ${p.seed} 可重复本次运行）`,
     en: (p: { seed: string }) => `hhsurvey: seed ${p.seed} (pass --seed ${p.seed} to repeat this run)`,
   },
 });

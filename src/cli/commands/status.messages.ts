@@ -1,4 +1,4 @@
-import { defineMessages } from '../../core/messages.js';
+import { defineMessages, num } from '../../core/messages.js';
 
 const s = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -65,15 +65,15 @@ replace non-responses do not raise them).`,
     en: '-o is for the merged file: add --merge',
   },
   errors: {
-    zh: (p: { n: number; merge: boolean }) => `访问记录中有 ${p.n} 处错误${p.merge ? '；未合并' : ''}`,
+    zh: (p: { n: number; merge: boolean }) => `访问记录中有 ${num(p.n)} 处错误${p.merge ? '；未合并' : ''}`,
     en: (p: { n: number; merge: boolean }) =>
-      `${p.n} ${s(p.n, 'error', 'errors')} in the responses${p.merge ? '; nothing merged' : ''}`,
+      `${num(p.n)} ${s(p.n, 'error', 'errors')} in the responses${p.merge ? '; nothing merged' : ''}`,
   },
   merged: {
     zh: (p: { rows: number; files: number; output: string }) =>
-      `已合并 ${p.files} 个文件共 ${p.rows} 行，按时间排序，写入 ${p.output}`,
+      `已合并 ${p.files} 个文件共 ${num(p.rows)} 行，按时间排序，写入 ${p.output}`,
     en: (p: { rows: number; files: number; output: string }) =>
-      `merged ${p.rows} ${s(p.rows, 'row', 'rows')} from ${p.files} ${s(p.files, 'file', 'files')} in time order into ${p.output}`,
+      `merged ${num(p.rows)} ${s(p.rows, 'row', 'rows')} from ${p.files} ${s(p.files, 'file', 'files')} in time order into ${p.output}`,
   },
   total: { zh: '合计', en: 'total' },
   none: { zh: '（无）', en: '(none)' },
@@ -99,13 +99,13 @@ replace non-responses do not raise them).`,
   },
   summary: {
     zh: (p: { completes: number; target: number; due: number }) =>
-      `完成 ${p.completes}/${p.target}；待访 ${p.due} 户；应答率、合作率按原始样本（正式样本）计算。`,
+      `完成 ${num(p.completes)}/${num(p.target)}；待访 ${num(p.due)} 户；应答率、合作率按原始样本（正式样本）计算。`,
     en: (p: { completes: number; target: number; due: number }) =>
-      `${p.completes} of ${p.target} completes; ${p.due} ${s(p.due, 'household', 'households')} due; RR1 and COOP1 on the original sample (primaries).`,
+      `${num(p.completes)} of ${num(p.target)} completes; ${num(p.due)} ${s(p.due, 'household', 'households')} due; RR1 and COOP1 on the original sample (primaries).`,
   },
   exhausted: {
-    zh: (p: { stratum: string; n: number }) => `${p.stratum}：备用样本已用完，缺 ${p.n} 户`,
-    en: (p: { stratum: string; n: number }) => `${p.stratum}: reserves exhausted, ${p.n} short`,
+    zh: (p: { stratum: string; n: number }) => `${p.stratum}：备用样本已用完，缺 ${num(p.n)} 户`,
+    en: (p: { stratum: string; n: number }) => `${p.stratum}: reserves exhausted, ${num(p.n)} short`,
   },
   nextDue: {
     zh: (p: { list: string }) => `下一户：${p.list}`,

@@ -4,7 +4,7 @@ import { chinaIso } from '../../core/clock.js';
 import type { Context } from '../../core/context.js';
 import { groupProblems, UserError, type Problem } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n.js';
-import { t } from '../../core/messages.js';
+import { num, t } from '../../core/messages.js';
 import { type Rate } from '../../fieldwork/dispositions.js';
 import type { StratumProgress } from '../../fieldwork/progress.js';
 import type { ResponseRow } from '../../fieldwork/responses.js';
@@ -175,12 +175,12 @@ function compactProgress(progress: ReturnType<typeof progressOf>, lang: Lang): s
     const g = nonResponseGroups(p);
     return [
       name,
-      `${p.completes}/${p.target}`,
+      `${num(p.completes)}/${num(p.target)}`,
       g.refused,
       g.notHome,
       g.other + g.ineligible + p.partials,
       p.due,
-      `${p.reservesUsed}/${p.reservesUsed + p.reservesLeft}`,
+      `${num(p.reservesUsed)}/${num(p.reservesUsed + p.reservesLeft)}`,
       pct(p.rr1),
     ];
   };

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../core/messages.js';
+import { defineMessages, num } from '../../core/messages.js';
 
 const s = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -193,8 +193,8 @@ Examples:
   hhsurvey synth responses sample.csv --rates rates.csv --rate 0.9 --max-visits 3 --seed r2 -o responses.csv`,
   },
   problems: {
-    zh: (p: { n: number }) => `合成访问记录的选项有 ${p.n} 个问题`,
-    en: (p: { n: number }) => `${p.n} ${s(p.n, 'problem', 'problems')} with the synthetic responses`,
+    zh: (p: { n: number }) => `合成访问记录的选项有 ${num(p.n)} 个问题`,
+    en: (p: { n: number }) => `${num(p.n)} ${s(p.n, 'problem', 'problems')} with the synthetic responses`,
   },
   responsesWrote: {
     zh: (p: {
@@ -207,7 +207,7 @@ Examples:
       used: number;
       short: number;
     }) =>
-      `已写入 ${p.rows} 条访问记录 → ${p.where}：${p.strata} 个抽样层，走访 ${p.visited} 户，完成 ${p.completes}/${p.target} 户，使用备用样本 ${p.used} 户` +
+      `已写入 ${num(p.rows)} 条访问记录 → ${p.where}：${p.strata} 个抽样层，走访 ${num(p.visited)} 户，完成 ${num(p.completes)}/${num(p.target)} 户，使用备用样本 ${num(p.used)} 户` +
       (p.short > 0 ? `；${p.short} 个抽样层备用样本用尽仍未达到样本量` : ''),
     en: (p: {
       rows: number;
@@ -219,14 +219,15 @@ Examples:
       used: number;
       short: number;
     }) =>
-      `wrote ${p.rows} ${s(p.rows, 'visit', 'visits')} to ${p.where}: ${p.strata} ${s(p.strata, 'stratum', 'strata')}, ${p.visited} ${s(p.visited, 'household', 'households')} visited, ${p.completes} of ${p.target} completes, ${p.used} ${s(p.used, 'reserve', 'reserves')} used` +
+      `wrote ${num(p.rows)} ${s(p.rows, 'visit', 'visits')} to ${p.where}: ${p.strata} ${s(p.strata, 'stratum', 'strata')}, ${num(p.visited)} ${s(p.visited, 'household', 'households')} visited, ${num(p.completes)} of ${num(p.target)} completes, ${num(p.used)} ${s(p.used, 'reserve', 'reserves')} used` +
       (p.short > 0
         ? `; ${p.short} ${s(p.short, 'stratum', 'strata')} ran out of reserves short of ${s(p.short, 'its', 'their')} target`
         : ''),
   },
   relaxed: {
-    zh: (p: { n: number }) => `注意：${p.n} 名受访者的部分指标结果在本标准下互相矛盾，这些指标按自由作答生成`,
+    zh: (p: { n: number }) =>
+      `注意：${num(p.n)} 名受访者的部分指标结果在本标准下互相矛盾，这些指标按自由作答生成`,
     en: (p: { n: number }) =>
-      `note: for ${p.n} ${s(p.n, 'respondent', 'respondents')} some indicators' outcomes contradict each other under this standard; those were answered freely`,
+      `note: for ${num(p.n)} ${s(p.n, 'respondent', 'respondents')} some indicators' outcomes contradict each other under this standard; those were answered freely`,
   },
 });

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../core/messages.js';
+import { defineMessages, num } from '../../core/messages.js';
 
 export const h = defineMessages('cli.verify', {
   description: {
@@ -76,12 +76,12 @@ Exit codes: 0 the sample is exactly the seeded draw, 1 it differs (differences l
       `note: the roster's bytes differ from the one drawn from (SHA-256 ${p.sha}…); comparing with a re-draw from this file`,
   },
   failed: {
-    zh: (p: { n: number }) => `校验不通过：${p.n} 处差异`,
-    en: (p: { n: number }) => `verification failed: ${p.n} ${p.n === 1 ? 'difference' : 'differences'}`,
+    zh: (p: { n: number }) => `校验不通过：${num(p.n)} 处差异`,
+    en: (p: { n: number }) => `verification failed: ${num(p.n)} ${p.n === 1 ? 'difference' : 'differences'}`,
   },
   verified: {
-    zh: (p: { n: number; seed: string }) => `校验通过：${p.n} 户与种子 ${p.seed} 的抽样结果完全一致`,
+    zh: (p: { n: number; seed: string }) => `校验通过：${num(p.n)} 户与种子 ${p.seed} 的抽样结果完全一致`,
     en: (p: { n: number; seed: string }) =>
-      `verified: ${p.n === 1 ? 'the household is' : `all ${p.n} households are`} exactly the draw of seed ${p.seed}`,
+      `verified: ${p.n === 1 ? 'the household is' : `all ${num(p.n)} households are`} exactly the draw of seed ${p.seed}`,
   },
 });
