@@ -3,7 +3,7 @@ import type { Interval } from './proportion.js';
 
 // The distribution itself lives in ./hypergeometric.ts (one implementation for score, plan and
 // simulate); re-exported here for the callers of this module.
-export { hypergeometricPmfVector, hypergeometricTails } from './hypergeometric.js';
+export { hypergeometricTails } from './hypergeometric.js';
 
 /**
  * Exact inference for a finite community: x favourable among n respondents drawn without
