@@ -390,3 +390,34 @@ describe('silent acceptance (defect 13)', () => {
     oneLine(await runCli(['sample', 'roster.csv', '--seed', 'x', '--only', ''], { cwd: dir }), /--only/);
   });
 });
+
+describe('personal data never in messages (defect 9)', () => {
+  it('a roster without a header, or with swapped columns, is reported without its names and phones', async () => {
+    const dir = scratch();
+    writeFileSync(
+      join(dir, 'nohead.csv'),
+      'H001,全福街道,利农社区,1,101,张伟,10012345678\r\nH002,全福街道,利农社区,1,102,李娜,10012345679\r\n',
+    );
+    writeFileSync(
+      join(dir, 'swapped.csv'),
+      'household_id,community,size,phone\r\nH001,利农社区,张伟,10012345678\r\nH002,利农社区,three,10012345679\r\n',
+    );
+    for (const lang of ['en', 'zh']) {
+      const nohead = await runCli(['check', 'nohead.csv', '--lang', lang], { cwd: dir });
+      oneLine(nohead);
+      expect(nohead.stderr).not.toMatch(/张伟|李娜|10012345678/);
+      const swapped = await runCli(['check', 'swapped.csv', '--lang', lang], { cwd: dir });
+      expect(swapped.code).toBe(2);
+      expect(swapped.stderr).not.toMatch(/张伟/);
+      expect(swapped.stderr).toMatch(/"three"/); // a value that cannot be personal is still quoted
+    }
+    // A drill naming a system file as its roster does not print that file's first line.
+    writeFileSync(
+      join(dir, 'd.yaml'),
+      'name: x\ndate: 2026-11-28\nroster: /etc/passwd\nseed: date\nsampling:\n  size: 4\nsynthetic:\n  rates: 0.9\n',
+    );
+    const drill = await runCli(['drill', 'd.yaml', '--out', 'o'], { cwd: dir });
+    expect(drill.code).toBe(2);
+    expect(drill.stderr).not.toMatch(/root:|\/bin\/(ba)?sh/);
+  });
+});
