@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench: start-up times side by side with a bare `node -e 0`, then speed and memory of
-// `hhsurvey sample` on city-sized rosters, side by side with Miller's grouped sampling when `mlr` is
+// `hhsurvey sample` on city-sized rosters (CSV, and the first size as an .xlsx workbook), side by side with Miller's grouped sampling when `mlr` is
 // installed (Debian package miller), then the simulation benchmark. Prints medians of several runs
 // and the load average: numbers depend on the machine and on what else runs (compare ratios).
 // BENCH_ONLY=startup, sample, synth or simulate runs that part alone.
@@ -44,6 +44,23 @@ function roster(rows) {
         '-o',
         file,
       ],
+      { stdio: 'inherit' },
+    );
+    const mb = (statSync(file).size / 1e6).toFixed(0);
+    console.error(`generated ${file} (${mb} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  return file;
+}
+
+/** The same roster as an .xlsx workbook (shared strings, deflated, numbers as numbers), as Excel saves one. */
+function workbook(rows) {
+  const csv = roster(rows);
+  const file = join(work, `roster-${rows}.xlsx`);
+  if (!existsSync(file)) {
+    const t = performance.now();
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'scripts', 'bench-xlsx-roster.ts'), csv, file],
       { stdio: 'inherit' },
     );
     const mb = (statSync(file).size / 1e6).toFixed(0);
@@ -126,6 +143,16 @@ if (part('sample')) {
         true,
       ),
     );
+    if (rows === sizes[0]) {
+      const xlsx = workbook(rows);
+      results.xlsx = series(`hhsurvey sample .xlsx --size 22 --reserve 5 (${rows / 1e6}M)`, () =>
+        timed(
+          process.execPath,
+          [measure, 'sample', xlsx, '--size', '22', '--reserve', '5', '--seed', 'bench', '-o', out],
+          true,
+        ),
+      );
+    }
     if (hasMlr && rows === sizes[0])
       results.mlr = series(`mlr sample -k 22 -g community (${rows / 1e6}M)`, () =>
         timed('mlr', ['--icsv', '--ocsv', 'sample', '-k', '22', '-g', 'community', file]),
@@ -142,6 +169,11 @@ if (part('sample')) {
     );
   else console.log('mlr is not installed (apt-get install miller): no side-by-side figure');
   console.log(`peak memory at ${sizes[0] / 1e6}M: ${first.mb.toFixed(0)} MB (target < 200)`);
+  if (results.xlsx)
+    console.log(
+      `.xlsx beside CSV at ${sizes[0] / 1e6}M: ${results.xlsx.seconds.toFixed(1)} s vs ${first.seconds.toFixed(1)} s, ` +
+        `peak memory ${results.xlsx.mb.toFixed(0)} MB (target < 500) vs ${first.mb.toFixed(0)} MB`,
+    );
   if (sizes.length > 1) {
     const last = results[sizes[sizes.length - 1]];
     const k = sizes[sizes.length - 1] / sizes[0];

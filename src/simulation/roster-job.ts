@@ -8,6 +8,7 @@ import { readHouseholds } from '../roster/read-roster.js';
 import type { AllocationMethod } from '../sampling/allocate.js';
 import type { SampleMethod } from '../sampling/draw.js';
 import { drawDesign } from '../sampling/sample-job.js';
+import type { RosterInput } from '../roster/read-roster.js';
 import { loadStandard, type Standard } from '../standard/index.js';
 import type { CiMethod } from '../stats/index.js';
 import type { SimulationDesign } from './engine.js';
@@ -44,6 +45,8 @@ export interface RosterJobOptions {
   responseRate: number;
   ciMethod: CiMethod;
   onProgress?: (done: number, total: number) => void;
+  /** How to read an office roster (sheet, separator, columns, built ids, fill-down), as sample reads it. */
+  input?: RosterInput;
 }
 
 export interface RosterJob {

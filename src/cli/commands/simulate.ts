@@ -12,6 +12,7 @@ import type { SimulationRun } from '../../simulation/render.js';
 import type { CiMethod } from '../../stats/index.js';
 import { addCommonOptions, commandContext, intArg, listArg, openRateArg, rateArg } from '../common.js';
 import { emit, note, progressBar, warn } from '../output.js';
+import { addRosterInputOptions, rosterInput, type RosterInputFlags } from '../roster-options.js';
 import { h } from './simulate.messages.js';
 import { formatPercent } from '../../core/percent.js';
 
@@ -42,7 +43,7 @@ async function loadModules(): Promise<void> {
   ({ RNG_ALGORITHM, seededStreams } = await import('../../simulation/streams.js'));
 }
 
-export interface SimulateOptions {
+export interface SimulateOptions extends RosterInputFlags {
   lang?: string;
   // simple form
   population?: number;
@@ -87,6 +88,11 @@ const PROGRESS_WORK = 20_000_000;
 const SIMPLE_FLAGS = ['population', 'trueRate', 'threshold'] as const;
 const ROSTER_FLAGS = [
   'by',
+  'sheet',
+  'delimiter',
+  'column',
+  'idFrom',
+  'fillDown',
   'total',
   'prior',
   'order',
@@ -159,6 +165,7 @@ export function register(program: Command, ctx: Context): void {
     .option('--seed <text>', t(l, h.seed))
     .option('--json', t(l, h.json))
     .option('-o, --output <file>', t(l, h.output));
+  addRosterInputOptions(cmd);
   addCommonOptions(cmd);
   cmd.addHelpText('after', t(l, h.after));
   cmd.action(async (opts: SimulateOptions) => {
@@ -252,6 +259,7 @@ async function runRoster(ctx: Context, opts: SimulateOptions): Promise<void> {
       responseRate: opts.responseRate,
       ciMethod: opts.ci,
       onProgress: (d, t) => bar.update(t ? d / t : 1),
+      input: rosterInput(opts, ctx.lang),
     });
   } finally {
     bar.stop();
