@@ -1,4 +1,4 @@
-import { defineMessages } from '../core/messages.js';
+import { defineMessages, num } from '../core/messages.js';
 
 /** Texts of the interview session, the responses store and the responses template. */
 export const m = defineMessages('fieldwork', {
@@ -261,5 +261,15 @@ export const m = defineMessages('fieldwork', {
   templateFormat: {
     zh: (p: { file: string }) => `-o ${p.file}：录入表须为 .xlsx 或 .csv 文件`,
     en: (p: { file: string }) => `-o ${p.file}: the template is an .xlsx or a .csv file`,
+  },
+  responsesErrors: {
+    zh: (p: { n: number }) => `访问记录中有 ${num(p.n)} 处错误`,
+    en: (p: { n: number }) => `${num(p.n)} ${p.n === 1 ? 'error' : 'errors'} in the responses`,
+  },
+  nothingToScore: {
+    zh: (p: { responses: string; sample: string }) =>
+      `还没有可计分的内容：${p.responses} 中没有 ${p.sample} 住户的完成访问`,
+    en: (p: { responses: string; sample: string }) =>
+      `nothing to score yet: no complete interview in ${p.responses} for the households of ${p.sample}`,
   },
 });

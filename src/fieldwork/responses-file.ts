@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { UserError, type Problem } from '../core/errors.js';
+import type { Lang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
 import { readCsvTable } from '../io/csv-read.js';
 import type { Encoding, EncodingChoice } from '../io/encoding.js';
@@ -82,10 +83,7 @@ export function errorsOf(problems: readonly Problem[]): Problem[] {
 }
 
 /** Throw a UserError listing the problems when any is an error (warnings alone pass). */
-export function throwOnErrors(problems: readonly Problem[], what = 'responses'): void {
+export function throwOnErrors(problems: readonly Problem[], lang: Lang = 'en'): void {
   const errors = errorsOf(problems);
-  if (errors.length > 0)
-    throw new UserError(`${errors.length} error${errors.length === 1 ? '' : 's'} in the ${what}`, [
-      ...problems,
-    ]);
+  if (errors.length > 0) throw new UserError(t(lang, m.responsesErrors, { n: errors.length }), [...problems]);
 }

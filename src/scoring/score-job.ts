@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { chinaIso } from '../core/clock.js';
 import { UserError, type Problem } from '../core/errors.js';
+import { t } from '../core/messages.js';
 import { VERSION } from '../core/version.js';
+import { m } from '../fieldwork/messages.js';
 import { readResponses, throwOnErrors } from '../fieldwork/responses-file.js';
 import { checkAgainstSample } from '../fieldwork/progress.js';
 import { latestByHousehold, orderRows, type ResponseRow } from '../fieldwork/responses.js';
@@ -72,7 +74,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobResult
       sampleLabel: opts.sample,
     }).problems,
   );
-  throwOnErrors(problems);
+  throwOnErrors(problems, opts.lang ?? 'en');
 
   const outcomes = new Map<string, HouseholdOutcome>();
   for (const [id, r] of latestByHousehold(ordered)) {
@@ -80,7 +82,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobResult
   }
   if (![...outcomes.values()].some((o) => o.disposition === 'complete')) {
     throw new UserError(
-      `nothing to score yet: no complete interview in ${opts.responses.join(', ')} for the households of ${opts.sample}`,
+      t(opts.lang ?? 'en', m.nothingToScore, { responses: opts.responses.join(', '), sample: opts.sample }),
     );
   }
   const report = scoreAssessment({

@@ -107,4 +107,14 @@ self-contained file with a chart per indicator), junit (for CI).
 
 Exit codes: 0 the standard is met (or --no-fail), 1 an indicator fails, 2 bad input or usage.`,
   },
+  expectedFormat: {
+    zh: (p: { list: string; value: string }) => `应为 ${p.list} 之一，实为“${p.value}”`,
+    en: (p: { list: string; value: string }) => `expected one of ${p.list}, got "${p.value}"`,
+  },
+  needFolder: {
+    zh: (p: { formats: string }) => `多种格式（${p.formats}）需要写入文件夹：-o <文件夹>/`,
+    en: (p: { formats: string }) =>
+      `several formats (${p.formats}) need a folder to write them to: -o <dir>/`,
+  },
+  wrote: { zh: (p: { file: string }) => `已写入 ${p.file}`, en: (p: { file: string }) => `wrote ${p.file}` },
 });

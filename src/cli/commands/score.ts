@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { AssessmentFailed, formatProblem, UserError } from '../../core/errors.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../report/index.js';
@@ -8,7 +8,8 @@ import { COMMUNITY_CI_METHODS, type CommunityCiMethod } from '../../scoring/repo
 import { FINITE_PRIORS, type FinitePrior } from '../../stats/finite.js';
 import { addCommonOptions, commandContext, intArg, openRateArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
-import { t } from '../../core/messages.js';
+import { both, t } from '../../core/messages.js';
+import { ArgValueError } from '../localise.js';
 import { h } from './score.messages.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
@@ -50,7 +51,7 @@ function formatArg(v: string, prev: ReportFormat[] = []): ReportFormat[] {
   for (const f of v.split(',').map((s) => s.trim().toLowerCase())) {
     const name = f === 'markdown' ? 'md' : f === 'xml' ? 'junit' : f === 'text' ? 'table' : f;
     if (!(REPORT_FORMATS as readonly string[]).includes(name))
-      throw new InvalidArgumentError(`expected one of ${REPORT_FORMATS.join(', ')}, got "${f}"`);
+      throw new ArgValueError(both(h.expectedFormat, { list: REPORT_FORMATS.join(', '), value: f }));
     if (!out.includes(name as ReportFormat)) out.push(name as ReportFormat);
   }
   return out;
@@ -120,16 +121,13 @@ async function runScore(ctx: Context, sample: string, opts: ScoreOptions): Promi
   const base = { lang: ctx.lang, bom: opts.bom ?? false };
   const output = opts.output === '-' ? undefined : opts.output;
   if (output === undefined) {
-    if (formats.length > 1)
-      throw new UserError(
-        `several formats (${formats.join(', ')}) need a folder to write them to: -o <dir>/`,
-      );
+    if (formats.length > 1) throw new UserError(t(ctx.lang, h.needFolder, { formats: formats.join(', ') }));
     emit(ctx, undefined, renderReport(report, formats[0]!, { ...base, color: ctx.color.out }));
   } else {
     const path = resolve(ctx.cwd, output);
     if (formats.length > 1 || isFolderTarget(path, output)) {
       const written = writeReportFiles(report, formats, path, { ...base, color: new Chalk({ level: 0 }) });
-      for (const p of written) note(ctx, `wrote ${p}`);
+      for (const p of written) note(ctx, t(ctx.lang, h.wrote, { file: p }));
     } else {
       writeFileAtomic(path, renderReport(report, formats[0]!, { ...base, color: new Chalk({ level: 0 }) }));
       note(ctx, `wrote ${path}`);
