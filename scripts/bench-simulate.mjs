@@ -5,7 +5,7 @@
 // alternating, several times; the figures are medians. Numbers depend on the machine and its load.
 //
 //   node scripts/bench-simulate.mjs            (after npm run build)
-//   BENCH_RUNS=5 BENCH_SIM_REPLICATES=100000 node scripts/bench-simulate.mjs
+//   BENCH_RUNS=5 BENCH_SIM_REPLICATES=100000 BENCH_SIM_DESIGNS=full,field node scripts/bench-simulate.mjs
 //
 // Two designs: "full response" (22 households, every one completes) and "field" (22 + 5 reserves,
 // response rate 0.85: completes drawn from their exact law, then the favourable count given them).
@@ -183,7 +183,7 @@ async function main() {
     `\nsimulation benchmark: ${STRATA} communities × ${INDICATORS.length} indicators × ${replicates.toLocaleString('en-US')} replicates, ` +
       `${runs} runs each (medians), node ${process.version}${hasR ? '' : '; Rscript not installed: no side-by-side figure'}`,
   );
-  for (const which of Object.keys(DESIGNS)) {
+  for (const which of (process.env.BENCH_SIM_DESIGNS ?? Object.keys(DESIGNS).join(',')).split(',')) {
     const rFile = join(dir, `bench-simulate-${which}.R`);
     const rFloor = join(dir, `bench-simulate-${which}-draws.R`);
     const floor = hasR && which === 'full';
