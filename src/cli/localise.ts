@@ -1,7 +1,7 @@
 import { Command, Help, InvalidArgumentError, type Argument, type Option } from 'commander';
 import type { Lang, Text } from '../core/i18n.js';
 import { t } from '../core/messages.js';
-import { displayWidth } from '../report/text.js';
+import { displayWidth } from '../core/width.js';
 import { m } from './messages.js';
 
 /**

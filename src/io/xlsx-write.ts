@@ -1,4 +1,5 @@
 import { crc32, deflateRawSync } from 'node:zlib';
+import { displayWidth } from '../core/width.js';
 
 /**
  * hhsurvey's one .xlsx writer: sample lists people print and hand out, field packs, and forms
@@ -78,26 +79,6 @@ export function columnLetter(index: number): string {
   return s;
 }
 
-/** Width of text in Excel's column units: East Asian wide characters count two. */
-function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    w +=
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) ||
-      c >= 0x20000
-        ? 2
-        : 1;
-  }
-  return w;
-}
-
 /** A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook. */
 export function sheetName(wanted: string, taken: Set<string>): string {
   const base =
@@ -143,7 +124,7 @@ function sheetXml(sheet: XlsxSheet, first: boolean): string {
     for (const r of rows)
       r.cells.forEach((c, i) => {
         if (c === null || c === undefined) return;
-        fitted[i] = Math.max(fitted[i]!, textWidth(typeof c === 'number' ? String(c) : c));
+        fitted[i] = Math.max(fitted[i]!, displayWidth(typeof c === 'number' ? String(c) : c));
       });
     widths = fitted.map((w) => Math.min(60, w + 2.7).toFixed(2));
   }

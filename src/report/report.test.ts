@@ -8,7 +8,8 @@ import { buildScoreInput, SPECS } from '../scoring/fixtures.js';
 import { scoreAssessment } from '../scoring/engine.js';
 import { scoreExitCode } from '../scoring/exit-code.js';
 import { renderReport, REPORT_FORMATS } from './index.js';
-import { displayWidth, layoutTable } from './text.js';
+import { displayWidth } from '../core/width.js';
+import { layoutTable } from './text.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

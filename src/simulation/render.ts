@@ -5,6 +5,7 @@ import type { Lang } from '../core/i18n.js';
 import type { IndicatorSpec, LevelResult, SimulationResult, StratumResult } from './engine.js';
 import { describeRule, minPassing, type PassRule } from './pass-rule.js';
 import { formatPercent } from '../core/percent.js';
+import { displayWidth } from '../core/width.js';
 
 /** What a run was asked to do, echoed in every output so a result can be reproduced. */
 export interface SimulationRun {
@@ -243,23 +244,4 @@ export function renderSimple(run: SimulationRun, res: SimulationResult, lang: La
   lines.push('');
   lines.push(zh ? `种子 ${run.seed}（${run.rng}）` : `seed ${run.seed} (${run.rng})`);
   return `${lines.join('\n')}\n`;
-}
-
-/** Terminal columns of a string: CJK and full-width characters take two. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    w +=
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6)
-        ? 2
-        : 1;
-  }
-  return w;
 }
