@@ -1,7 +1,11 @@
 import { defineMessages } from '../core/messages.js';
 
-const lineList = (lines: readonly number[], total: number, zh: boolean): string =>
-  lines.join(', ') + (total > lines.length ? (zh ? ' 等' : ', …') : '');
+const lineList = (lines: readonly number[], total: number): string =>
+  lines.join(', ') + (total > lines.length ? ', …' : '');
+
+/** 第 5、6、7 行 / 第 5、6、7 等行 */
+const zhLines = (lines: readonly number[], total: number): string =>
+  `第 ${lines.join('、')} ${total > lines.length ? '等' : ''}行`;
 
 /** Messages of the roster reader: headers, ids, merged cells and damage found at the front door. */
 export const m = defineMessages('roster', {
@@ -42,10 +46,10 @@ export const m = defineMessages('roster', {
   },
   blankStratum: {
     zh: (p: { count: number; lines: number[]; fill: string }) =>
-      `${p.count} 户的抽样层为空（第 ${lineList(p.lines, p.count, true)} 行）` +
+      `${p.count} 户的抽样层为空（${zhLines(p.lines, p.count)}）` +
       (p.fill ? `；上方有值的空单元格通常来自合并单元格，可加 --fill-down ${p.fill} 用上一行的值补全` : ''),
     en: (p: { count: number; lines: number[]; fill: string }) =>
-      `${p.count} household${p.count === 1 ? ' has' : 's have'} an empty stratum value (line${p.count === 1 ? '' : 's'} ${lineList(p.lines, p.count, false)})` +
+      `${p.count} household${p.count === 1 ? ' has' : 's have'} an empty stratum value (line${p.count === 1 ? '' : 's'} ${lineList(p.lines, p.count)})` +
       (p.fill
         ? `; blank cells below a filled one are what merged cells leave: add --fill-down ${p.fill}`
         : ''),
@@ -95,15 +99,15 @@ export const m = defineMessages('roster', {
   },
   phoneScientific: {
     zh: (p: { column: string; count: number; lines: number[] }) =>
-      `${p.column}：${p.count} 个号码是科学计数法（如 1.38E+10，Excel 已丢失位数，第 ${lineList(p.lines, p.count, true)} 行）；请从原 .xlsx 读取，或先把该列设为“文本”格式再录入`,
+      `${p.column}：${p.count} 个号码是科学计数法（如 1.38E+10，Excel 已丢失位数，${zhLines(p.lines, p.count)}）；请从原 .xlsx 读取，或先把该列设为“文本”格式再录入`,
     en: (p: { column: string; count: number; lines: number[] }) =>
-      `${p.column}: ${p.count} number${p.count === 1 ? ' is' : 's are'} in scientific notation (like 1.38E+10: Excel has dropped digits; line${p.count === 1 ? '' : 's'} ${lineList(p.lines, p.count, false)}); read the original .xlsx, or format the column as Text before entering numbers`,
+      `${p.column}: ${p.count} number${p.count === 1 ? ' is' : 's are'} in scientific notation (like 1.38E+10: Excel has dropped digits; line${p.count === 1 ? '' : 's'} ${lineList(p.lines, p.count)}); read the original .xlsx, or format the column as Text before entering numbers`,
   },
   phoneDigits: {
     zh: (p: { column: string; count: number; lines: number[] }) =>
-      `${p.column}：${p.count} 个手机号不是 11 位，可能丢了数字（第 ${lineList(p.lines, p.count, true)} 行）`,
+      `${p.column}：${p.count} 个手机号不是 11 位，可能丢了数字（${zhLines(p.lines, p.count)}）`,
     en: (p: { column: string; count: number; lines: number[] }) =>
-      `${p.column}: ${p.count} mobile number${p.count === 1 ? ' does' : 's do'} not have 11 digits and may have lost some (line${p.count === 1 ? '' : 's'} ${lineList(p.lines, p.count, false)})`,
+      `${p.column}: ${p.count} mobile number${p.count === 1 ? ' does' : 's do'} not have 11 digits and may have lost some (line${p.count === 1 ? '' : 's'} ${lineList(p.lines, p.count)})`,
   },
   leadingZeros: {
     zh: (p: { count: number; line: number; example: string }) =>
