@@ -104,7 +104,14 @@ export const m = defineMessages('fieldwork', {
   },
   allDone: { zh: '全部住户已完成。', en: 'Every household is done.' },
   finishedHelp: { zh: 'c 更正上一户   q 或 Enter 退出', en: 'c correct the last one   q or Enter quit' },
-  respondent: { zh: '受访者', en: 'Respondent' },
+  respondent: {
+    zh: (p: { rule: string }) => `受访者：${p.rule}`,
+    en: (p: { rule: string }) => `Respondent: ${p.rule}`,
+  },
+  reviewOutcome: {
+    zh: (p: { outcome: string }) => `  访问结果：${p.outcome}`,
+    en: (p: { outcome: string }) => `  outcome: ${p.outcome}`,
+  },
   outcomeMenu: { zh: '访问结果：', en: 'Outcome:' },
   noteLabel: { zh: '备注', en: 'note' },
   noteEditing: {

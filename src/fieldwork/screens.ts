@@ -1,6 +1,8 @@
 import { say, type Lang } from '../core/i18n.js';
+import { t } from '../core/messages.js';
 import type { Question, Standard } from '../standard/schema.js';
 import { disposition, DISPOSITIONS, type DispositionToken } from './dispositions.js';
+import { m } from './messages.js';
 
 /**
  * Text of the interview screens and messages, in Chinese or English. Pure: the session decides
@@ -127,7 +129,7 @@ export function reviewLines(
 ): string[] {
   const lines = [
     say(lang, '核对本户记录：', 'Review this household:'),
-    `  ${say(lang, '访问结果', 'outcome')}: ${dispositionLabel(lang, token)}`,
+    t(lang, m.reviewOutcome, { outcome: dispositionLabel(lang, token) }),
   ];
   asked.forEach((q, i) => {
     const a = answers[q.id];

@@ -61,7 +61,7 @@ export function renderScreen(s: SessionState, color: ChalkInstance): string {
   const step = form.step();
   if (step.kind === 'disposition') {
     if (standard.eligibility)
-      lines.push(color.dim(`${t(lang, m.respondent)}: ${standard.eligibility[lang]}`), '');
+      lines.push(color.dim(t(lang, m.respondent, { rule: standard.eligibility[lang] })), '');
     lines.push(t(lang, m.outcomeMenu), ...dispositionMenu(lang), '', color.dim(HELP.disposition(lang)));
   } else if (step.kind === 'question') {
     lines.push(
