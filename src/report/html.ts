@@ -17,6 +17,7 @@ import {
   word,
   type Status,
   displayTime,
+  colon,
 } from './labels.js';
 import { communityName, groupByStreet, reportTitle } from './layout.js';
 import { m } from './messages.js';
@@ -59,11 +60,11 @@ export function renderHtml(report: ScoreReport, opts: { lang: Lang }): string {
   if (open) out.push(`<p class="open">${e(open)}</p>`);
   out.push('<ul class="meta">');
   out.push(
-    `<li>${e(t(lang, m.standard))}: <code>${e(report.standard)}</code>${report.standard_version ? ` (${e(report.standard_version)})` : ''}</li>`,
+    `<li>${e(t(lang, m.standard))}${colon(lang)}<code>${e(report.standard)}</code>${report.standard_version ? ` (${e(report.standard_version)})` : ''}</li>`,
   );
   out.push(`<li>${e(ruleText(lang, report))}</li>`);
   out.push(
-    `<li>${e(t(lang, m.generated))}: ${e(displayTime(report.generated_at))} (hhsurvey ${e(report.tool.version)})</li>`,
+    `<li>${e(t(lang, m.generated))}${colon(lang)}${e(displayTime(report.generated_at))} (hhsurvey ${e(report.tool.version)})</li>`,
   );
   out.push('</ul>');
   out.push(

@@ -117,7 +117,7 @@ export function ruleText(lang: Lang, report: ScoreReport): string {
         ? `按${conf}置信下限判定`
         : `judged on the ${conf} lower bound`;
   return lang === 'zh'
-    ? `${rule}；${conf} 置信区间：社区 ${ciMethodName(lang, report.ci_method)}，汇总 ${ciMethodName(lang, report.rollup_ci_method)}`
+    ? `${rule}；${conf}置信区间：社区 ${ciMethodName(lang, report.ci_method)}，汇总 ${ciMethodName(lang, report.rollup_ci_method)}`
     : `${rule}; ${conf} intervals: ${ciMethodName(lang, report.ci_method)} for communities, ${ciMethodName(lang, report.rollup_ci_method)} for roll-ups`;
 }
 
@@ -179,3 +179,6 @@ export function displayTime(iso: string): string {
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? iso : chinaDisplay(new Date(ms));
 }
+
+/** The colon after a label: full-width in Chinese text. */
+export const colon = (lang: Lang): string => (lang === 'zh' ? '：' : ': ');

@@ -60,14 +60,14 @@ export function renderMarkdown(report: ScoreReport, opts: { lang: Lang }): strin
   if (!title.includes(report.standard_name[lang])) out.push(mdCell(report.standard_name[lang]), '');
   out.push(`**${mdCell(verdictText(lang, report))}**`, '');
   out.push(
-    `- ${zh ? '测评体系' : 'Standard'}: \`${report.standard}\`${report.standard_version ? ` (${report.standard_version})` : ''}`,
+    `- ${zh ? '测评体系：' : 'Standard: '}\`${report.standard}\`${report.standard_version ? ` (${report.standard_version})` : ''}`,
   );
   out.push(`- ${ruleText(lang, report)}`);
   out.push(
-    `- ${zh ? '标准' : 'Thresholds'}: ${inds.map((i) => `${mdCell(i.name[lang])} ${pct(i.threshold)}${i.points !== null ? ` (${i.points} ${zh ? '分' : 'pts'})` : ''}`).join(', ')}`,
+    `- ${zh ? '标准：' : 'Thresholds: '}${inds.map((i) => `${mdCell(i.name[lang])} ${pct(i.threshold)}${i.points !== null ? ` (${i.points} ${zh ? '分' : 'pts'})` : ''}`).join(', ')}`,
   );
   out.push(
-    `- ${zh ? '生成时间' : 'Generated'}: ${displayTime(report.generated_at)} (hhsurvey ${report.tool.version})`,
+    `- ${zh ? '生成时间：' : 'Generated: '}${displayTime(report.generated_at)} (hhsurvey ${report.tool.version})`,
   );
   const open = fieldworkText(lang, report);
   if (open) out.push(`- ⚠️ ${open}`);
