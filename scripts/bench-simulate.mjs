@@ -50,7 +50,7 @@ function benchDesign() {
 
 // ---------------------------------------------------------------- child: one JS run
 async function childJs(which) {
-  const { simulateDesign } = await import(join(root, 'dist/simulation/engine.js'));
+  const { simulateDesign } = await import(join(root, 'dist/simulation/simulate-design.js'));
   const { indicatorPopulation } = await import(join(root, 'dist/simulation/model.js'));
   const { seededStreams } = await import(join(root, 'dist/simulation/streams.js'));
   const d = DESIGNS[which];

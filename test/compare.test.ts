@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CompareResult } from '../src/scoring/compare.js';
+import type { CompareResult } from '../src/scoring/compare-reports.js';
 import { runCli } from './helpers/run-cli.js';
 
 const SAMPLE = 'examples/score/sample.csv';

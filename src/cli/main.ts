@@ -63,14 +63,15 @@ export async function run(argv: string[], init: ContextInit = {}): Promise<ExitC
       await program.parseAsync(args, { from: 'user' });
       return EXIT.ok;
     } catch (err) {
-      return report(ctx, err);
+      return printFailure(ctx, err);
     } finally {
       removeBufferedInputs();
     }
   });
 }
 
-function report(ctx: Context, err: unknown): ExitCode {
+/** Print a failure on stderr the way its kind asks (problems, one line, or a stack for an internal error); returns its exit code. */
+function printFailure(ctx: Context, err: unknown): ExitCode {
   const code = exitCodeFor(err);
   // commander has already printed its one-line message (or the help: `help`, `--help` exit 0).
   if (isCommanderError(err)) return code;

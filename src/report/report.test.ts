@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { buildScoreInput, SPECS } from '../scoring/fixtures.js';
-import { scoreAssessment } from '../scoring/engine.js';
+import { scoreAssessment } from '../scoring/score-assessment.js';
 import { scoreExitCode } from '../scoring/exit-code.js';
 import { renderReport, REPORT_FORMATS } from './index.js';
 import { displayWidth } from '../core/width.js';

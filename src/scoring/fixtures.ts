@@ -1,4 +1,4 @@
-import type { ScoreInput } from './engine.js';
+import type { ScoreInput } from './score-assessment.js';
 import type { DispositionToken, HouseholdOutcome, ScoringSampleEntry, ScoringStandard } from './inputs.js';
 import { computeResponseRates } from './response-rates.js';
 

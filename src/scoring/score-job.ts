@@ -12,7 +12,7 @@ import { assertNotExcelResaved } from '../sampling/excel-ids.js';
 import type { Lang } from '../core/i18n.js';
 import { loadStandard } from '../standard/load.js';
 import { classifyIndicator } from '../standard/logic.js';
-import { scoreAssessment, type RiskOptions } from './engine.js';
+import { scoreAssessment, type RiskOptions } from './score-assessment.js';
 import type { HouseholdOutcome } from './inputs.js';
 import type { CommunityCiMethod, ScoreReport } from './report-types.js';
 import { computeResponseRates } from './response-rates.js';

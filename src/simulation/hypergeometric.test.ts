@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../sampling/rng.js';
 import { discreteSampler, hypergeometricTable } from './hypergeometric.js';
 import { hypergeometricCdf, hypergeometricUpperTail } from '../stats/hypergeometric.js';
-import { logChoose, logFactorial } from './fieldwork.js';
+import { logChoose, logFactorial } from './fieldwork-outcomes.js';
 import { minFavourable } from './pass-rule.js';
 
 /** A plain log-space pmf, independent of the saddle-point one in src/stats: exp(ln C(K,x) + ln C(N−K,n−x) − ln C(N,n)). */

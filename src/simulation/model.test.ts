@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { completesDistribution, fieldworkOutcomes, logFactorial } from './fieldwork.js';
+import { completesDistribution, fieldworkOutcomes, logFactorial } from './fieldwork-outcomes.js';
 import { discreteQuantile, exactIndicator, indicatorPopulation, type IndicatorPopulation } from './model.js';
 import { passes, type PassRule } from './pass-rule.js';
 

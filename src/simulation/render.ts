@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import { t } from '../core/messages.js';
 import { sv } from './verdict.messages.js';
 import type { Lang } from '../core/i18n.js';
-import type { IndicatorSpec, LevelResult, SimulationResult, StratumResult } from './engine.js';
+import type { IndicatorSpec, LevelResult, SimulationResult, StratumResult } from './simulate-design.js';
 import { describeRule, minPassing, type PassRule } from './pass-rule.js';
 import { formatPercent } from '../core/percent.js';
 import { displayWidth } from '../core/width.js';

@@ -3,7 +3,7 @@ import type { Lang } from '../core/i18n.js';
 import { resolveRates, type TrueRates } from '../rates/true-rates.js';
 import type { Standard } from '../standard/index.js';
 import type { CiMethod } from '../stats/index.js';
-import type { SimulationDesign, StratumSpec } from './engine.js';
+import type { SimulationDesign, StratumSpec } from './simulate-design.js';
 import { indicatorPopulation } from './model.js';
 import { kornGraubardLowerBound, makePassRule } from './rules.js';
 

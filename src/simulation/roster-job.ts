@@ -11,7 +11,7 @@ import { drawDesign } from '../sampling/sample-job.js';
 import type { RosterInput } from '../roster/read-roster.js';
 import { loadStandard, type Standard } from '../standard/index.js';
 import type { CiMethod } from '../stats/index.js';
-import type { SimulationDesign } from './engine.js';
+import type { SimulationDesign } from './simulate-design.js';
 import { m } from '../rates/messages.js';
 import { readRatesFile } from '../rates/rates-file.js';
 import { emptyRates, parseRateFlags } from '../rates/true-rates.js';

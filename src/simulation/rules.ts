@@ -1,5 +1,5 @@
 import { betaQuantile, proportionInterval, tQuantile, type CiMethod } from '../stats/index.js';
-import type { LevelLowerBound } from './engine.js';
+import type { LevelLowerBound } from './simulate-design.js';
 import type { PassRule } from './pass-rule.js';
 
 /**

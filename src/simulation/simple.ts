@@ -1,5 +1,5 @@
 import type { Problem } from '../core/errors.js';
-import type { SimulationDesign } from './engine.js';
+import type { SimulationDesign } from './simulate-design.js';
 import { indicatorPopulation, type NotSureRule } from './model.js';
 import type { PassRule } from './pass-rule.js';
 

@@ -1,5 +1,5 @@
 import { createRng, RNG_NAME } from '../sampling/rng.js';
-import type { StreamFactory } from './engine.js';
+import type { StreamFactory } from './simulate-design.js';
 
 /**
  * Named uniform streams from one seed, from the project's one source of randomness (seedrandom's

@@ -3,8 +3,8 @@ import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { UserError, type Problem } from '../../core/errors.js';
 import { readInputText } from '../../io/inputs.js';
-import { COMPARE_FORMATS, renderCompare, type CompareFormat } from '../../report/compare.js';
-import type { NamedReport } from '../../scoring/compare.js';
+import { COMPARE_FORMATS, renderCompare, type CompareFormat } from '../../report/compare-render.js';
+import type { NamedReport } from '../../scoring/compare-reports.js';
 import { REPORT_FORMAT, type ScoreReport } from '../../scoring/report-types.js';
 import { addCommonOptions, commandContext, openRateArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
@@ -13,11 +13,11 @@ import { h } from './compare.messages.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
 let writeFileAtomic!: (typeof import('../../io/atomic.js'))['writeFileAtomic'];
-let compareReports!: (typeof import('../../scoring/compare.js'))['compareReports'];
+let compareReports!: (typeof import('../../scoring/compare-reports.js'))['compareReports'];
 let Chalk!: (typeof import('chalk'))['Chalk'];
 async function loadModules(): Promise<void> {
   ({ writeFileAtomic } = await import('../../io/atomic.js'));
-  ({ compareReports } = await import('../../scoring/compare.js'));
+  ({ compareReports } = await import('../../scoring/compare-reports.js'));
   ({ Chalk } = await import('chalk'));
 }
 

@@ -6,7 +6,7 @@ import { UserError, type Problem } from '../../core/errors.js';
 import { t } from '../../core/messages.js';
 import type { AllocationMethod } from '../../sampling/allocate.js';
 import type { SampleMethod } from '../../sampling/draw.js';
-import type { SimulationDesign, SimulationResult } from '../../simulation/engine.js';
+import type { SimulationDesign, SimulationResult } from '../../simulation/simulate-design.js';
 import type { NotSureRule } from '../../simulation/model.js';
 import type { SimulationRun } from '../../simulation/render.js';
 import type { CiMethod } from '../../stats/index.js';
@@ -20,7 +20,7 @@ import { formatPercent } from '../../core/percent.js';
 let freshSeed!: (typeof import('../../sampling/rng.js'))['freshSeed'];
 let DEFAULT_ORDER!: (typeof import('../../sampling/sample-job.js'))['DEFAULT_ORDER'];
 let readPriors!: (typeof import('../../sampling/sample-job.js'))['readPriors'];
-let simulateDesign!: (typeof import('../../simulation/engine.js'))['simulateDesign'];
+let simulateDesign!: (typeof import('../../simulation/simulate-design.js'))['simulateDesign'];
 let renderLevelsTable!: (typeof import('../../simulation/render.js'))['renderLevelsTable'];
 let renderSimple!: (typeof import('../../simulation/render.js'))['renderSimple'];
 let renderStrataTable!: (typeof import('../../simulation/render.js'))['renderStrataTable'];
@@ -34,7 +34,7 @@ let seededStreams!: (typeof import('../../simulation/streams.js'))['seededStream
 async function loadModules(): Promise<void> {
   ({ freshSeed } = await import('../../sampling/rng.js'));
   ({ DEFAULT_ORDER, readPriors } = await import('../../sampling/sample-job.js'));
-  ({ simulateDesign } = await import('../../simulation/engine.js'));
+  ({ simulateDesign } = await import('../../simulation/simulate-design.js'));
   ({ renderLevelsTable, renderSimple, renderStrataTable, simulationJson } =
     await import('../../simulation/render.js'));
   ({ prepareRosterJob } = await import('../../simulation/roster-job.js'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreAssessment, makeJudge } from './engine.js';
+import { scoreAssessment, makeJudge } from './score-assessment.js';
 import { buildScoreInput as build, SPECS, standard } from './fixtures.js';
 
 function close(actual: number | null | undefined, expected: number, tol = 1e-9): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareReports } from './compare.js';
-import { scoreAssessment } from './engine.js';
+import { compareReports } from './compare-reports.js';
+import { scoreAssessment } from './score-assessment.js';
 import { buildScoreInput, SPECS } from './fixtures.js';
 
 const first = scoreAssessment(buildScoreInput(SPECS));

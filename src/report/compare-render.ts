@@ -1,8 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
-import { cm } from './compare.messages.js';
-import type { CompareResult, Direction, TrendRow } from '../scoring/compare.js';
+import { cm } from './compare-render.messages.js';
+import type { CompareResult, Direction, TrendRow } from '../scoring/compare-reports.js';
 import { levelLabel, pct, word, displayTime } from './labels.js';
 import { mdCell } from './markdown.js';
 import { layoutTable, type Cell } from './text.js';

@@ -3,7 +3,7 @@ import { UserError } from '../core/errors.js';
 import { t } from '../core/messages.js';
 import { scopeLang } from '../io/run-scope.js';
 import { m as limits, MAX_SIMULATED_SAMPLE } from './limits.messages.js';
-import { completesDistribution, fieldworkOutcomes } from './fieldwork.js';
+import { completesDistribution, fieldworkOutcomes } from './fieldwork-outcomes.js';
 import { exactIndicator, notSureMatters, TableCache, type IndicatorPopulation } from './model.js';
 import { passTable, type PassRule } from './pass-rule.js';
 
