@@ -1,5 +1,6 @@
 import { say, type Lang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
+import { displayWidth, padEnd } from '../core/width.js';
 import type { Question, Standard } from '../standard/schema.js';
 import { disposition, DISPOSITIONS, type DispositionToken } from './dispositions.js';
 import { m } from './messages.js';
@@ -83,12 +84,16 @@ export function optionKeys(q: Question): string[] {
 
 export function dispositionMenu(lang: Lang): string[] {
   const cells = DISPOSITIONS.map((d) => `${d.key} ${lang === 'zh' ? d.zh : d.en}`);
+  // Columns as wide as the widest label plus two spaces, counted in terminal columns (a Chinese
+  // character takes two), so the grid lines up in either language.
+  const width = Math.max(...cells.map(displayWidth)) + 2;
+  const perRow = Math.max(1, Math.min(4, Math.floor(78 / width)));
   const rows: string[] = [];
-  for (let i = 0; i < cells.length; i += 4)
+  for (let i = 0; i < cells.length; i += perRow)
     rows.push(
       `  ${cells
-        .slice(i, i + 4)
-        .map((c) => c.padEnd(lang === 'zh' ? 10 : 22))
+        .slice(i, i + perRow)
+        .map((c) => padEnd(c, width))
         .join('')}`.trimEnd(),
     );
   return rows;

@@ -1,15 +1,7 @@
 import { stripControls } from '../core/safe-text.js';
-import { displayWidth } from '../core/width.js';
+import { displayWidth, padEnd, padStart } from '../core/width.js';
 
 /** Plain-text layout helpers: widths that count a Chinese character as two columns. */
-
-export function padEnd(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
-}
-
-export function padStart(s: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
-}
 
 export interface Cell {
   text: string;
