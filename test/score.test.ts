@@ -473,6 +473,19 @@ describe('hhsurvey score: formats and files', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(readFileSync(file, 'utf8')).standard).toBe('national-mock');
     expect(r.stderr).toContain(`wrote ${file}`);
+    const zh = await runCli([
+      'score',
+      SAMPLE,
+      '--responses',
+      DRILL1,
+      '--format',
+      'json',
+      '-o',
+      file,
+      '--lang',
+      'zh',
+    ]);
+    expect(zh.stderr.split('\n')[0]).toBe(`已写入 ${file}`);
   });
   it('the table in Chinese', async () => {
     const r = await runCli(['score', SAMPLE, '--responses', DRILL1, '--lang', 'zh']);

@@ -130,7 +130,7 @@ async function runScore(ctx: Context, sample: string, opts: ScoreOptions): Promi
       for (const p of written) note(ctx, t(ctx.lang, h.wrote, { file: p }));
     } else {
       writeFileAtomic(path, renderReport(report, formats[0]!, { ...base, color: new Chalk({ level: 0 }) }));
-      note(ctx, `wrote ${path}`);
+      note(ctx, t(ctx.lang, h.wrote, { file: path }));
     }
     // The verdict on stderr, so a run that writes files still says how it went.
     note(ctx, verdictText(ctx.lang, report));
