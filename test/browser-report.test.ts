@@ -127,6 +127,15 @@ describe.skipIf(missing !== undefined)('the HTML report in a browser', () => {
           [...document.querySelectorAll('.table-wrap')].map((w) => w.getBoundingClientRect().right),
         );
         for (const right of tables) expect(right).toBeLessThanOrEqual(width);
+        // the verdict rows: every number, the risk included, readable without scrolling sideways
+        const cells = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.verdicts td')].map((td) => ({
+            right: td.getBoundingClientRect().right,
+            text: td.textContent,
+          })),
+        );
+        expect(cells.length).toBeGreaterThan(0);
+        for (const c of cells) expect(c.right, c.text ?? '').toBeLessThanOrEqual(width);
         await page.close();
       });
     }
