@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -106,6 +106,57 @@ describe('scanCsv', () => {
       ['H1', '南全福'],
       ['H2', 'a\nb'],
     ]);
+  });
+
+  it('checks records read again against the block digests of the scan, across many blocks', async () => {
+    // About 60 KB: records straddle the 4 KiB digest blocks, and neighbours share reads.
+    const rows = ['\uFEFFhousehold_id,community,phone'];
+    for (let i = 0; i < 1500; i++)
+      rows.push(`H${String(i).padStart(5, '0')},社区${i % 7},1380000${String(i).padStart(4, '0')}`);
+    const p = file(rows.join('\r\n') + '\r\n');
+    const refs: { offset: number; length: number }[] = [];
+    const info = await scanCsv(p, (r) => void refs.push({ offset: r.offset, length: r.length }), {
+      digests: true,
+      chunkSize: 1000,
+    });
+    expect(info.digests!.crc.length).toBe(Math.ceil(statSync(p).size / info.digests!.blockSize));
+    const pick = [1500, 3, 4, 700, 701, 1, 1000, 999];
+    const got: string[][] = [];
+    await readRecordsAt(
+      p,
+      'utf8',
+      pick.map((i) => refs[i]!),
+      (i, r) => void (got[i] = r.all()),
+      {
+        digests: info.digests!,
+      },
+    );
+    expect(got.map((f) => f[0])).toEqual(pick.map((i) => `H${String(i - 1).padStart(5, '0')}`));
+    expect(got[0]).toEqual(['H01499', '社区1', '13800001499']);
+  });
+
+  it('refuses a record changed after the scan with its size and modification time kept', async () => {
+    const text = 'household_id,community,phone\nH1,甲,13800000001\nH2,甲,13800000002\nH3,乙,13800000003\n';
+    const p = file(text);
+    // A whole second, which the file system keeps exactly, so that the time put back is the same.
+    utimesSync(p, 1_700_000_000, 1_700_000_000);
+    const refs: { offset: number; length: number }[] = [];
+    const info = await scanCsv(p, (r) => void refs.push({ offset: r.offset, length: r.length }), {
+      digests: true,
+    });
+    const st = statSync(p);
+    // Another phone for H2: the same number of bytes, the id untouched, the time put back.
+    writeFileSync(p, text.replace('13800000002', '13900000002'));
+    utimesSync(p, 1_700_000_000, 1_700_000_000);
+    expect(statSync(p).mtimeMs).toBe(st.mtimeMs);
+    const read = () => readRecordsAt(p, 'utf8', [refs[2]!], () => undefined, { digests: info.digests! });
+    await expect(read()).rejects.toThrow(/changed or was replaced while hhsurvey read it/);
+    writeFileSync(p, text);
+    utimesSync(p, 1_700_000_000, 1_700_000_000);
+    const got: string[][] = [];
+    await readRecordsAt(p, 'utf8', [refs[2]!], (i, r) => void (got[i] = r.all()), { digests: info.digests! });
+    expect(got).toEqual([['H2', '甲', '13800000002']]);
+    expect(readFileSync(p, 'utf8')).toBe(text);
   });
 
   it('refuses bad files with one clear line', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +43,31 @@ describe('readRoster', () => {
       ['乙', 1],
       ['甲', 2],
     ]);
+  });
+});
+
+describe('readHouseholds', () => {
+  it('refuses households whose records changed after the scan, even with size, time and ids kept', async () => {
+    const p = join(dir, 'changed.csv');
+    const rows = ['household_id,community,head_name,phone'];
+    for (let i = 1; i <= 300; i++)
+      rows.push(`H${i},社区${i % 3},户主${i},1380000${String(i).padStart(4, '0')}`);
+    const text = rows.join('\n') + '\n';
+    writeFileSync(p, text);
+    // A whole second, which the file system keeps exactly, so that the time put back is the same.
+    utimesSync(p, 1_700_000_000, 1_700_000_000);
+    const f = await readRoster(p, { by: ['community'] });
+    const row = 249; // H250
+    expect(householdId(f, row)).toBe('H250');
+    expect((await readHouseholds(f, p, [row]))[0]).toEqual(['H250', '社区1', '户主250', '13800000250']);
+    const st = statSync(p);
+    // Someone edits the phone of a drawn household in place while the command runs.
+    writeFileSync(p, text.replace('13800000250', '13812345678'));
+    utimesSync(p, 1_700_000_000, 1_700_000_000);
+    expect(statSync(p).mtimeMs).toBe(st.mtimeMs);
+    await expect(readHouseholds(f, p, [row])).rejects.toThrow(/changed or was replaced/);
+    // A household elsewhere in the file reads as before: the check is of the blocks read again.
+    expect((await readHouseholds(f, p, [0]))[0]).toEqual(['H1', '社区1', '户主1', '13800000001']);
   });
 });
 

@@ -4,7 +4,13 @@ import { UserError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import { both, t } from '../core/messages.js';
 import type { Encoding, EncodingChoice } from '../io/encoding.js';
-import { readRecordsAt, scanCsv, type CsvRecordView, type Delimiter } from '../io/csv-scan.js';
+import {
+  readRecordsAt,
+  scanCsv,
+  type BlockDigests,
+  type CsvRecordView,
+  type Delimiter,
+} from '../io/csv-scan.js';
 import { changedError } from '../io/inputs.js';
 import { m as io } from '../io/messages.js';
 import { impersonalValue } from '../core/safe-text.js';
@@ -68,6 +74,8 @@ export interface RosterFrame {
   /** The file the records are read again from (a CSV copy of a workbook's sheet), and its size. */
   dataFile: string;
   dataBytes: number;
+  /** Block digests of the data file from the scan: records read again are checked against them. */
+  digests?: BlockDigests;
   /** Columns filled down from the row above: column index → per household the value's index. */
   fills: { column: number; values: string[]; of: Int32Array }[];
   /** Household ids built from address columns (--id-from): the id is appended to each record. */
@@ -599,6 +607,7 @@ async function readRosterCsv(
       label,
       onProgress: workbook ? undefined : opts.onProgress,
       sha256: workbook === undefined,
+      digests: true,
       delimiter: workbook ? ',' : (opts.delimiter ?? 'auto'),
     },
   );
@@ -712,6 +721,7 @@ async function readRosterCsv(
     headerLine: lineOf(headerLine),
     dataFile: file,
     dataBytes: info.bytes,
+    ...(info.digests ? { digests: info.digests } : {}),
     fills: fills.map((f) => ({ column: f.column, values: f.values, of: f.of.view() })),
     ...(idFrom ? { idFrom } : {}),
     release: workbook ? workbook.release : () => undefined,
@@ -780,7 +790,7 @@ export async function readHouseholds(
       if (frame.idFrom) record.push(want);
       out[i] = record;
     },
-    frame.delimiter,
+    { delimiter: frame.delimiter, ...(frame.digests ? { digests: frame.digests } : {}) },
   );
   return out;
 }
