@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { sampleCsv } from '../src/sampling/sample-file.js';
-import { DEFAULT_ORDER, runSampleJob } from '../src/sampling/sample-job.js';
+import { DEFAULT_ORDER } from '../src/sampling/design.js';
+import { runSampleJob } from '../src/sampling/sample-job.js';
 import { householdCells, rosterHeader, type SynthHousehold } from '../src/synth/roster.js';
 import { buildXlsx, type CellInput } from './xlsx-build.js';
 

@@ -8,3 +8,8 @@ export function formatPercent(v: number | null | undefined, digits = 1, trim = f
   const x = (v * 100).toFixed(digits);
   return `${trim ? String(+x) : x}%`;
 }
+
+/** A probability as simulate and plan print it: 0.12345 → "0.1235" (`digits` decimals); non-finite reads "–". */
+export function formatProbability(v: number, digits = 4): string {
+  return Number.isFinite(v) ? v.toFixed(digits) : '–';
+}

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { UserError, type Problem } from '../core/errors.js';
 import { DISPOSITION_TOKENS } from '../fieldwork/dispositions.js';
 import { CANONICAL_COLUMNS } from '../roster/columns.js';
-import { DEFAULT_ORDER } from '../sampling/sample-job.js';
+import { DEFAULT_ORDER } from '../sampling/design.js';
 import { formatPath } from '../standard/parse.js';
-import { DEFAULT_RESPONSE_RATE } from '../synth/responses.js';
+import { DEFAULT_RESPONSE_RATE } from '../synth/response-defaults.js';
 import { parseRate } from '../core/rate.js';
 import { stripControls } from '../core/safe-text.js';
 

@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import type { Lang } from '../core/i18n.js';
 import { describeRule, type PassRule } from '../simulation/pass-rule.js';
 import { displayWidth } from '../core/width.js';
-import { pct, prob } from '../simulation/render.js';
+import { formatPercent as pct, formatProbability as prob } from '../core/percent.js';
 import type { PrecisionPlan, PrecisionRequest } from './precision.js';
 import type { PassSizePlan, PassSizeRequest } from './pass-size.js';
 

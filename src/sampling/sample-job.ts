@@ -27,8 +27,6 @@ import { planMask, type MaskKind } from './mask.js';
 import { assertNoStratumClash } from './strata.js';
 import { buildSampleRows, sampleDigest, type SampleRow } from './sample-file.js';
 
-export const DEFAULT_ORDER = ['grid', 'building', 'unit', 'floor', 'room'];
-
 export interface SampleJobOptions {
   roster: string;
   rosterLabel?: string;

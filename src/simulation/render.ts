@@ -4,7 +4,7 @@ import { sv } from './verdict.messages.js';
 import type { Lang } from '../core/i18n.js';
 import type { IndicatorSpec, LevelResult, SimulationResult, StratumResult } from './simulate-design.js';
 import { describeRule, minPassing, type PassRule } from './pass-rule.js';
-import { formatPercent } from '../core/percent.js';
+import { formatPercent as pct, formatProbability as prob } from '../core/percent.js';
 import { displayWidth } from '../core/width.js';
 
 /** What a run was asked to do, echoed in every output so a result can be reproduced. */
@@ -104,8 +104,6 @@ export function simulationJson(run: SimulationRun, res: SimulationResult): Simul
   };
 }
 
-export const pct = (v: number, digits = 1): string => formatPercent(v, digits);
-export const prob = (v: number, digits = 4): string => (Number.isFinite(v) ? v.toFixed(digits) : '–');
 const pm = (p: number, se: number) => `${prob(p)} ± ${prob(se)}`;
 
 function table(head: string[], aligns: ('left' | 'right')[]): Table.Table {

@@ -1,4 +1,3 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../../core/context.js';
@@ -26,18 +25,19 @@ export function register(program: Command, ctx0: Context): void {
   cmd.action(async (dirArg: string, opts: InitOptions) => {
     const { starterFiles } = await import('../../drill/starter.js');
     const { writeFileAtomic } = await import('../../io/atomic.js');
+    const { isFolder, makeFolder, pathExists } = await import('../../io/paths.js');
     const { builtinStandardText } = await import('../../standard/load.js');
     const ctx = commandContext(ctx0, opts);
     const dir = resolve(ctx.cwd, dirArg);
-    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError(`${dirArg}: not a folder`);
+    if (pathExists(dir) && !isFolder(dir)) throw new UserError(`${dirArg}: not a folder`);
     const files = starterFiles(builtinStandardText());
     const shown = (name: string) => (dirArg === '.' ? name : join(dirArg, name));
-    const clash = files.filter((f) => existsSync(join(dir, f.name)));
+    const clash = files.filter((f) => pathExists(join(dir, f.name)));
     if (clash.length > 0 && !opts.force)
       throw new UserError(
         `${clash.map((f) => shown(f.name)).join(', ')}: already there; use --force to overwrite, or another folder`,
       );
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
     for (const f of files) writeFileAtomic(join(dir, f.name), f.content);
     const drill = shown('drill.yaml');
     const out = shown('out');

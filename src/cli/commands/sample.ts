@@ -10,6 +10,7 @@ import { m as sm } from '../../sampling/strata.messages.js';
 import { addCommonOptions, commandContext, intArg, listArg } from '../common.js';
 import { emit, note, progressBar, warn } from '../output.js';
 import { h } from './sample.messages.js';
+import { DEFAULT_ORDER } from '../../sampling/design.js';
 import { addRosterInputOptions, rosterInput, type RosterInputFlags } from '../roster-options.js';
 
 interface SampleOptions extends RosterInputFlags {
@@ -92,7 +93,7 @@ export function register(program: Command, ctx0: Context): void {
       import('../../sampling/sample-file.js'),
       import('../../sampling/mask.js'),
     ]);
-    const { DEFAULT_ORDER, readPriors, runSampleJob } = job;
+    const { readPriors, runSampleJob } = job;
     const ctx = commandContext(ctx0, opts);
     const lang = ctx.lang;
     if (opts.size !== undefined && opts.total !== undefined) throw new UserError(t(lang, h.sizeAndTotal));

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
@@ -10,6 +9,7 @@ import { addCommonOptions, commandContext, intArg, openRateArg } from '../common
 import { emit, note, warn } from '../output.js';
 import { both, t } from '../../core/messages.js';
 import { ArgValueError } from '../localise.js';
+import { isFolder } from '../../io/paths.js';
 import { h } from './score.messages.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
@@ -88,11 +88,7 @@ export function register(program: Command, ctx: Context): void {
 
 function isFolderTarget(path: string, given: string): boolean {
   if (/[\\/]$/.test(given)) return true;
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
+  return isFolder(path);
 }
 
 async function runScore(ctx: Context, sample: string, opts: ScoreOptions): Promise<void> {

@@ -15,10 +15,10 @@ import { emit, note, progressBar, warn } from '../output.js';
 import { addRosterInputOptions, rosterInput, type RosterInputFlags } from '../roster-options.js';
 import { h } from './simulate.messages.js';
 import { formatPercent } from '../../core/percent.js';
+import { DEFAULT_ORDER } from '../../sampling/design.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
 let freshSeed!: (typeof import('../../sampling/rng.js'))['freshSeed'];
-let DEFAULT_ORDER!: (typeof import('../../sampling/sample-job.js'))['DEFAULT_ORDER'];
 let readPriors!: (typeof import('../../sampling/sample-job.js'))['readPriors'];
 let simulateDesign!: (typeof import('../../simulation/simulate-design.js'))['simulateDesign'];
 let renderLevelsTable!: (typeof import('../../simulation/render.js'))['renderLevelsTable'];
@@ -33,7 +33,7 @@ let RNG_ALGORITHM!: (typeof import('../../simulation/streams.js'))['RNG_ALGORITH
 let seededStreams!: (typeof import('../../simulation/streams.js'))['seededStreams'];
 async function loadModules(): Promise<void> {
   ({ freshSeed } = await import('../../sampling/rng.js'));
-  ({ DEFAULT_ORDER, readPriors } = await import('../../sampling/sample-job.js'));
+  ({ readPriors } = await import('../../sampling/sample-job.js'));
   ({ simulateDesign } = await import('../../simulation/simulate-design.js'));
   ({ renderLevelsTable, renderSimple, renderStrataTable, simulationJson } =
     await import('../../simulation/render.js'));

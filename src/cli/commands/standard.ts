@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../../core/context.js';
@@ -6,6 +5,7 @@ import { UserError } from '../../core/errors.js';
 import { t } from '../../core/messages.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { emit, note } from '../output.js';
+import { pathExists } from '../../io/paths.js';
 import { h } from './standard.messages.js';
 
 interface ShowOptions {
@@ -58,7 +58,7 @@ export function register(program: Command, ctx: Context): void {
         return;
       }
       const path = resolve(c.cwd, opts.output);
-      if (existsSync(path) && !opts.force) throw new UserError(t(c.lang, h.exists, { file: opts.output }));
+      if (pathExists(path) && !opts.force) throw new UserError(t(c.lang, h.exists, { file: opts.output }));
       emit(c, path, text);
       note(c, t(c.lang, h.wrote, { file: opts.output }));
     });

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Context, OutStream } from '../../core/context.js';
@@ -18,6 +17,7 @@ import {
 } from '../../synth/roster.js';
 import { addCommonOptions, commandContext, intArg, listArg } from '../common.js';
 import { note, progressBar } from '../output.js';
+import { isFolder } from '../../io/paths.js';
 import { registerResponses } from './synth-responses.js';
 import { h } from './synth.messages.js';
 
@@ -158,7 +158,7 @@ interface Sink {
 }
 
 function fileSink(shown: string, path: string): Sink {
-  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw outputError(shown, { code: 'EISDIR' });
+  if (isFolder(path)) throw outputError(shown, { code: 'EISDIR' });
   let file: AtomicFile;
   try {
     file = openAtomic(path, shown);
