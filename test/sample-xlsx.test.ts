@@ -42,6 +42,11 @@ describe('sample --format xlsx', () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
+    // The ids' leading zeros survive in a workbook: no advice to use one.
+    expect(r.stderr).not.toMatch(/leading zero/);
+    const csvRun = await runCli(['sample', roster, '--seed', 'x', '-o', join(dir, 'zeros.csv')]);
+    expect(csvRun.code).toBe(0);
+    expect(csvRun.stderr).toMatch(/leading zero/);
     const parts = unzip(out);
     const wb = xml.parse(parts.get('xl/workbook.xml')!) as {
       workbook: {

@@ -266,6 +266,7 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
     );
     for (const l of job.frame.notes) note(l);
     for (const w of job.warnings) warn(w);
+    if (job.frame.leadingZeroWarning) warn(job.frame.leadingZeroWarning);
     for (const st of job.draw.strata.filter((x) => x.takesAll))
       warn(
         zh

@@ -63,6 +63,11 @@ export interface RosterFrame {
   problems: Problem[];
   problemCount: number;
   warnings: string[];
+  /**
+   * Household ids that are numbers with leading zeros (lost when Excel re-saves a CSV): the advice
+   * to hand field teams the .xlsx list, for commands that write a CSV list or check a roster.
+   */
+  leadingZeroWarning?: string;
   /** What the reader did that a person should know (header row, sheet, fills, ignored columns). */
   notes: string[];
   format: 'csv' | 'xlsx';
@@ -665,7 +670,7 @@ async function readRosterCsv(
         lines: shortPhone.lines,
       }),
     );
-  if (zeros.count) warnings.push(t(lang, m.leadingZeros, zeros));
+  const leadingZeroWarning = zeros.count ? t(lang, m.leadingZeros, zeros) : undefined;
 
   // Raw stratum keys differ when the same value is written differently (spaces, quotes, encoding):
   // merge them by their decoded, trimmed values, and number strata in code-point order of their key.
@@ -715,6 +720,7 @@ async function readRosterCsv(
     problems,
     problemCount,
     warnings,
+    ...(leadingZeroWarning ? { leadingZeroWarning } : {}),
     notes,
     format: 'csv',
     delimiter: info.delimiter,

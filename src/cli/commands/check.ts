@@ -59,6 +59,7 @@ export function register(program: Command, ctx0: Context): void {
     const small = frame.strata.filter((s) => s.size < opts.size);
     const warnings = [
       ...frame.warnings,
+      ...(frame.leadingZeroWarning ? [frame.leadingZeroWarning] : []),
       ...small.map((s) => t(lang, h.small, { stratum: s.key, size: s.size, typical: opts.size })),
     ];
     const streetOf = (values: string[]) => (by.length > 1 ? values.slice(0, -1).join(' / ') : '');

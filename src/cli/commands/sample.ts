@@ -142,6 +142,9 @@ export function register(program: Command, ctx0: Context): void {
     );
     for (const n of result.frame.notes) note(ctx, n);
     for (const w of result.warnings) warn(ctx, t(lang, h.warning, { text: w }));
+    // Leading zeros are lost only when a CSV list is re-saved by Excel: .xlsx and JSON keep them.
+    if (format === 'csv' && result.frame.leadingZeroWarning)
+      warn(ctx, t(lang, h.warning, { text: result.frame.leadingZeroWarning }));
     const small = result.draw.strata.filter((s) => s.takesAll);
     if (small.length && opts.strict)
       throw new UserError(
