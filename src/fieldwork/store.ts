@@ -15,12 +15,14 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { chinaDisplay } from '../core/clock.js';
 import { fileError, UserError } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
+import { bootId, isAlive, processStarted, staleness } from '../io/process-owner.js';
 import { m } from './messages.js';
 
 /**
@@ -53,35 +55,6 @@ export interface Lock {
   release(): void;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** A process's start time in clock ticks since boot (Linux), or undefined where /proc is absent. */
-function processStarted(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name (field 2) may hold spaces and parentheses: count fields after its last ')'.
-    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return rest[19];
-  } catch {
-    return undefined;
-  }
-}
-
-function bootId(): string | undefined {
-  try {
-    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function readHolder(path: string): LockHolder | undefined {
   try {
     const h = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockHolder>;
@@ -102,21 +75,7 @@ function readHolder(path: string): LockHolder | undefined {
   return undefined;
 }
 
-/**
- * Why a lock of this machine no longer holds: its process is gone, or the pid now names another
- * process (started at another time, or in an earlier boot). Undefined while the holder runs.
- * A lock without the start time and boot (an older hhsurvey) is held while its pid is alive.
- */
-function staleness(other: LockHolder): 'gone' | 'reused' | undefined {
-  if (!isAlive(other.pid)) return 'gone';
-  const boot = bootId();
-  if (other.boot && boot && other.boot !== boot) return 'reused';
-  const started = processStarted(other.pid);
-  if (other.started && started && other.started !== started) return 'reused';
-  return undefined;
-}
-
-/** Lock files a killed process left half made (`<file>.lock.<pid>.tmp` of a pid that is gone). */
+/** Lock files a killed process left half made (`<file>.lock.<pid>-<random>.tmp` of a pid that is gone). */
 function removeDeadLockTemps(lockPath: string): void {
   const prefix = `${basename(lockPath)}.`;
   let names: string[];
@@ -126,7 +85,9 @@ function removeDeadLockTemps(lockPath: string): void {
     return;
   }
   for (const name of names) {
-    const mm = name.startsWith(prefix) ? /^(\d+)\.tmp$/.exec(name.slice(prefix.length)) : null;
+    const mm = name.startsWith(prefix)
+      ? /^(\d+)(?:-[0-9a-f]{12})?\.tmp$/.exec(name.slice(prefix.length))
+      : null;
     if (!mm || Number(mm[1]) === process.pid || isAlive(Number(mm[1]))) continue;
     try {
       unlinkSync(join(dirname(lockPath), name));
@@ -139,8 +100,14 @@ function removeDeadLockTemps(lockPath: string): void {
 const held = new Set<string>();
 let exitHook = false;
 
-function writeHolder(path: string, holder: LockHolder): void {
-  writeFileSync(path, JSON.stringify(holder) + '\n');
+/**
+ * A lock file made aside, under a fresh random name, created exclusively: a file or symbolic link
+ * someone planted at a predictable name in a shared folder is never followed or overwritten.
+ */
+function writeHolder(holder: LockHolder, lockPath: string): string {
+  const path = `${lockPath}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(path, JSON.stringify(holder) + '\n', { flag: 'wx' });
+  return path;
 }
 
 /**
@@ -168,9 +135,9 @@ export function acquireLock(
     ...(boot ? { boot } : {}),
   };
   removeDeadLockTemps(path);
-  const tmp = `${path}.${process.pid}.tmp`;
+  let tmp: string;
   try {
-    writeHolder(tmp, me);
+    tmp = writeHolder(me, path);
   } catch (err) {
     throw fileError(`${label}.lock`, err);
   }
@@ -221,10 +188,8 @@ export function acquireLock(
     update(change) {
       me = { ...me, ...change };
       // Written aside and renamed over the lock: a reader never sees half a lock.
-      const next = `${path}.${process.pid}.tmp`;
       try {
-        writeHolder(next, me);
-        renameSync(next, path);
+        renameSync(writeHolder(me, path), path);
       } catch {
         // the lock itself still holds; only the name in it is older
       }

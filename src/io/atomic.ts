@@ -202,20 +202,33 @@ export interface AtomicFile {
   abort(): void;
 }
 
+/**
+ * Create a new file for writing, only if nothing (no file, no symbolic link, not even a dangling
+ * one) is at its name: a link planted in a shared folder is never followed.
+ */
+export function openExclusive(path: string): number {
+  return openSync(
+    path,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    0o644,
+  );
+}
+
 export function openAtomic(target: string, label = shownPath(target)): AtomicFile {
   const path = resolve(target);
   checkOutputPath(path, label);
   sweepLeftovers(dirname(path));
-  const tmp = tempPathFor(path);
+  let tmp = tempPathFor(path);
   let fd: number;
-  try {
-    fd = openSync(
-      tmp,
-      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
-      0o644,
-    );
-  } catch (err) {
-    throw writeError(label, err);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fd = openExclusive(tmp);
+      break;
+    } catch (err) {
+      // Something already at a random name was put there on purpose: take another name.
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 3) tmp = tempPathFor(path);
+      else throw writeError(label, err);
+    }
   }
   pending.set(tmp, 'file');
   let state: 'open' | 'flushed' | 'done' = 'open';

@@ -115,4 +115,8 @@ export const m = defineMessages('pack', {
     zh: '该文件夹已有其他文件；请给 -o 一个新的或空的文件夹，或此前 hhsurvey pack 写过的文件夹',
     en: 'the folder holds other files; give -o a new or empty folder, or one hhsurvey pack wrote before',
   },
+  notFolder: {
+    zh: '不是文件夹；请给 -o 一个文件夹',
+    en: 'not a folder; give -o a folder',
+  },
 });

@@ -67,7 +67,7 @@ const two = (i: number) => String(i + 1).padStart(2, '0');
 
 function checkFolder(dir: string, label: string, lang: Lang): void {
   if (!existsSync(dir)) return;
-  if (!statSync(dir).isDirectory()) throw new UserError(`${label}: not a folder`);
+  if (!statSync(dir).isDirectory()) throw new UserError(`${label}: ${t(lang, m.notFolder)}`);
   const entries = readdirSync(dir);
   if (entries.length === 0 || entries.includes(PACK_RECORD)) return;
   throw new UserError(`${label}: ${t(lang, m.notEmpty)}`);

@@ -79,7 +79,7 @@ export function register(program: Command, ctx0: Context): void {
   cmd.addHelpText('after', t(l, h.after));
   cmd.action(async (rosterArg: string, opts: SampleOptions) => {
     const [
-      { writeFilesAtomic },
+      { checkOutputPath, writeFilesAtomic },
       { manifestPathFor },
       { freshSeed },
       job,
@@ -176,6 +176,8 @@ export function register(program: Command, ctx0: Context): void {
     if (opts.output && opts.output !== '-') {
       const out = resolve(ctx.cwd, opts.output);
       const manifest = { ...result.manifest, sample: { ...result.manifest.sample, file: basename(out) } };
+      // Checked first so that a problem (a missing folder) names the path the user gave.
+      checkOutputPath(out, opts.output);
       // The manifest first: a run stopped between the two renames leaves a manifest that does not
       // match the old list, which `verify` reports, never a new list beside an old manifest.
       writeFilesAtomic([

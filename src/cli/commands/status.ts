@@ -22,6 +22,7 @@ let progressOf!: (typeof import('../../fieldwork/progress.js'))['progressOf'];
 let errorsOf!: (typeof import('../../fieldwork/responses-file.js'))['errorsOf'];
 let readResponses!: (typeof import('../../fieldwork/responses-file.js'))['readResponses'];
 let acquireLock!: (typeof import('../../fieldwork/store.js'))['acquireLock'];
+let checkOutputPath!: (typeof import('../../io/atomic.js'))['checkOutputPath'];
 let orderRows!: (typeof import('../../fieldwork/responses.js'))['orderRows'];
 let responseCells!: (typeof import('../../fieldwork/responses.js'))['responseCells'];
 let responsesHeader!: (typeof import('../../fieldwork/responses.js'))['responsesHeader'];
@@ -34,6 +35,7 @@ async function loadModules(): Promise<void> {
   ({ checkAgainstSample, nonResponseGroups, progressOf } = await import('../../fieldwork/progress.js'));
   ({ errorsOf, readResponses } = await import('../../fieldwork/responses-file.js'));
   ({ acquireLock } = await import('../../fieldwork/store.js'));
+  ({ checkOutputPath } = await import('../../io/atomic.js'));
   ({ orderRows, responseCells, responsesHeader } = await import('../../fieldwork/responses.js'));
   ({ readSampleList } = await import('../../sampling/sample-file.js'));
   ({ assertNotExcelResaved } = await import('../../sampling/excel-ids.js'));
@@ -76,6 +78,8 @@ export function register(program: Command, ctx0: Context): void {
     await loadModules();
     // Rewriting a responses file: hold its lock from reading to writing, as interview does, so no
     // household saved in between is lost and no interview appends to a file being replaced.
+    // The output is checked before its lock is made beside it (a missing folder, a device).
+    if (opts.merge && opts.output) checkOutputPath(resolve(ctx.cwd, opts.output), opts.output);
     const lock =
       opts.merge && opts.output
         ? acquireLock(
