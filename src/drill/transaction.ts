@@ -19,6 +19,7 @@ import { UserError } from '../core/errors.js';
 import { t } from '../core/messages.js';
 import { ownerAlive, sweepLeftovers, tempPathFor, trackTemp, untrackTemp, writeError } from '../io/atomic.js';
 import { m } from '../io/messages.js';
+import { staleness, thisProcess, type ProcessOwner } from '../io/process-owner.js';
 import { scopeLang } from '../io/run-scope.js';
 
 /**
@@ -40,8 +41,30 @@ function lockPath(out: string): string {
   return join(dirname(out), `.${basename(out)}.hhsurvey-drill.lock`);
 }
 
+/** The lock names its holder: `<pid> <start time> <boot id>` (older locks: the pid alone). */
+function readLockHolder(lock: string): ProcessOwner | undefined {
+  let text: string;
+  try {
+    text = readFileSync(lock, 'utf8');
+  } catch {
+    return undefined; // removed meanwhile
+  }
+  const [pid, started, boot] = text.trim().split(/\s+/);
+  const n = Number.parseInt(pid ?? '', 10);
+  if (!Number.isInteger(n) || n <= 0) return undefined;
+  return { pid: n, ...(started ? { started } : {}), ...(boot ? { boot } : {}) };
+}
+
+/** Does the holder still run a drill? A live process with another start time or boot does not. */
+function holds(owner: ProcessOwner): boolean {
+  if (owner.pid === process.pid) return false;
+  if (owner.started === undefined) return ownerAlive(owner.pid);
+  return staleness(owner) === undefined;
+}
+
 function takeLock(out: string, label: string): string {
   const lock = lockPath(out);
+  const me = thisProcess();
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(
@@ -49,22 +72,18 @@ function takeLock(out: string, label: string): string {
         constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
         0o644,
       );
-      writeSync(fd, `${process.pid}\n`);
+      writeSync(fd, `${[me.pid, me.started, me.boot].filter((x) => x !== undefined).join(' ')}\n`);
       closeSync(fd);
       trackTemp(lock, 'file');
       return lock;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw writeError(label, err);
     }
-    let pid = NaN;
-    try {
-      pid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
-    } catch {
-      // removed meanwhile: try again
-    }
-    if (Number.isInteger(pid) && pid > 0 && ownerAlive(pid) && pid !== process.pid)
-      throw new UserError(t(scopeLang(), m.drillLocked, { out: label, pid }));
-    // A lock of a process that is gone (or of a program that reused its id) is stale.
+    const owner = readLockHolder(lock);
+    if (owner && holds(owner))
+      throw new UserError(t(scopeLang(), m.drillLocked, { out: label, pid: owner.pid }));
+    // A lock of a process that is gone, or whose id now names another program (after a restart),
+    // is stale.
     try {
       unlinkSync(lock);
     } catch {
