@@ -491,6 +491,8 @@ describe('hhsurvey score: formats and files', () => {
     const r = await runCli(['score', SAMPLE, '--responses', DRILL1, '--lang', 'zh']);
     expect(r.stdout).toContain('知晓率');
     expect(r.stdout).toMatch(/^全福街道 {2}2 个社区/m);
+    // a community's line names its sub-district after the community's own name
+    expect(r.stdout).toMatch(/^南全福社区 {2}全福街道 · N 300 · /m);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
       '未达标：4 个社区中 2 个未达标，2 个有风险（正式测评未达标风险高于 20%），0 个有把握（每个社区按其最差的一项结果计一次），1 个汇总层级未达标',
     );

@@ -33,6 +33,22 @@ function elements(node: Node, tag: string, out: Element[] = []): Element[] {
 }
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
 
+describe('terminal', () => {
+  it("names a community's sub-district once: in its name, or after it when the name lacks it", () => {
+    const r = scoreAssessment(
+      buildScoreInput([
+        { ...SPECS[0]!, key: '全福街道 / 利农社区', street: '全福街道' },
+        { ...SPECS[0]!, key: '洪楼社区', street: '洪家楼街道' },
+      ]),
+    );
+    const lines = renderReport(r, 'table', { lang: 'zh', color: plain }).split('\n');
+    expect(lines.filter((l) => / · 样本 \d+/.test(l)).map((l) => l.split(' · ')[0])).toEqual([
+      '全福街道 / 利农社区  N 300',
+      '洪楼社区  洪家楼街道',
+    ]);
+  });
+});
+
 describe('JSON', () => {
   const schema = JSON.parse(
     readFileSync(new URL('../../schemas/score-report.schema.json', import.meta.url), 'utf8'),

@@ -16,7 +16,7 @@ import {
   word,
   type Status,
 } from './labels.js';
-import { reportTitle } from './layout.js';
+import { communityName, reportTitle } from './layout.js';
 import { layoutTable, type Cell } from './text.js';
 import { t } from '../core/messages.js';
 import { terms } from './terms.messages.js';
@@ -89,7 +89,8 @@ export function renderTerminal(data: ScoreReport, opts: TerminalOptions): string
 
   for (const s of report.strata) {
     const facts = [
-      s.street ?? '',
+      // The sub-district, unless the stratum's name already begins with it.
+      s.street && communityName(s) === s.stratum ? s.street : '',
       `N ${s.population}`,
       lang === 'zh' ? `样本 ${s.sampled}` : `${s.sampled} sampled`,
       lang === 'zh' ? `完成 ${s.completes}` : `${s.completes} complete`,
