@@ -1,7 +1,8 @@
 import { defineMessages } from './messages.js';
 
-/** Messages of the core: file-system errors. */
+/** Messages of the core: file-system errors, and the separator of a list in a sentence. */
 export const m = defineMessages('core', {
+  listSep: { zh: '、', en: ', ' },
   noSuchFile: {
     zh: (p: { file: string }) => `${p.file}：找不到文件`,
     en: (p: { file: string }) => `${p.file}: no such file`,

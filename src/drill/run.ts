@@ -37,7 +37,10 @@ import {
 } from '../rates/true-rates.js';
 import { readRatesFile } from '../rates/rates-file.js';
 import { m as rm } from '../rates/messages.js';
-import { both } from '../core/messages.js';
+import { both, t } from '../core/messages.js';
+import { formatPercent } from '../core/percent.js';
+import { scopeLang } from '../io/run-scope.js';
+import { d } from './messages.js';
 import { parseDrill, type Drill } from './schema.js';
 import { beginDrillOutput } from './transaction.js';
 
@@ -106,16 +109,15 @@ export function drillSeed(drill: Pick<Drill, 'seed'>, date: string, override?: s
   return drill.seed.trim().toLowerCase() === 'date' ? date : drill.seed;
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
 const sha256 = (buf: Buffer | string) => createHash('sha256').update(buf).digest('hex');
 
 function readText(path: string, label: string): string {
   const buf = readInputBytes(path, label);
-  if (buf.length === 0) throw new UserError(`${label}: the file is empty`);
+  if (buf.length === 0) throw new UserError(t(scopeLang(), d.fileEmpty, { file: label }));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
   } catch {
-    throw new UserError(`${label}: not UTF-8 text (save the drill file as UTF-8)`);
+    throw new UserError(t(scopeLang(), d.notUtf8, { file: label }));
   }
 }
 
@@ -130,12 +132,17 @@ export function readDrill(file: string, label: string): { drill: Drill; sha256: 
  */
 export function checkOutFolder(out: string, label: string): void {
   if (!existsSync(out)) return;
-  if (!statSync(out).isDirectory()) throw new UserError(`${label}: not a folder`);
+  if (!statSync(out).isDirectory()) throw new UserError(t(scopeLang(), d.notFolder, { file: label }));
   const entries = readdirSync(out);
   const ours = new Set<string>(Object.values(DRILL_FILES));
   if (entries.includes(DRILL_FILES.record) || entries.every((e) => ours.has(e))) return;
   throw new UserError(
-    `${label}: the folder holds other files (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', ...' : ''}) and no ${DRILL_FILES.record}; give --out an empty or new folder`,
+    t(scopeLang(), d.folderBusy, {
+      folder: label,
+      files: entries.slice(0, 3),
+      more: entries.length > 3,
+      record: DRILL_FILES.record,
+    }),
   );
 }
 
@@ -170,7 +177,6 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
   const warn = opts.onWarning ?? (() => {});
   const warnProblem = (p: Problem) =>
     warn(formatProblem({ ...p, message: p.message.replace(/^(warning: |警告：)/, '') }));
-  const zh = opts.lang === 'zh';
   // Problems without a file come from the drill file's synthetic section.
   const inDrill = (p: Problem, field: string): Problem =>
     p.file !== undefined
@@ -207,9 +213,7 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
   ];
   for (const i of inputs)
     if (outPaths.includes(i))
-      throw new UserError(
-        `${label(relative(base, i))}: an input of the drill would be overwritten by its output; choose another --out`,
-      );
+      throw new UserError(t(opts.lang, d.inputIsOutput, { file: label(relative(base, i)) }));
   for (const r of responsesIn) if (!existsSync(r.path)) throw fileError(r.label, { code: 'ENOENT' });
   let synthInput: { rates: TrueRates; problems: Problem[] } | undefined;
   if (drill.synthetic) {
@@ -268,17 +272,18 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
     for (const w of job.warnings) warn(w);
     if (job.frame.leadingZeroWarning) warn(job.frame.leadingZeroWarning);
     for (const st of job.draw.strata.filter((x) => x.takesAll))
-      warn(
-        zh
-          ? `${st.stratum.key} 仅有 ${st.eligible} 户可抽，少于样本量 ${st.target}，全部入样`
-          : `${st.stratum.key} has only ${st.eligible} households to draw from, fewer than ${st.target}: all are taken`,
-      );
+      warn(t(opts.lang, d.takesAll, { stratum: st.stratum.key, eligible: st.eligible, target: st.target }));
     const primaries = job.draw.strata.reduce((a, x) => a + x.n, 0);
     const reserves = job.draw.strata.reduce((a, x) => a + x.r, 0);
     note(
-      zh
-        ? `户册 ${label(drill.roster)}：${n(job.frame.households)} 户，校验通过；抽取 ${job.draw.strata.length} 个抽样层的正式样本 ${n(primaries)} 户、备用 ${n(reserves)} 户（种子 ${seed}）`
-        : `roster ${label(drill.roster)}: ${n(job.frame.households)} households, valid; drew ${n(primaries)} primary and ${n(reserves)} reserve households in ${job.draw.strata.length} strata (seed ${seed})`,
+      t(opts.lang, d.drew, {
+        roster: label(drill.roster),
+        households: job.frame.households,
+        strata: job.draw.strata.length,
+        primaries,
+        reserves,
+        seed,
+      }),
     );
     const samplePath = join(work, DRILL_FILES.sample);
     const frame = job.frame;
@@ -355,9 +360,12 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
       const visited = synthetic.strata.reduce((a, x) => a + x.visited, 0);
       const used = synthetic.strata.reduce((a, x) => a + x.reservesUsed, 0);
       note(
-        zh
-          ? `模拟入户：走访 ${n(visited)} 户，完成 ${n(completes)} 户，启用备用样本 ${n(used)} 户（应答率 ${syn.response_rate}）`
-          : `synthetic fieldwork: ${n(visited)} households visited, ${n(completes)} complete, ${n(used)} reserves used (response rate ${syn.response_rate})`,
+        t(opts.lang, d.synthetic, {
+          visited,
+          completes,
+          used,
+          rate: formatPercent(syn.response_rate, 1, true),
+        }),
       );
       responsesRecord = {
         source: 'synthetic',
@@ -399,12 +407,12 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
       if (
         err instanceof UserError &&
         !drill.synthetic &&
-        err.problems.some((p) => p.message.includes('is not in the sample'))
+        err.problems.some(
+          (p) => p.field === 'household_id' && /is not in the sample|不在样本/.test(p.message),
+        )
       )
         throw new UserError(
-          zh
-            ? `${err.message}；这些访问记录不属于本次抽样（种子 ${seed}）：请在演练文件中把 seed 固定为调查员所用样本的种子`
-            : `${err.message}; these responses were not recorded on this draw (seed ${seed}): set the drill file's seed to the one the interviewers' sample was drawn with`,
+          t(opts.lang, d.otherDraw, { message: err.messageIn(opts.lang), seed }),
           err.problems,
         );
       throw err;
@@ -414,7 +422,7 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
       // The real responses, merged in time order, beside the sample they belong to.
       const rows: ResponseRow[] = [];
       for (const r of responsesIn)
-        rows.push(...(await readResponses(r.path, standard, { label: r.label })).rows);
+        rows.push(...(await readResponses(r.path, standard, { label: r.label, lang: opts.lang })).rows);
       const header = responsesHeader(standard);
       writeFileAtomic(
         responsesPath,
@@ -458,9 +466,7 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
     };
     writeFileAtomic(join(work, DRILL_FILES.record), JSON.stringify(record, null, 2) + '\n');
     tx.publish();
-    note(
-      zh ? `已写入 ${opts.outLabel}：${files.join('、')}` : `wrote ${files.join(', ')} to ${opts.outLabel}`,
-    );
+    note(t(opts.lang, d.wrote, { out: opts.outLabel, files }));
     return {
       drill,
       date,

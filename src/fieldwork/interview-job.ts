@@ -98,7 +98,7 @@ async function checkResponsesFile(
   } catch {
     throw new UserError(t(lang, m.gb18030, { label }));
   }
-  const existing = await readResponses(path, standard, { label, encoding: 'utf8' });
+  const existing = await readResponses(path, standard, { label, encoding: 'utf8', lang });
   const cols = mapColumns(existing.header, standard);
   const missing = [
     ...FIXED_COLUMNS.filter((c) => cols.fixed[c] === undefined),
@@ -227,7 +227,7 @@ export async function runInterview(job: InterviewJob): Promise<void> {
     const known = new Set(sample.entries.map((e) => e.householdId));
     const strangers = rows.filter((r) => !known.has(r.householdId)).length;
     if (strangers > 0) warnings.push(t(lang, m.strangers, { label, n: strangers, sample: job.sampleLabel }));
-    for (const p of planFieldwork(entries, rows, job.maxVisits).problems) warnings.push(formatProblem(p));
+    for (const p of planFieldwork(entries, rows, job.maxVisits, lang).problems) warnings.push(formatProblem(p));
     start.unshift(...warnings.map((text): Notice => ({ tone: 'warn', text })));
     if (rows.length > 0) start.push({ tone: 'plain', text: t(lang, m.resuming, { label, n: rows.length }) });
 

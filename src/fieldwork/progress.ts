@@ -1,4 +1,7 @@
 import type { Problem } from '../core/errors.js';
+import type { Lang } from '../core/i18n.js';
+import { t } from '../core/messages.js';
+import { c, r as rm } from './responses.messages.js';
 import {
   countDispositions,
   coop1,
@@ -22,6 +25,8 @@ export interface CheckOptions {
   maxVisits: number;
   /** Name of the sample file in messages. */
   sampleLabel: string;
+  /** Language of the problems (English when not given). */
+  lang?: Lang;
 }
 
 const sameAnswers = (a: Record<string, number>, b: Record<string, number>) => {
@@ -40,6 +45,7 @@ export function checkAgainstSample<E extends EntryLike>(
   rows: readonly ResponseRow[],
   opts: CheckOptions,
 ): { problems: Problem[]; plan: FieldworkPlan<E> } {
+  const lang = opts.lang ?? 'en';
   const problems: Problem[] = [];
   const at = (r: ResponseRow) => ({ file: r.file, line: r.line });
   const byId = new Map(entries.map((e) => [e.householdId, e]));
@@ -52,7 +58,7 @@ export function checkAgainstSample<E extends EntryLike>(
       problems.push({
         ...at(r),
         field: 'household_id',
-        message: `household ${r.householdId} is not in the sample (${opts.sampleLabel})`,
+        message: t(lang, c.notInSample, { id: r.householdId, sample: opts.sampleLabel }),
         severity: 'error',
       });
       continue;
@@ -62,20 +68,27 @@ export function checkAgainstSample<E extends EntryLike>(
       problems.push({
         ...at(r),
         field: 'stratum',
-        message: `"${r.stratum}", but the sample puts ${r.householdId} in "${e.stratum}"`,
+        message: t(lang, c.otherStratum, { given: r.stratum, id: r.householdId, stratum: e.stratum }),
         severity: 'error',
       });
     if (r.role !== undefined && r.role !== e.role)
       problems.push({
         ...at(r),
         field: 'role',
-        message: `${r.role}, but ${r.householdId} is a ${e.role} household in the sample`,
+        message: t(lang, c.otherRole, {
+          given: r.role,
+          id: r.householdId,
+          role: t(lang, c.roleWord, { role: e.role }),
+        }),
         severity: 'error',
       });
     if (r.visit > opts.maxVisits)
       problems.push({
         ...at(r),
-        message: `warning: visit: ${r.visit}, more than the ${opts.maxVisits} visit${opts.maxVisits === 1 ? '' : 's'} allowed (--max-visits)`,
+        message: t(lang, rm.warning, {
+          field: 'visit',
+          text: t(lang, c.tooManyVisits, { visit: r.visit, max: opts.maxVisits }),
+        }),
         severity: 'warning',
       });
     const key = JSON.stringify([
@@ -91,7 +104,7 @@ export function checkAgainstSample<E extends EntryLike>(
     if (dup)
       problems.push({
         ...at(r),
-        message: `warning: the same row as ${dup.file}:${dup.line} (a file read twice?)`,
+        message: t(lang, rm.warning, { text: t(lang, c.sameRow, { at: `${dup.file}:${dup.line}` }) }),
         severity: 'warning',
       });
     else seenRow.set(key, r);
@@ -103,14 +116,19 @@ export function checkAgainstSample<E extends EntryLike>(
       if (clash)
         problems.push({
           ...at(r),
-          message: `${r.householdId} recorded as complete twice with different answers by different interviewers (${clash.interviewer || '?'} at ${clash.file}:${clash.line}, ${r.interviewer || '?'} here)`,
+          message: t(lang, c.completeTwice, {
+            id: r.householdId,
+            before: clash.interviewer || '?',
+            at: `${clash.file}:${clash.line}`,
+            now: r.interviewer || '?',
+          }),
           severity: 'error',
         });
       earlier.push(r);
       completes.set(r.householdId, earlier);
     }
   }
-  const plan = planFieldwork(entries, known, opts.maxVisits);
+  const plan = planFieldwork(entries, known, opts.maxVisits, lang);
   problems.push(...plan.problems);
   return { problems, plan };
 }

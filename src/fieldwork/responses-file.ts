@@ -3,6 +3,7 @@ import { UserError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
 import { readCsvTable } from '../io/csv-read.js';
+import { scopeLang } from '../io/run-scope.js';
 import type { Encoding, EncodingChoice } from '../io/encoding.js';
 import { isZipFile } from '../io/xlsx-read.js';
 import type { Standard } from '../standard/schema.js';
@@ -13,6 +14,8 @@ export interface ReadResponsesOptions {
   /** Name of the file in messages (defaults to the path). */
   label?: string;
   encoding?: EncodingChoice;
+  /** Language of the problems (defaults to the run's). */
+  lang?: Lang;
 }
 
 export interface ReadResponsesResult extends ResponsesFile {
@@ -47,12 +50,13 @@ export async function readResponses(
     torn = { line: last.line };
     table.rows = table.rows.slice(0, -1);
   }
-  const parsed = parseResponses(table, standard);
+  const lang = opts.lang ?? scopeLang();
+  const parsed = parseResponses(table, standard, lang);
   if (torn)
     parsed.problems.push({
       file: label,
       line: torn.line,
-      message: t('en', m.tornIgnored),
+      message: t(lang, m.tornIgnored),
       severity: 'warning',
     });
   return {

@@ -1,4 +1,8 @@
 import type { Problem } from '../core/errors.js';
+import { m as core } from '../core/core.messages.js';
+import type { Lang } from '../core/i18n.js';
+import { t } from '../core/messages.js';
+import { r } from './responses.messages.js';
 import type { CsvTable } from '../io/csv-read.js';
 import { askedQuestions, parseAnswer } from '../standard/logic.js';
 import type { Standard } from '../standard/schema.js';
@@ -167,8 +171,8 @@ function parseAnswerCell(q: Standard['questions'][number], raw: string) {
   return byCode && parseAnswer(q, m[2]!) === byCode ? byCode : undefined;
 }
 
-function optionList(q: Standard['questions'][number]): string {
-  return q.options.map((o) => `${o.code} ${o.zh}`).join(', ');
+function optionList(q: Standard['questions'][number], lang: Lang): string {
+  return q.options.map((o) => `${o.code} ${o.zh}`).join(t(lang, core.listSep));
 }
 
 /**
@@ -181,6 +185,7 @@ function optionList(q: Standard['questions'][number]): string {
 export function parseResponses(
   table: Pick<CsvTable, 'file' | 'header' | 'rows'>,
   standard: Standard,
+  lang: Lang = 'en',
 ): ResponsesFile {
   const file = table.file;
   const problems: Problem[] = [];
@@ -191,27 +196,22 @@ export function parseResponses(
     problems.push({
       file,
       line,
-      message: `warning: ${field !== undefined ? `${field}: ` : ''}${message}`,
+      message: t(lang, r.warning, { field, text: message }),
       severity: 'warning',
     });
 
   const cols = mapColumns(table.header, standard);
   for (const need of ['household_id', 'disposition'] as const)
-    if (cols.fixed[need] === undefined) err(1, undefined, `no ${need} column (the header must name it)`);
+    if (cols.fixed[need] === undefined) err(1, undefined, t(lang, r.noFixedColumn, { column: need }));
   if (cols.fixed.household_id === undefined || cols.fixed.disposition === undefined)
     return { file, header: table.header, rows: [], problems };
   // Stratum, role and visit come from the sample and the row order when a file leaves them out
   // (a hand-typed template); without times, rows count in file order.
-  if (cols.fixed.interviewer === undefined) warn(1, undefined, 'no interviewer column');
+  if (cols.fixed.interviewer === undefined) warn(1, undefined, t(lang, r.noInterviewerColumn));
   const missingQ = standard.questions.filter((q) => cols.questions[q.id] === undefined).map((q) => q.id);
   if (missingQ.length > 0)
-    warn(
-      1,
-      undefined,
-      `no column for question${missingQ.length > 1 ? 's' : ''} ${missingQ.join(', ')} of standard ${standard.id}`,
-    );
-  for (const u of cols.unknown)
-    warn(1, u.name, `unknown column (not a question of standard ${standard.id}); ignored`);
+    warn(1, undefined, t(lang, r.noQuestionColumns, { ids: missingQ, standard: standard.id }));
+  for (const u of cols.unknown) warn(1, u.name, t(lang, r.unknownColumn, { standard: standard.id }));
 
   const rows: ResponseRow[] = [];
   const get = (fields: string[], i: number | undefined) => (i === undefined ? '' : (fields[i] ?? '').trim());
@@ -228,11 +228,11 @@ export function parseResponses(
     )
       continue;
     if (fields.length > table.header.length && fields.slice(table.header.length).some((f) => f.trim() !== ''))
-      err(line, undefined, `${fields.length} cells but the header has ${table.header.length}`);
+      err(line, undefined, t(lang, r.cellCount, { cells: fields.length, header: table.header.length }));
     let ok = true;
     const householdId = get(fields, cols.fixed.household_id);
     if (householdId === '') {
-      err(line, 'household_id', 'empty');
+      err(line, 'household_id', t(lang, r.empty));
       ok = false;
     }
     const dRaw = get(fields, cols.fixed.disposition);
@@ -242,8 +242,11 @@ export function parseResponses(
         line,
         'disposition',
         dRaw === ''
-          ? 'empty'
-          : `"${dRaw}" is not a disposition (one of: ${DISPOSITIONS.map((x) => `${x.token} ${x.zh}`).join(', ')})`,
+          ? t(lang, r.empty)
+          : t(lang, r.notDisposition, {
+              value: dRaw,
+              list: DISPOSITIONS.map((x) => `${x.token} ${x.zh}`).join(t(lang, core.listSep)),
+            }),
       );
       ok = false;
     }
@@ -252,30 +255,25 @@ export function parseResponses(
     if (vRaw !== '') {
       if (/^\d+$/.test(vRaw) && Number(vRaw) >= 1) visit = Number(vRaw);
       else {
-        err(line, 'visit', `must be a whole number from 1, got "${vRaw}"`);
+        err(line, 'visit', t(lang, r.badVisit, { value: vRaw }));
         ok = false;
       }
     }
     const rRaw = get(fields, cols.fixed.role);
     const role = rRaw === '' ? undefined : parseRole(rRaw);
-    if (rRaw !== '' && !role) err(line, 'role', `must be primary or reserve (正式/备用), got "${rRaw}"`);
+    if (rRaw !== '' && !role) err(line, 'role', t(lang, r.badRole, { value: rRaw }));
     const tRaw = get(fields, cols.fixed.recorded_at);
     let time = Number.NaN;
     if (cols.fixed.recorded_at !== undefined) {
-      const t = tRaw === '' ? undefined : parseRecordedAt(tRaw);
-      if (t === undefined) {
-        err(
-          line,
-          'recorded_at',
-          tRaw === ''
-            ? 'empty'
-            : `not a date and time (ISO 8601, e.g. 2026-11-28T14:05:00+08:00), got "${tRaw}"`,
-        );
+      const at = tRaw === '' ? undefined : parseRecordedAt(tRaw);
+      if (at === undefined) {
+        err(line, 'recorded_at', tRaw === '' ? t(lang, r.empty) : t(lang, r.badTime, { value: tRaw }));
         ok = false;
-      } else time = t;
+      } else time = at;
     }
     const interviewer = get(fields, cols.fixed.interviewer);
-    if (cols.fixed.interviewer !== undefined && interviewer === '') warn(line, 'interviewer', 'empty');
+    if (cols.fixed.interviewer !== undefined && interviewer === '')
+      warn(line, 'interviewer', t(lang, r.empty));
 
     // Answers.
     const answers = dict<number>();
@@ -285,11 +283,11 @@ export function parseResponses(
       if (raw === '') continue;
       given.push(q.id);
       const o = parseAnswerCell(q, raw);
-      if (!o) err(line, q.id, `"${raw}" is not an option (${optionList(q)})`);
+      if (!o) err(line, q.id, t(lang, r.notOption, { value: raw, list: optionList(q, lang) }));
       else answers[q.id] = o.code;
     }
     if (d && !isInterview(d.token) && given.length > 0)
-      err(line, given[0], `answers recorded for a household that was not interviewed (${d.token} ${d.zh})`);
+      err(line, given[0], t(lang, r.answersNotInterviewed, { outcome: `${d.token} ${d.zh}` }));
     if (d && isInterview(d.token)) {
       const asked = askedQuestions(standard, answers);
       const askedIds = new Set(asked.map((q) => q.id));
@@ -300,16 +298,17 @@ export function parseResponses(
           err(
             line,
             id,
-            `answered, but the skip rule says it is not asked (asked only if ${dep.id} is ${q.ask_if.in
-              .map((c) => `${c} ${dep.options.find((o) => o.code === c)?.zh ?? ''}`.trim())
-              .join(' or ')})`,
+            t(lang, r.skipRule, {
+              question: dep.id,
+              codes: q.ask_if.in.map((c) => `${c} ${dep.options.find((o) => o.code === c)?.zh ?? ''}`.trim()),
+            }),
           );
         }
       }
       if (d.token === 'complete')
         for (const q of asked)
           if (q.required && answers[q.id] === undefined && !given.includes(q.id))
-            err(line, q.id, 'no answer in a complete interview (record it as partial, or add the answer)');
+            err(line, q.id, t(lang, r.noAnswerInComplete));
     }
     if (!ok || !d) continue;
     rows.push({

@@ -1,4 +1,7 @@
 import type { Problem } from '../core/errors.js';
+import type { Lang } from '../core/i18n.js';
+import { t } from '../core/messages.js';
+import { c, r as rm } from './responses.messages.js';
 import { isFinal, type DispositionToken } from './dispositions.js';
 import { orderRows, type ResponseRow, type Role } from './responses.js';
 
@@ -94,6 +97,7 @@ export function planFieldwork<E extends EntryLike>(
   entries: readonly E[],
   rows: readonly RowLike[],
   maxVisits: number,
+  lang: Lang = 'en',
 ): FieldworkPlan<E> {
   const ordered = orderRows(rows as ResponseRow[]) as RowLike[];
   const seq = new Map<RowLike, number>(ordered.map((r, i) => [r, i]));
@@ -113,7 +117,9 @@ export function planFieldwork<E extends EntryLike>(
     byStratum.get(e.stratum)!.push(e);
   }
   const problems: Problem[] = [];
-  const strata = strataOrder.map((s) => planStratum(s, byStratum.get(s)!, rowsBy, seq, maxVisits, problems));
+  const strata = strataOrder.map((s) =>
+    planStratum(s, byStratum.get(s)!, rowsBy, seq, maxVisits, problems, lang),
+  );
   return { strata, due: strata.flatMap((s) => s.due), problems };
 }
 
@@ -145,8 +151,8 @@ function stateOf<E extends EntryLike>(
   return st;
 }
 
-function label(e: EntryLike): string {
-  return `${e.role === 'reserve' ? 'reserve' : 'primary'} ${e.rank} (${e.householdId})`;
+function label(e: EntryLike, lang: Lang): string {
+  return t(lang, e.role === 'reserve' ? c.reserve : c.primary, { rank: e.rank, id: e.householdId });
 }
 
 function planStratum<E extends EntryLike>(
@@ -156,6 +162,7 @@ function planStratum<E extends EntryLike>(
   seq: Map<RowLike, number>,
   maxVisits: number,
   problems: Problem[],
+  lang: Lang,
 ): StratumPlan<E> {
   const primaries = list.filter((e) => e.role === 'primary').sort((a, b) => a.rank - b.rank);
   const reserves = list.filter((e) => e.role === 'reserve').sort((a, b) => a.rank - b.rank);
@@ -207,14 +214,20 @@ function planStratum<E extends EntryLike>(
       problems.push({
         file: first.file,
         line: first.line,
-        message: `reserves used out of order in ${stratum}: ${label(r)} was visited before ${skipped.map(label).join(', ')}`,
+        message: t(lang, c.reservesOutOfOrder, {
+          stratum,
+          reserve: label(r, lang),
+          skipped: skipped.map((x) => label(x, lang)),
+        }),
         severity: 'error',
       });
     else if (!active.has(r.householdId))
       problems.push({
         file: first.file,
         line: first.line,
-        message: `warning: ${label(r)} in ${stratum} was visited, but no household needed replacing`,
+        message: t(lang, rm.warning, {
+          text: t(lang, c.reserveNotNeeded, { stratum, reserve: label(r, lang) }),
+        }),
         severity: 'warning',
       });
     else if (s.replaces) {
@@ -223,7 +236,13 @@ function planStratum<E extends EntryLike>(
         problems.push({
           file: first.file,
           line: first.line,
-          message: `warning: ${label(r)} in ${stratum} was visited before ${label(replaced.entry)}, which it replaces, was final`,
+          message: t(lang, rm.warning, {
+            text: t(lang, c.reserveEarly, {
+              stratum,
+              reserve: label(r, lang),
+              replaced: label(replaced.entry, lang),
+            }),
+          }),
           severity: 'warning',
         });
     }

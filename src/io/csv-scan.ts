@@ -274,9 +274,8 @@ function parseRecords(
         }
         if (close === NEED_MORE) {
           if (!eof) break;
-          throw new UserError(`${label}:${st.line}: unclosed quote: a field opened with " never ends`, [
-            { file: label, line: st.line, message: 'unclosed quote: a field opened with " never ends' },
-          ]);
+          const message = t(scopeLang(), m.unclosedQuote);
+          throw new UserError(`${label}:${st.line}: ${message}`, [{ file: label, line: st.line, message }]);
         }
         for (let k = buf.indexOf(LF, p + 1); k !== -1 && k < close; k = buf.indexOf(LF, k + 1)) innerLines++;
         view.starts[fc] = p + 1;

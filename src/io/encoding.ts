@@ -26,18 +26,14 @@ export function detectEncoding(
   file: string,
   choice: EncodingChoice = 'auto',
 ): DetectedEncoding {
-  if (head.length === 0) throw new UserError(`${file}: the file is empty`);
+  if (head.length === 0) throw new UserError(t(scopeLang(), m.fileEmpty, { file }));
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)
-    throw new UserError(
-      `${file}: this is an Excel workbook (.xlsx), not CSV; save it as CSV first (另存为 CSV)`,
-    );
+    throw new UserError(t(scopeLang(), m.isWorkbook, { file }));
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0)
-    throw new UserError(
-      `${file}: this is an old Excel workbook (.xls), not CSV; save it as CSV first (另存为 CSV)`,
-    );
+    throw new UserError(t(scopeLang(), m.isOldWorkbook, { file }));
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
-    throw new UserError(`${file}: this is UTF-16 text; save it as "CSV UTF-8" or plain CSV instead`);
-  if (head.indexOf(0) !== -1) throw new UserError(`${file}: this is a binary file, not CSV text`);
+    throw new UserError(t(scopeLang(), m.isUtf16, { file }));
+  if (head.indexOf(0) !== -1) throw new UserError(t(scopeLang(), m.isBinary, { file }));
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   if (choice !== 'auto') return { encoding: choice, bomLength: choice === 'utf8' ? bom : 0 };
   if (bom) return { encoding: 'utf8', bomLength: 3 };

@@ -137,4 +137,31 @@ export const m = defineMessages('io', {
     en: (p: { out: string; pid: number }) =>
       `${p.out}: another hhsurvey drill (process ${p.pid}) is writing this folder; wait for it to finish`,
   },
+  fileEmpty: {
+    zh: (p: { file: string }) => `${p.file}：文件是空的`,
+    en: (p: { file: string }) => `${p.file}: the file is empty`,
+  },
+  isWorkbook: {
+    zh: (p: { file: string }) => `${p.file}：这是 Excel 工作簿（.xlsx），不是 CSV；请先另存为 CSV`,
+    en: (p: { file: string }) =>
+      `${p.file}: this is an Excel workbook (.xlsx), not CSV; save it as CSV first (另存为 CSV)`,
+  },
+  isOldWorkbook: {
+    zh: (p: { file: string }) => `${p.file}：这是旧版 Excel 工作簿（.xls），不是 CSV；请先另存为 CSV`,
+    en: (p: { file: string }) =>
+      `${p.file}: this is an old Excel workbook (.xls), not CSV; save it as CSV first (另存为 CSV)`,
+  },
+  isUtf16: {
+    zh: (p: { file: string }) => `${p.file}：这是 UTF-16 文本；请另存为“CSV UTF-8”或普通 CSV`,
+    en: (p: { file: string }) =>
+      `${p.file}: this is UTF-16 text; save it as "CSV UTF-8" or plain CSV instead`,
+  },
+  isBinary: {
+    zh: (p: { file: string }) => `${p.file}：这是二进制文件，不是 CSV 文本`,
+    en: (p: { file: string }) => `${p.file}: this is a binary file, not CSV text`,
+  },
+  unclosedQuote: {
+    zh: '引号未闭合：以 " 开头的字段一直没有结束',
+    en: 'unclosed quote: a field opened with " never ends',
+  },
 });

@@ -176,14 +176,14 @@ async function openZip(file: string, label: string, lang: Lang): Promise<Workboo
     zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code) throw fileError(label, err);
-    throw new UserError(t(lang, m.notWorkbook, { file: label, reason: (err as Error).message }));
+    throw new UserError(t(lang, m.notWorkbook, { file: label, reason: t(lang, m.reasonZipDamaged) }));
   }
   const entries = new Map<string, yauzl.Entry>();
   try {
     for await (const e of zip.eachEntry()) entries.set(e.fileName.replace(/^\/+/, ''), e);
   } catch (err) {
     zip.close();
-    throw new UserError(t(lang, m.notWorkbook, { file: label, reason: (err as Error).message }));
+    throw new UserError(t(lang, m.notWorkbook, { file: label, reason: t(lang, m.reasonZipDamaged) }));
   }
   return { zip, entries };
 }
@@ -276,7 +276,7 @@ async function readStructure(wb: Workbook, label: string, lang: Lang): Promise<W
     (entryOf(wb, 'xl/workbook.xml') ? 'xl/workbook.xml' : undefined);
   const wbXml = wbPath ? await readPart(wb, wbPath) : undefined;
   if (!wbPath || wbXml === undefined)
-    throw new UserError(t(lang, m.notWorkbook, { file: label, reason: 'no xl/workbook.xml' }));
+    throw new UserError(t(lang, m.notWorkbook, { file: label, reason: t(lang, m.reasonNoWorkbookPart) }));
   const rels = parseRels(await readPart(wb, relsPathOf(wbPath)), posix.dirname(wbPath));
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetInfo[] = [];
@@ -586,13 +586,16 @@ export async function readXlsxRows(
   const kind = sniffKind(head);
   if (kind === 'cfb') await refuseCompoundFile(file, label, lang);
   if (kind !== 'zip')
-    throw new UserError(t(lang, m.notWorkbook, { file: label, reason: 'not a zip container' }));
+    throw new UserError(t(lang, m.notWorkbook, { file: label, reason: t(lang, m.reasonNotZip) }));
   const wb = await openZip(file, label, lang);
   try {
     const info = await readStructure(wb, label, lang);
     const sheet = chooseSheet(info.sheets, opts.sheet, label, lang);
     const entry = entryOf(wb, sheet.path);
-    if (!entry) throw new UserError(t(lang, m.notWorkbook, { file: label, reason: `no part ${sheet.path}` }));
+    if (!entry)
+      throw new UserError(
+        t(lang, m.notWorkbook, { file: label, reason: t(lang, m.reasonNoPart, { part: sheet.path }) }),
+      );
     const formats = parseStyles(info.styles ? await readPart(wb, info.styles) : undefined);
     const strings = await readSharedStrings(wb, info.sharedStrings);
     const merges = await readMerges(wb, entry);

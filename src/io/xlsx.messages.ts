@@ -40,4 +40,14 @@ export const m = defineMessages('xlsx', {
     zh: (p: { sheet: string }) => `${p.sheet}（隐藏）`,
     en: (p: { sheet: string }) => `${p.sheet} (hidden)`,
   },
+  reasonZipDamaged: {
+    zh: '压缩包已损坏或不完整，可能是下载或复制时被截断',
+    en: 'the zip container is damaged or cut short, as a broken download or copy leaves it',
+  },
+  reasonNotZip: { zh: '不是 zip 压缩包', en: 'not a zip container' },
+  reasonNoWorkbookPart: { zh: '缺少 xl/workbook.xml', en: 'no xl/workbook.xml' },
+  reasonNoPart: {
+    zh: (p: { part: string }) => `缺少 ${p.part}`,
+    en: (p: { part: string }) => `no part ${p.part}`,
+  },
 });

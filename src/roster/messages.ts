@@ -128,4 +128,21 @@ export const m = defineMessages('roster', {
     en: (p: { file: string; columns: string }) =>
       `${p.file}: order columns not in the roster, left out of the sort: ${p.columns}`,
   },
+  raggedRow: {
+    zh: (p: { count: number; width: number }) => `行长度不齐：本行 ${p.count} 个字段，表头有 ${p.width} 个`,
+    en: (p: { count: number; width: number }) => `ragged row: ${p.count} fields, the header has ${p.width}`,
+  },
+  emptyId: { zh: '户编号为空', en: 'empty household id' },
+  duplicateId: {
+    zh: (p: { id: string; first: number }) => `户编号 "${p.id}" 重复（首次出现在第 ${p.first} 行）`,
+    en: (p: { id: string; first: number }) => `duplicate household id "${p.id}" (first on line ${p.first})`,
+  },
+  fileEmpty: {
+    zh: (p: { file: string }) => `${p.file}：文件是空的`,
+    en: (p: { file: string }) => `${p.file}: the file is empty`,
+  },
+  noHouseholds: {
+    zh: (p: { file: string }) => `${p.file}：名册只有表头，没有住户`,
+    en: (p: { file: string }) => `${p.file}: the roster has a header but no households`,
+  },
 });

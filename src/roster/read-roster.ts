@@ -484,7 +484,7 @@ async function readRosterCsv(
       let harmless = r.count > width || workbook !== undefined;
       for (let i = width; i < r.count && harmless; i++) if (!r.isBlank(i)) harmless = false;
       if (!harmless) {
-        problem({ line: r.line, message: `ragged row: ${r.count} fields, the header has ${width}` });
+        problem({ line: r.line, message: t(lang, m.raggedRow, { count: r.count, width }) });
         return;
       }
     }
@@ -497,7 +497,7 @@ async function readRosterCsv(
       } else if (f.last) f.filled++;
     }
     if (idFrom === undefined && r.isBlank(idCol)) {
-      problem({ line: r.line, field: columns!.header[idCol], message: 'empty household id' });
+      problem({ line: r.line, field: columns!.header[idCol], message: t(lang, m.emptyId) });
       return;
     }
     strataIndex.reset();
@@ -574,7 +574,10 @@ async function readRosterCsv(
       problem({
         line: r.line,
         field: idFrom === undefined ? columns!.header[idCol] : (opts.idFrom ?? []).join('-'),
-        message: `duplicate household id "${utf8.decode(ids.bytes.subarray(s, e))}" (first on line ${lineOf(lines.lineOf(dup))})`,
+        message: t(lang, m.duplicateId, {
+          id: utf8.decode(ids.bytes.subarray(s, e)),
+          first: lineOf(lines.lineOf(dup)),
+        }),
       });
     }
   };
@@ -620,7 +623,7 @@ async function readRosterCsv(
     // Fewer rows than the search window and none named a column: the first row is the header.
     onHeader(firstRecord.line, firstRecord.cells);
   }
-  if (columns === undefined) throw new UserError(`${label}: the file is empty`);
+  if (columns === undefined) throw new UserError(t(lang, m.fileEmpty, { file: label }));
   for (const [c, e] of blanks) {
     if (e.count === 0) continue;
     problemCount++;
@@ -643,7 +646,7 @@ async function readRosterCsv(
       });
   }
   if (idStart.length === 0 && problemCount === 0)
-    throw new UserError(`${label}: the roster has a header but no households`);
+    throw new UserError(t(lang, m.noHouseholds, { file: label }));
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 
   if (lineOf(headerLine) > 1)

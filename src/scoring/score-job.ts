@@ -55,7 +55,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobResult
   const problems: Problem[] = [];
   const rows: ResponseRow[] = [];
   for (const file of opts.responses) {
-    const r = await readResponses(resolve(opts.cwd, file), standard, { label: file });
+    const r = await readResponses(resolve(opts.cwd, file), standard, { label: file, lang: opts.lang ?? 'en' });
     problems.push(...r.problems);
     rows.push(...r.rows);
   }
@@ -72,6 +72,7 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobResult
     ...checkAgainstSample(sample.entries, ordered, {
       maxVisits: opts.maxVisits ?? 1,
       sampleLabel: opts.sample,
+      lang: opts.lang ?? 'en',
     }).problems,
   );
   throwOnErrors(problems, opts.lang ?? 'en');

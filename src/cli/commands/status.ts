@@ -105,7 +105,7 @@ async function runStatus(ctx: Context, sampleArg: string, opts: StatusOptions): 
     const problems: Problem[] = [];
     const rows: ResponseRow[] = [];
     for (const f of opts.responses) {
-      const r = await readResponses(resolve(ctx.cwd, f), standard, { label: f });
+      const r = await readResponses(resolve(ctx.cwd, f), standard, { label: f, lang: ctx.lang });
       problems.push(...r.problems);
       rows.push(...r.rows);
     }
@@ -119,6 +119,7 @@ async function runStatus(ctx: Context, sampleArg: string, opts: StatusOptions): 
     const checked = checkAgainstSample(sample.entries, ordered, {
       maxVisits: opts.maxVisits,
       sampleLabel: sampleArg,
+      lang: ctx.lang,
     });
     problems.push(...checked.problems);
     const progress = progressOf(checked.plan);
