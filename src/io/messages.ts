@@ -19,6 +19,10 @@ export const m = defineMessages('io', {
     zh: (p: { file: string }) => `${p.file}：无法写入：文件夹不存在`,
     en: (p: { file: string }) => `${p.file}: cannot write: the folder does not exist`,
   },
+  outputIsFolder: {
+    zh: (p: { file: string }) => `${p.file}：无法写入：这是文件夹`,
+    en: (p: { file: string }) => `${p.file}: cannot write: is a directory`,
+  },
   outputDenied: {
     zh: (p: { file: string }) => `${p.file}：无法写入：没有权限`,
     en: (p: { file: string }) => `${p.file}: cannot write: permission denied`,

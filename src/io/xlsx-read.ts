@@ -181,7 +181,7 @@ async function openZip(file: string, label: string, lang: Lang): Promise<Workboo
   const entries = new Map<string, yauzl.Entry>();
   try {
     for await (const e of zip.eachEntry()) entries.set(e.fileName.replace(/^\/+/, ''), e);
-  } catch (err) {
+  } catch {
     zip.close();
     throw new UserError(t(lang, m.notWorkbook, { file: label, reason: t(lang, m.reasonZipDamaged) }));
   }

@@ -1,5 +1,8 @@
 import seedrandom from 'seedrandom';
 import { UserError, type Problem } from '../core/errors.js';
+import type { Lang } from '../core/i18n.js';
+import { num, t } from '../core/messages.js';
+import { s } from './messages.js';
 import { csvCell } from '../io/csv-write.js';
 
 /**
@@ -91,7 +94,7 @@ export function defaultCommunities(households: number): number {
 }
 
 /** Every problem with a spec, not just the first. */
-export function validateRosterSpec(spec: RosterSpec): Problem[] {
+export function validateRosterSpec(spec: RosterSpec, lang: Lang = 'en'): Problem[] {
   const problems: Problem[] = [];
   const n = spec.households;
   const k = spec.communities ?? defaultCommunities(n);
@@ -99,44 +102,46 @@ export function validateRosterSpec(spec: RosterSpec): Problem[] {
   if (!Number.isInteger(n) || n < 1 || n > MAX_HOUSEHOLDS)
     problems.push({
       field: '--households',
-      message: `must be a whole number from 1 to ${MAX_HOUSEHOLDS}, got ${n}`,
+      message: t(lang, s.wholeFrom, { min: 1, max: num(MAX_HOUSEHOLDS), value: n }),
     });
   if (!Number.isInteger(k) || k < 1 || k > MAX_COMMUNITIES)
     problems.push({
       field: '--communities',
-      message: `must be a whole number from 1 to ${MAX_COMMUNITIES}, got ${k}`,
+      message: t(lang, s.wholeFrom, { min: 1, max: num(MAX_COMMUNITIES), value: k }),
     });
   else if (Number.isInteger(n) && k > n)
     problems.push({
       field: '--communities',
-      message: `${k} communities need at least ${k} households, got ${n}`,
+      message: t(lang, s.tooFewHouseholds, { k, n }),
     });
   if (!Number.isInteger(m) || m < 0 || m > k)
     problems.push({
       field: '--small',
-      message: `must be a whole number from 0 to the number of communities (${k}), got ${m}`,
+      message: t(lang, s.wholeFrom, { min: 0, max: t(lang, s.smallMax, { k }), value: m }),
     });
   else if (m > 0 && m === k && n > (TYPICAL_SAMPLE - 1) * k)
     problems.push({
       field: '--small',
-      message: `${k} communities all smaller than ${TYPICAL_SAMPLE} hold at most ${(TYPICAL_SAMPLE - 1) * k} households, got ${n}`,
+      message: t(lang, s.allSmall, { k, typical: TYPICAL_SAMPLE, most: (TYPICAL_SAMPLE - 1) * k, n }),
     });
   else if (m > 0 && m < k && n < (TYPICAL_SAMPLE - 1) * m + TYPICAL_SAMPLE * (k - m))
     problems.push({
       field: '--small',
-      message:
-        `${m} small and ${k - m} regular communities need at least ` +
-        `${(TYPICAL_SAMPLE - 1) * m + TYPICAL_SAMPLE * (k - m)} households, got ${n}`,
+      message: t(lang, s.smallAndRegular, {
+        small: m,
+        regular: k - m,
+        least: (TYPICAL_SAMPLE - 1) * m + TYPICAL_SAMPLE * (k - m),
+        n,
+      }),
     });
   const streets = spec.streets ?? DEFAULT_STREETS;
-  if (streets.length === 0)
-    problems.push({ field: '--streets', message: 'needs at least one sub-district name' });
+  if (streets.length === 0) problems.push({ field: '--streets', message: t(lang, s.noStreets) });
   const seen = new Set<string>();
-  for (const s of streets) {
-    if (s.trim() === '' || /[\r\n]/.test(s))
-      problems.push({ field: '--streets', message: `"${s}" is not a usable sub-district name` });
-    else if (seen.has(s)) problems.push({ field: '--streets', message: `"${s}" is given twice` });
-    seen.add(s);
+  for (const name of streets) {
+    if (name.trim() === '' || /[\r\n]/.test(name))
+      problems.push({ field: '--streets', message: t(lang, s.badStreet, { name }) });
+    else if (seen.has(name)) problems.push({ field: '--streets', message: t(lang, s.streetTwice, { name }) });
+    seen.add(name);
   }
   return problems;
 }
@@ -336,8 +341,8 @@ interface Plan {
   communities: CommunityPlan[];
 }
 
-function makePlan(spec: RosterSpec): Plan {
-  const problems = validateRosterSpec(spec);
+function makePlan(spec: RosterSpec, lang: Lang = 'en'): Plan {
+  const problems = validateRosterSpec(spec, lang);
   if (problems.length > 0)
     throw new UserError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
   const draw = new Draw(spec.seed);
@@ -417,8 +422,8 @@ function makePlan(spec: RosterSpec): Plan {
 }
 
 /** The communities and their sizes, as `generateRoster` will produce them. */
-export function planRoster(spec: RosterSpec): CommunityPlan[] {
-  return makePlan(spec).communities;
+export function planRoster(spec: RosterSpec, lang: Lang = 'en'): CommunityPlan[] {
+  return makePlan(spec, lang).communities;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -54,3 +54,31 @@ With many tests some "changes" appear by chance: the output says how many tests 
 Exit codes: 0 done, 2 bad input or usage.`,
   },
 });
+
+/** What compare says about its inputs. */
+export const e = defineMessages('cli.compare.inputs', {
+  notJson: {
+    zh: (p: { file: string }) =>
+      `${p.file}：不是 JSON 文件；compare 读取 hhsurvey score --format json 写出的报告`,
+    en: (p: { file: string }) =>
+      `${p.file}: not JSON; compare reads reports from hhsurvey score --format json`,
+  },
+  notReport: {
+    zh: (p: { file: string }) => `${p.file}：不是计分报告（hhsurvey score --format json）`,
+    en: (p: { file: string }) => `${p.file}: not a score report (hhsurvey score --format json)`,
+  },
+  needTwo: {
+    zh: 'compare 至少需要两份报告（按时间先后排列）',
+    en: 'compare needs at least two reports (oldest first)',
+  },
+  differentStandards: {
+    zh: (p: { standards: string[] }) => `警告：这些报告所用的测评标准不同（${p.standards.join('、')}）`,
+    en: (p: { standards: string[] }) =>
+      `warning: the reports use different standards (${p.standards.join(', ')})`,
+  },
+  olderThan: {
+    zh: (p: { file: string; before: string }) => `警告：${p.file} 比 ${p.before} 更早；请按时间先后给出报告`,
+    en: (p: { file: string; before: string }) =>
+      `warning: ${p.file} is older than ${p.before}; give the reports oldest first`,
+  },
+});

@@ -9,7 +9,7 @@ import { REPORT_FORMAT, type ScoreReport } from '../../scoring/report-types.js';
 import { addCommonOptions, commandContext, openRateArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
 import { t } from '../../core/messages.js';
-import { h } from './compare.messages.js';
+import { e, h } from './compare.messages.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
 let writeFileAtomic!: (typeof import('../../io/atomic.js'))['writeFileAtomic'];
@@ -78,10 +78,8 @@ async function readReport(ctx: Context, file: string): Promise<NamedReport> {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (err) {
-    throw new UserError(
-      `${file}: not JSON (${(err as Error).message}); compare reads reports from hhsurvey score --format json`,
-    );
+  } catch {
+    throw new UserError(t(ctx.lang, e.notJson, { file }));
   }
   const { z } = await import('zod');
   const parsed = reportShapeOf(z).safeParse(data);
@@ -95,7 +93,7 @@ async function readReport(ctx: Context, file: string): Promise<NamedReport> {
           .replace(/^\./, '') || undefined,
       message: i.message,
     }));
-    throw new UserError(`${file}: not a score report (hhsurvey score --format json)`, problems);
+    throw new UserError(t(ctx.lang, e.notReport, { file }), problems);
   }
   return { file, report: parsed.data as unknown as ScoreReport };
 }
@@ -117,18 +115,14 @@ export function register(program: Command, ctx: Context): void {
   cmd.action(async (files: string[], opts: CompareOptions) => {
     await loadModules();
     const c = commandContext(ctx, opts);
-    if (files.length < 2) throw new UserError('compare needs at least two reports (oldest first)');
+    if (files.length < 2) throw new UserError(t(c.lang, e.needTwo));
     const reports: NamedReport[] = [];
     for (const f of files) reports.push(await readReport(c, f));
     const standards = new Set(reports.map((r) => r.report.standard));
-    if (standards.size > 1)
-      warn(c, `warning: the reports use different standards (${[...standards].join(', ')})`);
+    if (standards.size > 1) warn(c, t(c.lang, e.differentStandards, { standards: [...standards] }));
     for (let i = 1; i < reports.length; i++) {
       if (Date.parse(reports[i]!.report.generated_at) < Date.parse(reports[i - 1]!.report.generated_at))
-        warn(
-          c,
-          `warning: ${reports[i]!.file} is older than ${reports[i - 1]!.file}; give the reports oldest first`,
-        );
+        warn(c, t(c.lang, e.olderThan, { file: reports[i]!.file, before: reports[i - 1]!.file }));
     }
     const result = compareReports(reports, { confidence: opts.confidence, adjustment: opts.adjust });
     if (opts.output === undefined || opts.output === '-') {

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Context, OutStream } from '../../core/context.js';
 import { UserError } from '../../core/errors.js';
-import { t } from '../../core/messages.js';
+import { both, t } from '../../core/messages.js';
+import { m as io } from '../../io/messages.js';
 import type { AtomicFile } from '../../io/atomic.js';
 import {
   defaultCommunities,
@@ -91,7 +92,7 @@ async function writeRoster(ctx: Context, opts: RosterOptions): Promise<void> {
     small: opts.small,
     ...(opts.streets ? { streets: opts.streets } : {}),
   };
-  const plan = planRoster(spec); // validates the spec before any output is opened
+  const plan = planRoster(spec, opts.lang === 'zh' ? 'zh' : 'en'); // validates the spec before any output is opened
   const encode =
     opts.encoding === 'gb18030'
       ? (s: string): string | Uint8Array => iconv.encode(s, 'gb18030')
@@ -205,16 +206,16 @@ function outputError(file: string, err: unknown): UserError {
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new UserError(`${file}: cannot write: the folder does not exist`);
+      return new UserError(both(io.outputFolderMissing, { file }));
     case 'EISDIR':
-      return new UserError(`${file}: cannot write: is a directory`);
+      return new UserError(both(io.outputIsFolder, { file }));
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new UserError(`${file}: cannot write: permission denied`);
+      return new UserError(both(io.outputDenied, { file }));
     case 'ENOSPC':
-      return new UserError(`${file}: cannot write: no space left on the device`);
+      return new UserError(both(io.outputFull, { file }));
     default:
-      return new UserError(`${file}: cannot write (${code ?? String(err)})`);
+      return new UserError(both(io.outputFailed, { file, code: code ?? String(err) }));
   }
 }
