@@ -6,9 +6,7 @@ import type { CompareResult, Direction, TrendRow } from '../scoring/compare-repo
 import { levelLabel, pct, word, displayTime } from './labels.js';
 import { mdCell } from './markdown.js';
 import { layoutTable, type Cell } from './text.js';
-
-export const COMPARE_FORMATS = ['table', 'json', 'md'] as const;
-export type CompareFormat = (typeof COMPARE_FORMATS)[number];
+import type { CompareFormat } from './compare-formats.js';
 
 function directionText(lang: Lang, d: Direction): string {
   const zh = { better: '显著提高', worse: '显著下降', unclear: '变化不显著', none: '无法比较' };

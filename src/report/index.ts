@@ -1,25 +1,13 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../core/i18n.js';
 import type { ScoreReport } from '../scoring/report-types.js';
+import type { ReportFormat } from './formats.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderTerminal } from './terminal.js';
-
-export const REPORT_FORMATS = ['table', 'json', 'csv', 'md', 'html', 'junit'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-/** File names used when several formats go to one folder (`-o dir/`). */
-export const REPORT_FILE: Record<ReportFormat, string> = {
-  table: 'report.txt',
-  json: 'report.json',
-  csv: 'report.csv',
-  md: 'report.md',
-  html: 'report.html',
-  junit: 'junit.xml',
-};
 
 export interface RenderOptions {
   lang: Lang;

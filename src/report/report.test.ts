@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { buildScoreInput, SPECS } from '../scoring/fixtures.js';
 import { scoreAssessment } from '../scoring/score-assessment.js';
 import { scoreExitCode } from '../scoring/exit-code.js';
-import { renderReport, REPORT_FORMATS } from './index.js';
+import { REPORT_FORMATS } from './formats.js';
+import { renderReport } from './index.js';
 import { displayWidth } from '../core/width.js';
 import { layoutTable } from './text.js';
 

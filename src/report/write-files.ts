@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { ScoreReport } from '../scoring/report-types.js';
-import { renderReport, REPORT_FILE, type RenderOptions, type ReportFormat } from './index.js';
+import { REPORT_FILE, type ReportFormat } from './formats.js';
+import { renderReport, type RenderOptions } from './index.js';
 
 /**
  * The file-writing edge of the reports (the renderers are pure): each format rendered and written

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { UserError, type Problem } from '../../core/errors.js';
 import { readInputText } from '../../io/inputs.js';
-import { COMPARE_FORMATS, renderCompare, type CompareFormat } from '../../report/compare-render.js';
+import { COMPARE_FORMATS, type CompareFormat } from '../../report/compare-formats.js';
 import type { NamedReport } from '../../scoring/compare-reports.js';
 import { REPORT_FORMAT, type ScoreReport } from '../../scoring/report-types.js';
 import { addCommonOptions, commandContext, openRateArg } from '../common.js';
@@ -15,10 +15,12 @@ import { e, h } from './compare.messages.js';
 let writeFileAtomic!: (typeof import('../../io/atomic.js'))['writeFileAtomic'];
 let compareReports!: (typeof import('../../scoring/compare-reports.js'))['compareReports'];
 let Chalk!: (typeof import('chalk'))['Chalk'];
+let renderCompare!: (typeof import('../../report/compare-render.js'))['renderCompare'];
 async function loadModules(): Promise<void> {
   ({ writeFileAtomic } = await import('../../io/atomic.js'));
   ({ compareReports } = await import('../../scoring/compare-reports.js'));
   ({ Chalk } = await import('chalk'));
+  ({ renderCompare } = await import('../../report/compare-render.js'));
 }
 
 interface CompareOptions {

@@ -4,11 +4,6 @@ import type { Context } from '../../core/context.js';
 import { UserError } from '../../core/errors.js';
 import { t } from '../../core/messages.js';
 import { m } from '../../fieldwork/messages.js';
-import { responsesTemplate, templateSheets, templateTable } from '../../fieldwork/template.js';
-import { csvTable } from '../../io/csv-write.js';
-import { buildXlsx } from '../../io/xlsx-write.js';
-import { readSampleList } from '../../sampling/sample-file.js';
-import { loadStandard } from '../../standard/load.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { emit, note } from '../output.js';
 import { h } from './responses.messages.js';
@@ -31,12 +26,19 @@ export function register(program: Command, ctx0: Context): void {
     const ext = extname(opts.output).toLowerCase();
     if (ext !== '.xlsx' && ext !== '.csv')
       throw new UserError(t(ctx.lang, m.templateFormat, { file: opts.output }));
+    // Loaded when the command runs, not when its help is shown (start-up time).
+    const { responsesTemplate, templateSheets, templateTable } = await import('../../fieldwork/template.js');
+    const { loadStandard } = await import('../../standard/load.js');
+    const { readSampleList } = await import('../../sampling/sample-file.js');
     const standard = await loadStandard(opts.standard, ctx.cwd);
     const sample = await readSampleList(resolve(ctx.cwd, sampleArg), { label: sampleArg });
     const tpl = responsesTemplate(sample.entries, standard, ctx.lang);
     const out = resolve(ctx.cwd, opts.output);
-    if (ext === '.xlsx') emit(ctx, out, buildXlsx(templateSheets(tpl, ctx.lang)));
-    else {
+    if (ext === '.xlsx') {
+      const { buildXlsx } = await import('../../io/xlsx-write.js');
+      emit(ctx, out, buildXlsx(templateSheets(tpl, ctx.lang)));
+    } else {
+      const { csvTable } = await import('../../io/csv-write.js');
       const { header, rows } = templateTable(tpl);
       emit(ctx, out, csvTable(header, rows, { bom: true }));
     }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { AssessmentFailed, formatProblem, UserError } from '../../core/errors.js';
-import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../report/index.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../report/formats.js';
 import { COMMUNITY_CI_METHODS, type CommunityCiMethod } from '../../scoring/report-types.js';
 import { FINITE_PRIORS, type FinitePrior } from '../../stats/finite.js';
 import { addCommonOptions, commandContext, intArg, openRateArg } from '../common.js';
@@ -15,6 +15,7 @@ import { h } from './score.messages.js';
 // Loaded when the command runs, not when its help is shown (start-up time).
 let Chalk!: (typeof import('chalk'))['Chalk'];
 let writeFileAtomic!: (typeof import('../../io/atomic.js'))['writeFileAtomic'];
+let renderReport!: (typeof import('../../report/index.js'))['renderReport'];
 let verdictText!: (typeof import('../../report/labels.js'))['verdictText'];
 let fieldworkText!: (typeof import('../../report/labels.js'))['fieldworkText'];
 let writeReportFiles!: (typeof import('../../report/write-files.js'))['writeReportFiles'];
@@ -23,6 +24,7 @@ let runScoreJob!: (typeof import('../../scoring/score-job.js'))['runScoreJob'];
 async function loadModules(): Promise<void> {
   ({ Chalk } = await import('chalk'));
   ({ writeFileAtomic } = await import('../../io/atomic.js'));
+  ({ renderReport } = await import('../../report/index.js'));
   ({ verdictText, fieldworkText } = await import('../../report/labels.js'));
   ({ writeReportFiles } = await import('../../report/write-files.js'));
   ({ scoreExitCode } = await import('../../scoring/exit-code.js'));
