@@ -32,7 +32,7 @@ describe('the demo drill', () => {
     );
     expect(r.stdout).toMatch(/\n\d+ more results at risk: see the report\.\n/);
     expect(r.stdout).toMatch(
-      /\n演示区模拟测评 \(demo district\) 2026-01-01 \(seed demo-2026\): FAIL: \d+ of 60 communities fail; .*; report demo-output\/report\.html\n$/,
+      /\n演示区模拟测评 2026-01-01 \(seed demo-2026\): FAIL: \d+ of 60 communities fail; .*; report demo-output\/report\.html\n$/,
     );
     for (const [community] of WEAK) expect(r.stdout).toContain(community);
     expect(r.stderr).toMatch(/this was the demo: it exits 0 whatever the verdict/);
@@ -75,6 +75,6 @@ describe('the demo drill', () => {
     const r = await runCli(['demo', '--out', 'zh', '--lang', 'zh'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^需整改与需关注的社区和指标（按正式测评未达标风险排序）：\n/);
-    expect(r.stdout).toMatch(/演示区模拟测评 \(demo district\) 2026-01-01（种子 demo-2026）：未达标：/);
+    expect(r.stdout).toMatch(/演示区模拟测评 2026-01-01（种子 demo-2026）：未达标：/);
   });
 });

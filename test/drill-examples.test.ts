@@ -44,7 +44,7 @@ describe('examples/github-actions/weekly-drill.yml', () => {
     expect(r.stderr).not.toMatch(/internal error/);
     // 0 or 1 by the verdict of the week's draw; never bad input.
     expect([0, 1]).toContain(r.code);
-    expect(r.stdout).toMatch(/^每周模拟测评 \(weekly drill\) 2026-01-01（种子 2026-01-01）：(达标|未达标)/);
+    expect(r.stdout).toMatch(/^每周模拟测评 2026-01-01（种子 2026-01-01）：(达标|未达标)/);
     for (const f of ['junit.xml', 'report.md', 'report.html', 'report.json', 'sample.csv', 'responses.csv'])
       expect(existsSync(join(out, f)), f).toBe(true);
   });

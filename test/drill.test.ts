@@ -333,7 +333,7 @@ describe('hhsurvey init', () => {
     expect(d.stderr).not.toMatch(/internal error|warning/);
     // The starter has one weak community on purpose.
     expect(d.code).toBe(1);
-    expect(d.stdout).toMatch(/^模拟测评演练 \(starter drill\) 2026-01-01 \(seed 2026-01-01\): FAIL: /);
+    expect(d.stdout).toMatch(/^Starter drill 2026-01-01 \(seed 2026-01-01\): FAIL: /);
     const weak = /^ {4}(\S+): \{ participation/m.exec(
       readFileSync(join(dir, 'my-drill', 'drill.yaml'), 'utf8'),
     )![1]!;

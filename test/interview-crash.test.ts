@@ -114,7 +114,7 @@ describe('interview killed at seeded random moments', () => {
       expect(read.rows.map((r) => r.householdId)).toEqual(P);
       const left = readdirSync(fx.dir).filter((n) => n.startsWith(`${name}.`));
       // Only side files of lines set aside (each named in a message): no lock, no temporary file.
-      for (const n of left) expect(n).toMatch(/\.torn-\d{8}T\d{6}Z(-\d+)?$/);
+      for (const n of left) expect(n).toMatch(/\.torn-\d{8}T\d{6}\+0800(-\d+)?$/);
     }
     expect(kills).toBe(30);
     // The moments are spread: some kills came before any save, most after several.

@@ -210,7 +210,7 @@ describe('hhsurvey interview (piped)', () => {
     const r = await interview('torn.csv', ['quit']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(
-      /torn\.csv:3: the last line was cut off \(the program stopped while writing it\); set aside in .*torn\.csv\.torn-20260101T000000Z; that household is due again/,
+      /torn\.csv:3: the last line was cut off \(the program stopped while writing it\); set aside in .*torn\.csv\.torn-20260101T080000\+0800; that household is due again/,
     );
     expect(readFileSync(file, 'utf8').endsWith('\r\n')).toBe(true);
     expect((await readResponses(file, standard)).rows).toHaveLength(1);

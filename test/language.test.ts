@@ -90,6 +90,43 @@ describe('README examples in Chinese', () => {
   }
 });
 
+describe('init templates in one language', () => {
+  /** The comments of a YAML file: what follows `#` on each line. */
+  const comments = (text: string) =>
+    text
+      .split('\n')
+      .map((l) => /(?:^|\s)#\s?(.*)$/.exec(l)?.[1])
+      .filter((c): c is string => c !== undefined && c.trim() !== '');
+  const written: Partial<Record<'zh' | 'en', Record<string, string[]>>> = {};
+  for (const lang of ['zh', 'en'] as const) {
+    it(`init --lang ${lang}: every comment of drill.yaml and standard.yaml in ${lang === 'zh' ? 'Chinese' : 'English'}`, async () => {
+      const cwd = mkdtempSync(join(tmpdir(), 'hhsurvey-init-'));
+      const r = await runCli(['init', 'd', '--lang', lang], { cwd });
+      expect(r.code, r.stderr).toBe(0);
+      const files: Record<string, string[]> = {};
+      for (const f of ['drill.yaml', 'standard.yaml']) {
+        const lines = comments(readFileSync(join(cwd, 'd', f), 'utf8'));
+        files[f] = lines;
+        expect(lines.length, f).toBeGreaterThan(5);
+        const text = lines.join('\n');
+        if (lang === 'zh') expect(englishRuns(text), f).toEqual([]);
+        else expect(chineseSentences(text), f).toEqual([]);
+      }
+      written[lang] = files;
+      // The template runs as written.
+      const d = await runCli(['drill', 'd/drill.yaml', '--out', 'd/out', '--lang', lang], { cwd });
+      expect(d.code, d.stderr).toBe(1);
+    });
+  }
+  it('both languages explain the same lines', () => {
+    expect(written.zh && written.en, 'the two init runs above').toBeTruthy();
+    // One comment per commented setting in each language (the header may take more lines).
+    const zh = written.zh!['drill.yaml']!.filter((c) => !/^\s/.test(c));
+    const en = written.en!['drill.yaml']!.filter((c) => !/^\s/.test(c));
+    expect(Math.abs(zh.length - en.length)).toBeLessThanOrEqual(3);
+  });
+});
+
 describe('the language checks themselves', () => {
   it('find English sentences and let identifiers, paths and codes through', () => {
     expect(englishRuns('hhsurvey: x.csv: 找不到文件')).toEqual([]);

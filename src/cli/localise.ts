@@ -95,8 +95,7 @@ export class LocalHelp extends Help {
 
   private withExtra(description: string, extra: string[]): string {
     if (extra.length === 0) return description;
-    const note = this.lang === 'zh' ? `（${extra.join('；')}）` : `(${extra.join(', ')})`;
-    return description ? `${description}${this.lang === 'zh' ? '' : ' '}${note}` : note;
+    return t(this.lang, m.withExtra, { description, extra });
   }
 
   override displayWidth(str: string): number {

@@ -13,6 +13,15 @@ export const m = defineMessages('cli', {
     zh: (p: { list: string }) => `可选：${p.list}`,
     en: (p: { list: string }) => `choices: ${p.list}`,
   },
+  withExtra: {
+    // One bracket in Chinese: a description that ends in its own （…） takes the notes inside it.
+    zh: (p: { description: string; extra: string[] }) =>
+      p.description.endsWith('）')
+        ? `${p.description.slice(0, -1)}；${p.extra.join('；')}）`
+        : `${p.description}（${p.extra.join('；')}）`,
+    en: (p: { description: string; extra: string[] }) =>
+      `${p.description}${p.description ? ' ' : ''}(${p.extra.join(', ')})`,
+  },
   default: {
     zh: (p: { value: string }) => `默认：${p.value}`,
     en: (p: { value: string }) => `default: ${p.value}`,

@@ -19,12 +19,12 @@ describe('setAsideTornLine', () => {
     const f = join(tmp(), 'r.csv');
     writeFileSync(f, 'a,b\r\n1,2\r\n3,知');
     const t = setAsideTornLine(f, now)!;
-    expect(t).toEqual({ line: 3, bytes: Buffer.byteLength('3,知'), savedTo: `${f}.torn-20261128T020304Z` });
+    expect(t).toEqual({ line: 3, bytes: Buffer.byteLength('3,知'), savedTo: `${f}.torn-20261128T100304+0800` });
     expect(readFileSync(f, 'utf8')).toBe('a,b\r\n1,2\r\n');
     expect(readFileSync(t.savedTo, 'utf8')).toBe('3,知');
     // a second torn line the same second gets its own side file
     writeFileSync(f, 'a,b\r\n4');
-    expect(setAsideTornLine(f, now)!.savedTo).toBe(`${f}.torn-20261128T020304Z-2`);
+    expect(setAsideTornLine(f, now)!.savedTo).toBe(`${f}.torn-20261128T100304+0800-2`);
   });
   it('a cut-off header empties the file', () => {
     const f = join(tmp(), 'r.csv');

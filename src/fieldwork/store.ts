@@ -18,7 +18,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { chinaDisplay } from '../core/clock.js';
+import { chinaDisplay, chinaIso } from '../core/clock.js';
 import { fileError, UserError } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
@@ -225,11 +225,9 @@ export interface TornLine {
   savedTo: string;
 }
 
+/** A file-name stamp in China time: 20261201T080022+0800. */
 function stamp(d: Date): string {
-  return d
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z');
+  return chinaIso(d).replace(/[-:]/g, '');
 }
 
 /**

@@ -124,9 +124,10 @@ export const m = defineMessages('roster', {
       (p.more > 0 ? ` (${p.more} more not shown; --max-errors to see more)` : ''),
   },
   orderAbsent: {
-    zh: (p: { file: string; columns: string }) => `${p.file}：名册中没有这些排序列，排序时略过：${p.columns}`,
-    en: (p: { file: string; columns: string }) =>
-      `${p.file}: order columns not in the roster, left out of the sort: ${p.columns}`,
+    zh: (p: { file: string; columns: string[]; names: string[] }) =>
+      `${p.file}：名册中没有这些排序列，排序时略过：${p.names.join('、')}`,
+    en: (p: { file: string; columns: string[]; names: string[] }) =>
+      `${p.file}: order columns not in the roster, left out of the sort: ${p.columns.join(', ')}`,
   },
   raggedRow: {
     zh: (p: { count: number; width: number }) => `行长度不齐：本行 ${p.count} 个字段，表头有 ${p.width} 个`,

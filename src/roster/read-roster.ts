@@ -19,6 +19,8 @@ import { isZipFile, readHead, refuseCompoundFile, sniffKind } from '../io/xlsx-r
 import { ByteArena, GrowArray, GrowInt32, IdIndex, KeyInterner } from './byte-table.js';
 import {
   canonicalColumn,
+  CANONICAL_COLUMNS,
+  COLUMN_ALIASES,
   defaultStratumColumns,
   findColumn,
   mapColumns,
@@ -458,7 +460,19 @@ async function readRosterCsv(
         if (i === undefined) absent.push(o);
         else orderIndex.push(i);
       }
-      if (absent.length) warnings.push(t(lang, m.orderAbsent, { file: label, columns: absent.join(', ') }));
+      if (absent.length)
+        warnings.push(
+          t(lang, m.orderAbsent, {
+            file: label,
+            columns: absent,
+            // Chinese names of the standard columns (网格、楼栋…), other names as given.
+            names: absent.map((o) =>
+              (CANONICAL_COLUMNS as readonly string[]).includes(o)
+                ? COLUMN_ALIASES[o as CanonicalColumn][0]!
+                : o,
+            ),
+          }),
+        );
     }
   };
 

@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { rl } from './render.messages.js';
 import { t } from '../core/messages.js';
 import { sv } from './verdict.messages.js';
 import type { Lang } from '../core/i18n.js';
@@ -221,7 +222,7 @@ export function renderSimple(run: SimulationRun, res: SimulationResult, lang: La
     [zh ? '通过概率（精确，超几何分布）' : 'P(pass), exact (hypergeometric)', prob(r.pPassExact, 6)],
     [
       zh ? `通过概率（模拟 ${res.replicates} 次）` : `P(pass), Monte Carlo (${res.replicates} replicates)`,
-      `${prob(r.pPass)} ± ${prob(r.pPassSe)} (SE)`,
+      `${prob(r.pPass)} ± ${prob(r.pPassSe)}${t(lang, rl.standardError)}`,
     ],
     [
       zh ? '测得比率：均值 / 5% / 50% / 95%' : 'Measured rate: mean / 5% / 50% / 95%',

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { kornGraubardInterval } from '../stats/index.js';
 import { kornGraubardLowerBound } from './rules.js';
-import { simulateDesign, summariseValues, type SimulationDesign, type StratumSpec } from './simulate-design.js';
+import {
+  simulateDesign,
+  summariseValues,
+  type SimulationDesign,
+  type StratumSpec,
+} from './simulate-design.js';
 import { completesDistribution, fieldworkOutcomes } from './fieldwork-outcomes.js';
 import { discreteQuantile, exactIndicator, indicatorPopulation, type NotSureRule } from './model.js';
 import type { PassRule } from './pass-rule.js';

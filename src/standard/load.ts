@@ -2,6 +2,11 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../core/errors.js';
+import type { Lang } from '../core/i18n.js';
+import { t } from '../core/messages.js';
+import { scopeLang } from '../io/run-scope.js';
+import { sm } from './messages.js';
+import { tm } from './template.messages.js';
 import { readInputBytes } from '../io/inputs.js';
 import { parseStandard } from './parse.js';
 import type { Standard } from './schema.js';
@@ -31,13 +36,13 @@ export function resolveStandardPath(
 }
 
 function decode(buf: Buffer, label: string): string {
-  if (buf.length === 0) throw new UserError(`${label}: the file is empty`);
-  if (buf.includes(0)) throw new UserError(`${label}: not a text file (YAML or JSON expected)`);
+  if (buf.length === 0) throw new UserError(t(scopeLang(), sm.fileEmpty, { file: label }));
+  if (buf.includes(0)) throw new UserError(t(scopeLang(), sm.notText, { file: label }));
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    throw new UserError(`${label}: not UTF-8 text (save the standard as UTF-8)`);
+    throw new UserError(t(scopeLang(), sm.notUtf8, { file: label }));
   }
   return text.replace(/^\uFEFF/, '');
 }
@@ -60,4 +65,17 @@ export function loadStandardSync(file: string | undefined, cwd?: string): Standa
 /** The text of a built-in standard, comments and all (for `standard init`). */
 export function builtinStandardText(id: string = DEFAULT_STANDARD): string {
   return readFileSync(builtinStandardPath(id), 'utf8');
+}
+
+/**
+ * A standard's text for a person to edit, its comments in their language: the header that explains
+ * the fields, and the notes beside thresholds and rules. The YAML itself is unchanged.
+ */
+export function standardTemplate(text: string, lang: Lang): string {
+  const start = text.search(/^id:/m);
+  const id = /^id:\s*(\S+)/m.exec(text)?.[1] ?? '';
+  const body = (start > 0 ? text.slice(start) : text)
+    .replaceAll(t('en', tm.drillDefault), t(lang, tm.drillDefault))
+    .replaceAll(t('en', tm.notAsked), t(lang, tm.notAsked));
+  return `${t(lang, tm.header, { id })}\n${body}`;
 }

@@ -1,4 +1,7 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { t } from '../core/messages.js';
+import { scopeLang } from '../io/run-scope.js';
+import { sm } from './messages.js';
 import { yamlToData } from '../io/yaml-bounded.js';
 import { UserError, type Problem } from '../core/errors.js';
 import { registerStandard } from './logic.js';
@@ -42,7 +45,7 @@ export function parseStandard(source: string, file: string): Standard {
       line: lineCounter.linePos(e.pos[0]).line,
       message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
     }));
-    throw new UserError(`${file}: not a valid YAML or JSON file`, problems);
+    throw new UserError(t(scopeLang(), sm.notYaml, { file }), problems);
   }
   const data = yamlToData(doc, file);
   const problems = validateStandardData(data);
@@ -54,10 +57,7 @@ export function parseStandard(source: string, file: string): Standard {
       message: p.message,
     }));
     located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    throw new UserError(
-      `${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the standard`,
-      located,
-    );
+    throw new UserError(t(scopeLang(), sm.problems, { file, n: problems.length }), located);
   }
   return registerStandard(toStandard(standardSchema.parse(data)));
 }

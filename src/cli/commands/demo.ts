@@ -2,12 +2,12 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { Context } from '../../core/context.js';
-import { say } from '../../core/i18n.js';
 import { t } from '../../core/messages.js';
 import { vm } from '../../report/verdict.messages.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { note, progressBar, warn } from '../output.js';
 import { h } from './demo.messages.js';
+import { dr } from './drill.messages.js';
 
 /** The embedded demo drill (on the demo district, data/demo/roster.csv), shipped with the package. */
 export const DEMO_DRILL = fileURLToPath(new URL('../../../data/demo/drill.yaml', import.meta.url));
@@ -31,7 +31,7 @@ export function register(program: Command, ctx0: Context): void {
     const { renderTable } = await import('../table.js');
     const ctx = commandContext(ctx0, opts);
     const lang = ctx.lang;
-    const bar = progressBar(ctx, 1, say(lang, '读取户册', 'reading roster'));
+    const bar = progressBar(ctx, 1, t(lang, dr.readingRoster));
     const result = await runDrill({
       drillFile: DEMO_DRILL,
       drillLabel: 'data/demo/drill.yaml',
@@ -45,7 +45,7 @@ export function register(program: Command, ctx0: Context): void {
       },
       onWarning: (l) => {
         bar.stop();
-        warn(ctx, `${say(lang, '警告：', 'warning: ')}${l}`);
+        warn(ctx, t(lang, dr.warning, { text: l }));
       },
       onProgress: (d, t) => bar.update(t ? d / t : 1),
     }).finally(() => bar.stop());
@@ -57,13 +57,6 @@ export function register(program: Command, ctx0: Context): void {
     }
     ctx.stdout.write(`${drillSummaryLine(lang, result, opts.out)}\n`);
     const out = relative(ctx.cwd, resolve(ctx.cwd, opts.out)) || '.';
-    note(
-      ctx,
-      say(
-        lang,
-        `这是演示：无论结论如何均以 0 退出。正式演练请用 hhsurvey drill（有社区未达标时退出码为 1）；报告见 ${out}/report.html`,
-        `this was the demo: it exits 0 whatever the verdict. hhsurvey drill exits 1 when a community fails; open ${out}/report.html for the full report`,
-      ),
-    );
+    note(ctx, t(lang, dr.demoNote, { out }));
   });
 }

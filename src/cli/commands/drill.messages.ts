@@ -44,3 +44,18 @@ Examples:
   hhsurvey drill drills/weekly.yaml --out artifacts/drill --lang en`,
   },
 });
+
+/** What drill and demo print while they run. */
+export const dr = defineMessages('cli.drill.run', {
+  readingRoster: { zh: '读取户册', en: 'reading roster' },
+  warning: {
+    zh: (p: { text: string }) => `警告：${p.text}`,
+    en: (p: { text: string }) => `warning: ${p.text}`,
+  },
+  demoNote: {
+    zh: (p: { out: string }) =>
+      `这是演示：无论结论如何均以 0 退出。正式演练请用 hhsurvey drill（有社区未达标时退出码为 1）；报告见 ${p.out}/report.html`,
+    en: (p: { out: string }) =>
+      `this was the demo: it exits 0 whatever the verdict. hhsurvey drill exits 1 when a community fails; open ${p.out}/report.html for the full report`,
+  },
+});

@@ -2,11 +2,10 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { AssessmentFailed } from '../../core/errors.js';
-import { say } from '../../core/i18n.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { note, progressBar, warn } from '../output.js';
 import { t } from '../../core/messages.js';
-import { h } from './drill.messages.js';
+import { dr, h } from './drill.messages.js';
 
 interface DrillOptions {
   out: string;
@@ -34,7 +33,7 @@ export function register(program: Command, ctx0: Context): void {
     const { drillSummaryLine } = await import('../../drill/summary.js');
     const { scoreExitCode } = await import('../../scoring/exit-code.js');
     const ctx = commandContext(ctx0, opts);
-    const bar = progressBar(ctx, 1, say(ctx.lang, '读取户册', 'reading roster'));
+    const bar = progressBar(ctx, 1, t(ctx.lang, dr.readingRoster));
     const result = await runDrill({
       drillFile: resolve(ctx.cwd, drillArg),
       drillLabel: drillArg,
@@ -50,7 +49,7 @@ export function register(program: Command, ctx0: Context): void {
       },
       onWarning: (l) => {
         bar.stop();
-        warn(ctx, `${say(ctx.lang, '警告：', 'warning: ')}${l}`);
+        warn(ctx, t(ctx.lang, dr.warning, { text: l }));
       },
       onProgress: (d, t) => bar.update(t ? d / t : 1),
     }).finally(() => bar.stop());

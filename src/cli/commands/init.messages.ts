@@ -25,3 +25,22 @@ Examples:
   hhsurvey drill my-drill/drill.yaml --out my-drill/out`,
   },
 });
+
+/** What init says. */
+export const im = defineMessages('cli.init.run', {
+  notFolder: {
+    zh: (p: { dir: string }) => `${p.dir}：不是文件夹`,
+    en: (p: { dir: string }) => `${p.dir}: not a folder`,
+  },
+  clash: {
+    zh: (p: { files: string[] }) => `${p.files.join('、')}：已存在；要覆盖请加 --force，或换一个文件夹`,
+    en: (p: { files: string[] }) =>
+      `${p.files.join(', ')}: already there; use --force to overwrite, or another folder`,
+  },
+  wrote: {
+    zh: (p: { files: string[]; drill: string; out: string }) =>
+      `已写入 ${p.files.join('、')}\n下一步：hhsurvey drill ${p.drill} --out ${p.out}`,
+    en: (p: { files: string[]; drill: string; out: string }) =>
+      `wrote ${p.files.join(', ')}\nnext: hhsurvey drill ${p.drill} --out ${p.out}`,
+  },
+});

@@ -163,3 +163,39 @@ out. Under this model each community's pass probability is exact (p_pass_exact);
     en: (p: { seed: string }) => `hhsurvey: seed ${p.seed} (pass --seed ${p.seed} to repeat this run)`,
   },
 });
+
+/** The head and notes of simulate --roster's report. */
+export const sr = defineMessages('cli.simulate.roster', {
+  rulePoint: {
+    zh: (p: { id: string; threshold: string }) => `${p.id} ≥ ${p.threshold}`,
+    en: (p: { id: string; threshold: string }) => `${p.id} ≥ ${p.threshold}`,
+  },
+  ruleLowerBound: {
+    zh: (p: { id: string; threshold: string }) => `${p.id} 置信下限 ≥ ${p.threshold}`,
+    en: (p: { id: string; threshold: string }) => `${p.id} lower bound ≥ ${p.threshold}`,
+  },
+  head: {
+    zh: (p: {
+      standard?: string;
+      communities: number;
+      rules: string[];
+      rate: string;
+      replicates: number;
+      seed: string;
+    }) =>
+      `按标准 ${p.standard ?? ''} 模拟 ${num(p.communities)} 个社区（${p.rules.join('，')}），应答率 ${p.rate}，模拟 ${num(p.replicates)} 次，种子 ${p.seed}`,
+    en: (p: {
+      standard?: string;
+      communities: number;
+      rules: string[];
+      rate: string;
+      replicates: number;
+      seed: string;
+    }) =>
+      `Simulated ${num(p.communities)} ${p.communities === 1 ? 'community' : 'communities'} against ${p.standard ?? 'the standard'} (${p.rules.join(', ')}), response rate ${p.rate}, ${num(p.replicates)} ${p.replicates === 1 ? 'replicate' : 'replicates'}, seed ${p.seed}`,
+  },
+  levelsNote: {
+    zh: '汇总：分层估计 Σ(N_h/N)p_h 按标准规则判定（仅模拟）；“全部社区通过”为各社区通过概率之积（精确）。',
+    en: 'Roll-ups: the stratified estimate Σ(N_h/N)p_h judged by the standard\'s rule (Monte Carlo only); "all pass" is the product of the communities\' pass probabilities (exact).',
+  },
+});

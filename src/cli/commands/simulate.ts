@@ -13,7 +13,7 @@ import type { CiMethod } from '../../stats/index.js';
 import { addCommonOptions, commandContext, intArg, listArg, openRateArg, rateArg } from '../common.js';
 import { emit, note, progressBar, warn } from '../output.js';
 import { addRosterInputOptions, rosterInput, type RosterInputFlags } from '../roster-options.js';
-import { h } from './simulate.messages.js';
+import { h, sr } from './simulate.messages.js';
 import { formatPercent } from '../../core/percent.js';
 import { DEFAULT_ORDER } from '../../sampling/design.js';
 
@@ -279,16 +279,22 @@ async function runRoster(ctx: Context, opts: SimulateOptions): Promise<void> {
 }
 
 function renderRosterReport(run: SimulationRun, res: SimulationResult, ctx: Context): string {
-  const zh = ctx.lang === 'zh';
-  const rules = run.indicators.map(
-    (i) => `${i.id} ${i.rule.kind === 'point' ? '≥' : 'LB ≥'} ${+(i.rule.threshold * 100).toFixed(4)}%`,
+  const lang = ctx.lang;
+  const rules = run.indicators.map((i) =>
+    t(lang, i.rule.kind === 'point' ? sr.rulePoint : sr.ruleLowerBound, {
+      id: i.id,
+      threshold: `${+(i.rule.threshold * 100).toFixed(4)}%`,
+    }),
   );
-  const head = zh
-    ? `按标准 ${run.standard ?? ''} 模拟 ${res.strata.length / Math.max(1, run.indicators.length)} 个社区（${rules.join('，')}），应答率 ${formatPercent(run.responseRate)}，模拟 ${res.replicates} 次，种子 ${run.seed}`
-    : `Simulated ${res.strata.length / Math.max(1, run.indicators.length)} communities against ${run.standard ?? 'the standard'} (${rules.join(', ')}), response rate ${formatPercent(run.responseRate)}, ${res.replicates} replicates, seed ${run.seed}`;
-  const levelsNote = zh
-    ? '汇总：分层估计 Σ(N_h/N)p_h 按标准规则判定（仅模拟）；"全部社区通过" 为各社区通过概率之积（精确）。'
-    : 'Roll-ups: the stratified estimate Σ(N_h/N)p_h judged by the standard\'s rule (Monte Carlo only); "all pass" is the product of the communities\' pass probabilities (exact).';
+  const head = t(lang, sr.head, {
+    ...(run.standard !== undefined ? { standard: run.standard } : {}),
+    communities: res.strata.length / Math.max(1, run.indicators.length),
+    rules,
+    rate: formatPercent(run.responseRate),
+    replicates: res.replicates,
+    seed: run.seed,
+  });
+  const levelsNote = t(lang, sr.levelsNote);
   return `${head}\n\n${renderStrataTable(res.strata, ctx.lang)}\n\n${renderLevelsTable(res.levels, ctx.lang)}\n${levelsNote}\n`;
 }
 

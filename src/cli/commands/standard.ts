@@ -50,9 +50,9 @@ export function register(program: Command, ctx: Context): void {
   )
     .addHelpText('after', t(l, h.initAfter))
     .action(async (opts: InitOptions) => {
-      const { builtinStandardText } = await import('../../standard/load.js');
+      const { builtinStandardText, standardTemplate } = await import('../../standard/load.js');
       const c = commandContext(ctx, opts);
-      const text = builtinStandardText();
+      const text = standardTemplate(builtinStandardText(), c.lang);
       if (opts.output === undefined || opts.output === '-') {
         emit(c, undefined, text);
         return;
