@@ -398,20 +398,34 @@ export async function scanCsv(
     const blocks = opts.digests ? new BlockHasher(size) : undefined;
     blocks?.update(head.subarray(0, detected.bomLength));
     let complete = true;
-    // One reusable buffer: the unfinished record at its front, new bytes read in after it.
+    // One reusable buffer: the unfinished record at its front, new bytes copied in after it. The
+    // next chunk is read (on libuv's thread pool) while this one is parsed, into the other of two
+    // landing buffers: the scan then waits for the disk only when the disk is the slower of the two.
     let work = Buffer.allocUnsafe(chunkSize * 2);
     let carry = 0;
+    const landing = [Buffer.allocUnsafe(chunkSize), Buffer.allocUnsafe(chunkSize)];
+    let which = 0;
+    const readAt = (into: Buffer, at: number) => {
+      const r = fh.read(into, 0, chunkSize, at);
+      r.catch(() => undefined); // awaited below; this only keeps an abandoned read from going unhandled
+      return r;
+    };
+    let pending = readAt(landing[0]!, position);
     while (!eof) {
-      if (carry + chunkSize > work.length) {
-        const bigger = Buffer.allocUnsafe(Math.max(work.length * 2, carry + chunkSize));
+      const { bytesRead: got } = await pending;
+      const fresh = landing[which]!.subarray(0, got);
+      position += got;
+      eof = got === 0 || position >= size;
+      which ^= 1;
+      if (!eof) pending = readAt(landing[which]!, position);
+      hash?.update(fresh);
+      blocks?.update(fresh);
+      if (carry + got > work.length) {
+        const bigger = Buffer.allocUnsafe(Math.max(work.length * 2, carry + got));
         work.copy(bigger, 0, 0, carry);
         work = bigger;
       }
-      const { bytesRead: got } = await fh.read(work, carry, chunkSize, position);
-      position += got;
-      hash?.update(work.subarray(carry, carry + got));
-      blocks?.update(work.subarray(carry, carry + got));
-      eof = got === 0 || position >= size;
+      fresh.copy(work, carry);
       const buf = work.subarray(0, carry + got);
       const firstLine = st.line;
       const consumed = parseRecords(buf, 0, eof, view, st, label, onRecord, delimiter.charCodeAt(0));

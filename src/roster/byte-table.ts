@@ -68,11 +68,14 @@ export class GrowInt32 extends GrowArray<Int32Array> {
   }
 }
 
-/** FNV-1a over a byte range. */
+/**
+ * FNV-1a over a byte range, as a signed 32-bit integer (a small integer to V8: an unsigned result
+ * above 2^31 would be a heap-allocated number per call).
+ */
 export function hashBytes(b: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0;
   for (let i = start; i < end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
-  return h >>> 0;
+  return h;
 }
 
 export function compareBytes(
@@ -93,9 +96,12 @@ export function compareBytes(
 
 /**
  * The set of household ids seen so far, for duplicate detection: open addressing over row
- * numbers, keys living in the arena.
+ * numbers, keys living in the arena. Each slot holds a row (plus one; 0 is empty) and its id's
+ * hash side by side, in one cache line: a probe that meets another id compares hashes, and reads
+ * the other id's bytes (elsewhere in memory) only when the hashes agree.
  */
 export class IdIndex {
+  /** Pairs: slots[2k] = row + 1, slots[2k + 1] = hash. */
   private slots: Int32Array;
   private mask: number;
   private count = 0;
@@ -105,8 +111,8 @@ export class IdIndex {
     expected = 1 << 16,
   ) {
     let cap = 1 << 17;
-    while (cap < expected * 2) cap *= 2;
-    this.slots = new Int32Array(cap);
+    while (cap < expected) cap *= 2;
+    this.slots = new Int32Array(cap * 2);
     this.mask = cap - 1;
   }
   /** Ids are stored one after another: an id ends where the next one starts. */
@@ -116,36 +122,40 @@ export class IdIndex {
 
   /** Insert row (the last row pushed so far or an earlier one); returns the earlier row with the same id, or -1. */
   insert(row: number): number {
-    if ((this.count + 1) * 2 > this.slots.length) this.rehash();
+    if ((this.count + 1) * 2 > this.mask + 1) this.rehash();
     const bytes = this.arena.bytes;
     const s = this.start.data[row]!;
     const e = this.end(row);
-    let i = hashBytes(bytes, s, e) & this.mask;
+    const h = hashBytes(bytes, s, e);
+    const slots = this.slots;
+    let i = h & this.mask;
     for (;;) {
-      const slot = this.slots[i]!;
+      const slot = slots[2 * i]!;
       if (slot === 0) {
-        this.slots[i] = row + 1;
+        slots[2 * i] = row + 1;
+        slots[2 * i + 1] = h;
         this.count++;
         return -1;
       }
-      const other = slot - 1;
-      const os = this.start.data[other]!;
-      if (compareBytes(bytes, s, e, bytes, os, this.end(other)) === 0) return other;
+      if (slots[2 * i + 1] === h) {
+        const other = slot - 1;
+        const os = this.start.data[other]!;
+        if (compareBytes(bytes, s, e, bytes, os, this.end(other)) === 0) return other;
+      }
       i = (i + 1) & this.mask;
     }
   }
   private rehash(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2);
-    this.mask = this.slots.length - 1;
-    const bytes = this.arena.bytes;
-    for (const slot of old) {
-      if (slot === 0) continue;
-      const row = slot - 1;
-      const s = this.start.data[row]!;
-      let i = hashBytes(bytes, s, this.end(row)) & this.mask;
-      while (this.slots[i] !== 0) i = (i + 1) & this.mask;
-      this.slots[i] = slot;
+    this.mask = this.slots.length / 2 - 1;
+    for (let k = 0; k < old.length; k += 2) {
+      if (old[k] === 0) continue;
+      const h = old[k + 1]!;
+      let i = h & this.mask;
+      while (this.slots[2 * i] !== 0) i = (i + 1) & this.mask;
+      this.slots[2 * i] = old[k]!;
+      this.slots[2 * i + 1] = h;
     }
   }
 }
@@ -186,8 +196,11 @@ export class KeyInterner {
     for (let i = s; i < e; i++) this.scratch[this.used++] = src[i]!;
   }
 
+  /** Whether the key of the last intern() was seen then for the first time. */
+  isNew = false;
+
   /** The id of the key built since reset(); `isNew` tells whether it was first seen now. */
-  intern(): { id: number; isNew: boolean } {
+  intern(): number {
     const key = this.scratch;
     const n = this.used;
     let mask = this.slots.length - 1;
@@ -197,8 +210,10 @@ export class KeyInterner {
       if (slot === 0) break;
       const id = slot - 1;
       const s = this.start.data[id]!;
-      if (compareBytes(key, 0, n, this.arena.bytes, s, s + this.len.data[id]!) === 0)
-        return { id, isNew: false };
+      if (compareBytes(key, 0, n, this.arena.bytes, s, s + this.len.data[id]!) === 0) {
+        this.isNew = false;
+        return id;
+      }
       i = (i + 1) & mask;
     }
     const id = this.start.length;
@@ -214,6 +229,7 @@ export class KeyInterner {
         this.slots[j] = k + 1;
       }
     } else this.slots[i] = id + 1;
-    return { id, isNew: true };
+    this.isNew = true;
+    return id;
   }
 }

@@ -150,7 +150,8 @@ function isDigits(b: Uint8Array, s: number, e: number): boolean {
 }
 
 function isWholeNumber(b: Uint8Array, s: number, e: number): boolean {
-  [s, e] = trimRange(b, s, e);
+  while (s < e && (b[s] === 0x20 || b[s] === 0x09)) s++;
+  while (e > s && (b[e - 1] === 0x20 || b[e - 1] === 0x09)) e--;
   if (s === e) return true; // empty is allowed: unknown size
   // Excel writes 3 as "3" and sometimes "3.0".
   let k = s;
@@ -311,7 +312,8 @@ async function readRosterCsv(
   const fillOf = new Map<number, Fill>();
   // Blank stratum values, one report per column.
   const blanks = new Map<number, { count: number; lines: number[]; belowValue: boolean }>();
-  const seenValue = new Set<number>();
+  // Per column: a value was seen in it (a blank below a value is what --fill-down mends).
+  const seenValue: boolean[] = [];
   // Damage: phones in scientific notation or short of digits; ids with leading zeros.
   const sci = { count: 0, lines: [] as number[] };
   const shortPhone = { count: 0, lines: [] as number[] };
@@ -503,7 +505,9 @@ async function readRosterCsv(
       }
     }
     // Fill-down first: a blank cell takes the last value above it; a filled one becomes the last.
-    for (const f of fills) {
+    // Indexed loops over fills: for-of would allocate an iterator per household.
+    for (let k = 0; k < fills.length; k++) {
+      const f = fills[k]!;
       const c = f.column;
       if (!r.isBlank(c)) {
         const [s, e] = trimRange(b, r.start(c), r.end(c));
@@ -518,22 +522,22 @@ async function readRosterCsv(
     let blankStratum = false;
     for (let k = 0; k < byIndex.length; k++) {
       const c = byIndex[k]!;
-      const f = fillOf.get(c);
+      const f = fills.length ? fillOf.get(c) : undefined;
       if (r.isBlank(c) && !(f && f.last)) {
         let e = blanks.get(c);
         if (!e) blanks.set(c, (e = { count: 0, lines: [], belowValue: false }));
         e.count++;
         if (e.lines.length < 5) e.lines.push(lineOf(r.line));
-        if (seenValue.has(c)) e.belowValue = true;
+        if (seenValue[c]) e.belowValue = true;
         blankStratum = true;
         continue;
       }
-      seenValue.add(c);
+      seenValue[c] = true;
       if (r.isBlank(c)) strataIndex.append(f!.last!.bytes, 0, f!.last!.bytes.length);
       else strataIndex.append(b, r.start(c), r.end(c));
     }
     if (parentCol >= 0) {
-      const f = fillOf.get(parentCol);
+      const f = fills.length ? fillOf.get(parentCol) : undefined;
       if (r.isBlank(parentCol) && f?.last) strataIndex.append(f.last.bytes, 0, f.last.bytes.length);
       else strataIndex.append(b, r.start(parentCol), r.end(parentCol));
     }
@@ -546,14 +550,19 @@ async function readRosterCsv(
         field: columns!.header[sizeCol],
         message: t(lang, io.notWholeNumber, { value: impersonalValue(r.text(sizeCol)) }),
       });
-    if (phoneCol >= 0 && !r.isBlank(phoneCol)) checkPhone(r.text(phoneCol).trim(), lineOf(r.line));
+    if (phoneCol >= 0 && !r.isBlank(phoneCol) && !plainPhone(r, phoneCol))
+      checkPhone(r.text(phoneCol).trim(), lineOf(r.line));
 
     const row = idStart.length;
     let s: number;
     let e: number;
     if (idFrom !== undefined) idStart.push(ids.pushString(idFrom.map((c) => cellText(r, c)).join('-')));
     else {
-      [s, e] = trimRange(b, r.start(idCol), r.end(idCol));
+      // Trimmed in place (no pair allocated per household).
+      s = r.start(idCol);
+      e = r.end(idCol);
+      while (s < e && (b[s] === 0x20 || b[s] === 0x09)) s++;
+      while (e > s && (b[e - 1] === 0x20 || b[e - 1] === 0x09)) e--;
       if (r.escaped(idCol) || (r.encoding === 'gb18030' && !isAscii(b, s, e)))
         idStart.push(ids.pushString(r.text(idCol).trim()));
       else idStart.push(ids.push(b, s, e));
@@ -563,15 +572,16 @@ async function readRosterCsv(
         zeros.example = r.text(idCol).trim();
       }
     }
-    const st = strataIndex.intern();
-    if (st.isNew) {
+    const stratum = strataIndex.intern();
+    if (strataIndex.isNew) {
       rawStratumValues.push(byIndex.map((c) => cellText(r, c)));
       rawParents.push(parentCol >= 0 ? cellText(r, parentCol) : '');
     }
-    stratumOf.push(st.id);
+    stratumOf.push(stratum);
     lines.add(row, r.line);
     offsets.push(r.offset);
-    for (const f of fills) {
+    for (let k = 0; k < fills.length; k++) {
+      const f = fills[k]!;
       const v = cellText(r, f.column);
       let id = f.ids.get(v);
       if (id === undefined) {
@@ -594,6 +604,24 @@ async function readRosterCsv(
         }),
       });
     }
+  };
+
+  /**
+   * The common case of checkPhone without making a string: a phone of digits only (spaces and tabs
+   * around it), which can be neither scientific notation nor, once a leading 86 before a mobile
+   * number is dropped, a mobile number of the wrong length. False sends the cell to checkPhone.
+   */
+  const plainPhone = (r: CsvRecordView, c: number): boolean => {
+    if (r.escaped(c)) return false;
+    const b = r.buffer;
+    let s = r.start(c);
+    let e = r.end(c);
+    while (s < e && (b[s] === 0x20 || b[s] === 0x09)) s++;
+    while (e > s && (b[e - 1] === 0x20 || b[e - 1] === 0x09)) e--;
+    if (!isDigits(b, s, e)) return false;
+    if (b[s] === 0x38 && b[s + 1] === 0x36 && b[s + 2] === 0x31 && e - s - 2 >= 9) s += 2;
+    const n = e - s;
+    return !(b[s] === 0x31 && n !== 11 && n >= 8 && n <= 13);
   };
 
   const checkPhone = (v: string, line: number) => {

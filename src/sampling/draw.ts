@@ -85,30 +85,90 @@ function compareIds(frame: RosterFrame, a: number, b: number): number {
 }
 
 /**
- * Sort a stratum's rows by household id in UTF-8 byte order. Comparing bytes in a JavaScript
- * comparator is slow for millions of rows, so each id's first 12 bytes are packed into two numbers
- * (6 bytes each, zero-padded: a shorter id sorts first, as in byte order) and the bytes are only
- * compared when those tie.
+ * Sort a stratum's rows by household id in UTF-8 byte order. A comparator sort of millions of rows
+ * in JavaScript is slow, so this is a radix sort: the ids of a stratum usually share a prefix
+ * (H00512…), and the six bytes after the stratum's common prefix (zero-padded: a shorter id sorts
+ * first, as in byte order) are sorted least significant byte first, each pass a stable counting
+ * sort. Rows whose six bytes tie (ids longer than the prefix and six bytes) are then put in order
+ * by comparing their whole ids. The result is the byte order of the ids, exactly.
  */
-function sortById(frame: RosterFrame, rows: number[]): number[] {
+export function sortById(
+  frame: RosterFrame,
+  rows: ArrayLike<number>,
+  scratch = new SortScratch(),
+): Int32Array {
   const n = rows.length;
-  const k1 = new Float64Array(n);
-  const k2 = new Float64Array(n);
   const bytes = frame.ids.bytes;
+  const W = 6;
+  scratch.fit(n, W);
+  const { keys, count } = scratch;
+  let pos = scratch.pos;
+  let tmp = scratch.tmp;
+  const sorted = scratch.sorted.subarray(0, n);
+  if (n === 0) return sorted;
+  // The common prefix of the stratum's ids.
+  const s0 = frame.idStart[rows[0]!]!;
+  let prefix = idEnd(frame, rows[0]!) - s0;
+  for (let i = 1; i < n && prefix > 0; i++) {
+    const s = frame.idStart[rows[i]!]!;
+    const len = Math.min(prefix, idEnd(frame, rows[i]!) - s);
+    let k = 0;
+    while (k < len && bytes[s + k] === bytes[s0 + k]) k++;
+    prefix = k;
+  }
+  keys.fill(0, 0, n * W);
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
-    const s = frame.idStart[r]!;
+    const s = frame.idStart[r]! + prefix;
     const len = idEnd(frame, r) - s;
-    let a = 0;
-    let b = 0;
-    for (let j = 0; j < 6; j++) a = a * 256 + (j < len ? bytes[s + j]! : 0);
-    for (let j = 6; j < 12; j++) b = b * 256 + (j < len ? bytes[s + j]! : 0);
-    k1[i] = a;
-    k2[i] = b;
+    for (let j = 0; j < W && j < len; j++) keys[i * W + j] = bytes[s + j]!;
+    pos[i] = i;
   }
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((x, y) => k1[x]! - k1[y]! || k2[x]! - k2[y]! || compareIds(frame, rows[x]!, rows[y]!));
-  return order.map((i) => rows[i]!);
+  // LSD passes move positions into `keys`, not the keys themselves.
+  for (let j = W - 1; j >= 0; j--) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[keys[pos[i]! * W + j]! + 1]!++;
+    if (count[keys[pos[0]! * W + j]! + 1] === n) continue; // one value: the pass changes nothing
+    for (let b = 0; b < 256; b++) count[b + 1]! += count[b]!;
+    for (let i = 0; i < n; i++) {
+      const p = pos[i]!;
+      tmp[count[keys[p * W + j]!]!++] = p;
+    }
+    [pos, tmp] = [tmp, pos];
+  }
+  for (let i = 0; i < n; i++) sorted[i] = rows[pos[i]!]!;
+  // Runs of equal six bytes (longer ids, or ids with zero bytes): order them by their whole ids.
+  const same = (a: number, b: number) => {
+    for (let j = 0; j < W; j++) if (keys[a * W + j] !== keys[b * W + j]) return false;
+    return true;
+  };
+  for (let i = 0; i < n;) {
+    let k = i + 1;
+    while (k < n && same(pos[i]!, pos[k]!)) k++;
+    if (k - i > 1) sorted.subarray(i, k).sort((a, b) => compareIds(frame, a, b));
+    i = k;
+  }
+  return sorted;
+}
+
+/**
+ * Working arrays of sortById, reused from stratum to stratum: fresh ones per stratum would leave
+ * tens of megabytes of dead buffers outside the heap until the next collection. The sorted rows
+ * sortById returns live here too, valid until its next call.
+ */
+class SortScratch {
+  keys = new Uint8Array(0);
+  pos = new Int32Array(0);
+  tmp = new Int32Array(0);
+  sorted = new Int32Array(0);
+  readonly count = new Int32Array(257);
+  fit(n: number, width: number): void {
+    if (this.pos.length >= n) return;
+    this.keys = new Uint8Array(n * width);
+    this.pos = new Int32Array(n);
+    this.tmp = new Int32Array(n);
+    this.sorted = new Int32Array(n);
+  }
 }
 
 /** Address order: the order columns compared as people read them (2 before 10), then the id. */
@@ -137,8 +197,8 @@ export function drawSample(frame: RosterFrame, method: SampleMethod, params: Dra
   // Exclusions first: allocation needs each stratum's eligible count.
   const excluded = (row: number) =>
     params.exclude !== undefined && params.exclude.size > 0 && params.exclude.has(idOf(frame, row));
-  const members = (h: number): number[] => {
-    const all = Array.from(rows.subarray(start[h], start[h + 1]));
+  const members = (h: number): Int32Array => {
+    const all = rows.subarray(start[h], start[h + 1]);
     return params.exclude && params.exclude.size > 0 ? all.filter((r) => !excluded(r)) : all;
   };
   const population = chosen.map((h) => start[h + 1]! - start[h]!);
@@ -165,13 +225,16 @@ export function drawSample(frame: RosterFrame, method: SampleMethod, params: Dra
 
   // Then one stratum at a time (only one stratum's working arrays are alive at once): canonical
   // order, then selection from the stratum's own random stream.
+  const scratch = new SortScratch();
   const strata = chosen.map((h, i): StratumDraw => {
     const stratum = frame.strata[h]!;
-    let m = members(h);
+    let m: ArrayLike<number>;
     if (method === 'systematic' && frame.orderKeys) {
       const keys = frame.orderKeys;
-      m.sort((a, b) => compareAddressKeys(keys[a]!, keys[b]!) || compareIds(frame, a, b));
-    } else m = sortById(frame, m);
+      m = Array.from(members(h)).sort(
+        (a, b) => compareAddressKeys(keys[a]!, keys[b]!) || compareIds(frame, a, b),
+      );
+    } else m = sortById(frame, members(h), scratch);
     const N = m.length;
     const n = sizes[i]!;
     const target = params.total !== undefined ? n : (params.size ?? 22);

@@ -1,0 +1,36 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { householdId, readRoster } from '../roster/read-roster.js';
+import { sortById } from './draw.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hhsurvey-draw-'));
+let n = 0;
+
+describe('sortById', () => {
+  it('puts households in the UTF-8 byte order of their ids, whatever their lengths and prefixes (property)', async () => {
+    // Few letters, so that ids share long prefixes and tie on the six bytes after them.
+    const id = fc.string({
+      unit: fc.constantFrom('H', '0', '1', '9', 'a', '-', '社', '𠀀'),
+      minLength: 1,
+      maxLength: 14,
+    });
+    const prefix = fc.constantFrom('', 'H00', '南全福社区-0001-');
+    await fc.assert(
+      fc.asyncProperty(prefix, fc.uniqueArray(id, { minLength: 1, maxLength: 120 }), async (p, tails) => {
+        const ids = tails.map((t) => p + t);
+        const file = join(dir, `r${++n}.csv`);
+        writeFileSync(file, 'household_id,community\n' + ids.map((x) => `${x},甲\n`).join(''));
+        const frame = await readRoster(file, { by: ['community'] });
+        expect(frame.problemCount).toBe(0);
+        const rows = Array.from({ length: frame.households }, (_, i) => i);
+        const got = Array.from(sortById(frame, rows), (r) => householdId(frame, r));
+        const want = [...ids].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
