@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run bench: start-up times side by side with a bare `node -e 0`, then speed and memory of
-// `hhsurvey sample` on city-sized rosters (CSV, and the first size as an .xlsx workbook), side by side with Miller's grouped sampling when `mlr` is
-// installed (Debian package miller), then the simulation benchmark. Prints medians of several runs
+// `hhsurvey sample` on city-sized rosters (CSV, and the first size as an .xlsx workbook), interleaved
+// run by run with Miller's grouped sampling when `mlr` is installed (Debian package miller) and with
+// the bare read floor (scripts/bench-floor.mjs), then the simulation benchmark. Prints medians of several runs
 // and the load average: numbers depend on the machine and on what else runs (compare ratios).
 // BENCH_ONLY=startup, sample, synth or simulate runs that part alone.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -80,14 +81,27 @@ function timed(cmd, args, selfReported) {
   return { seconds, mb: m ? Number(m[1]) / 1024 : NaN };
 }
 
-function series(label, f) {
-  const xs = Array.from({ length: runs }, f);
+function report(label, xs) {
   const s = { seconds: median(xs.map((x) => x.seconds)), mb: median(xs.map((x) => x.mb)) };
   const all = xs.map((x) => x.seconds.toFixed(2)).join(', ');
   console.log(
     `${label.padEnd(48)} ${s.seconds.toFixed(2).padStart(6)} s ${s.mb.toFixed(0).padStart(6)} MB  (median; runs ${all})`,
   );
   return s;
+}
+
+function series(label, f) {
+  return report(
+    label,
+    Array.from({ length: runs }, () => f()),
+  );
+}
+
+/** Several commands run in turn, run after run, so that a change of load hits them all alike. */
+function interleaved(list) {
+  const xs = list.map(() => []);
+  for (let i = 0; i < runs; i++) list.forEach(([, f], j) => xs[j].push(f()));
+  return list.map(([label], j) => report(label, xs[j]));
 }
 
 const load = () => `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
@@ -133,30 +147,42 @@ if (part('startup')) {
 if (part('sample')) {
   console.log(`hhsurvey sampling benchmark: ${runs} runs each, node ${process.version}, ${load()}`);
   const results = {};
+  const floor = join(root, 'scripts', 'bench-floor.mjs');
+  const out = join(work, 'sample.csv');
+  const sample = (file) => () =>
+    timed(
+      process.execPath,
+      [measure, 'sample', file, '--size', '22', '--reserve', '5', '--seed', 'bench', '-o', out],
+      true,
+    );
   for (const rows of sizes) {
     const file = roster(rows);
-    const out = join(work, 'sample.csv');
-    results[rows] = series(`hhsurvey sample --size 22 --reserve 5 (${rows / 1e6}M)`, () =>
-      timed(
-        process.execPath,
-        [measure, 'sample', file, '--size', '22', '--reserve', '5', '--seed', 'bench', '-o', out],
-        true,
-      ),
-    );
-    if (rows === sizes[0]) {
-      const xlsx = workbook(rows);
-      results.xlsx = series(`hhsurvey sample .xlsx --size 22 --reserve 5 (${rows / 1e6}M)`, () =>
-        timed(
-          process.execPath,
-          [measure, 'sample', xlsx, '--size', '22', '--reserve', '5', '--seed', 'bench', '-o', out],
-          true,
-        ),
-      );
+    const m = `${rows / 1e6}M`;
+    if (rows !== sizes[0]) {
+      results[rows] = series(`hhsurvey sample --size 22 --reserve 5 (${m})`, sample(file));
+      continue;
     }
-    if (hasMlr && rows === sizes[0])
-      results.mlr = series(`mlr sample -k 22 -g community (${rows / 1e6}M)`, () =>
-        timed('mlr', ['--icsv', '--ocsv', 'sample', '-k', '22', '-g', 'community', file]),
-      );
+    // The first size: hhsurvey, Miller and the bare read floors interleaved, run by run.
+    const list = [
+      [`hhsurvey sample --size 22 --reserve 5 (${m})`, sample(file)],
+      ...(hasMlr
+        ? [
+            [
+              `mlr sample -k 22 -g community (${m})`,
+              () => timed('mlr', ['--icsv', '--ocsv', 'sample', '-k', '22', '-g', 'community', file]),
+            ],
+          ]
+        : []),
+      [`read floor: readline + split(',') (${m})`, () => timed(process.execPath, [floor, 'lines', file])],
+      [`read floor: 1 MiB reads + byte loop (${m})`, () => timed(process.execPath, [floor, 'bytes', file])],
+    ];
+    const got = interleaved(list);
+    results[rows] = got[0];
+    if (hasMlr) results.mlr = got[1];
+    results.lines = got[got.length - 2];
+    results.bytes = got[got.length - 1];
+    const xlsx = workbook(rows);
+    results.xlsx = series(`hhsurvey sample .xlsx --size 22 --reserve 5 (${m})`, sample(xlsx));
   }
   const first = results[sizes[0]];
   console.log(
@@ -164,11 +190,15 @@ if (part('sample')) {
   );
   if (results.mlr)
     console.log(
-      `time ratio hhsurvey / mlr: ${(first.seconds / results.mlr.seconds).toFixed(2)} (target <= 1); ` +
+      `time ratio hhsurvey / mlr: ${(first.seconds / results.mlr.seconds).toFixed(2)} (target <= 0.5); ` +
         `peak memory ${first.mb.toFixed(0)} MB vs ${results.mlr.mb.toFixed(0)} MB`,
     );
   else console.log('mlr is not installed (apt-get install miller): no side-by-side figure');
-  console.log(`peak memory at ${sizes[0] / 1e6}M: ${first.mb.toFixed(0)} MB (target < 200)`);
+  console.log(
+    `time ratio hhsurvey / read floor: ${(first.seconds / results.lines.seconds).toFixed(2)} against readline + split (target <= 1.5), ` +
+      `${(first.seconds / results.bytes.seconds).toFixed(2)} against the byte loop`,
+  );
+  console.log(`peak memory at ${sizes[0] / 1e6}M: ${first.mb.toFixed(0)} MB (target < 150)`);
   if (results.xlsx)
     console.log(
       `.xlsx beside CSV at ${sizes[0] / 1e6}M: ${results.xlsx.seconds.toFixed(1)} s vs ${first.seconds.toFixed(1)} s, ` +
@@ -182,6 +212,7 @@ if (part('sample')) {
         `peak memory ${last.mb.toFixed(0)} MB (target < 250)`,
     );
   }
+  console.log(`(${load()} at the end of the sampling benchmark)`);
 }
 
 // Synthetic fieldwork on large samples: 180 communities of 125 and of 500 households (+ reserves),
