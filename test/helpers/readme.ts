@@ -1,25 +1,54 @@
 /**
  * Docs that run: every `$ hhsurvey ...` line in a ```console block of the README is executed, in
  * order, in one scratch folder where `data/` is the repository's data. A line may end with
- * `# exit N` when it is meant to fail.
+ * `# exit N` when it is meant to fail. The lines below an example, up to the next `$` line or the
+ * end of the block, are what it prints (`……` leaves lines out).
  */
 interface Example {
   line: number;
   args: string[];
   exit: number;
+  /** The output the README shows for it, without blank and `……` lines (empty when none is shown). */
+  shown: string[];
 }
 
 export function readmeExamples(text: string): Example[] {
   const out: Example[] = [];
   let inConsole = false;
+  let current: Example | undefined;
   text.split('\n').forEach((raw, i) => {
     if (/^```console\s*$/.test(raw)) inConsole = true;
-    else if (/^```/.test(raw)) inConsole = false;
-    else if (inConsole && raw.startsWith('$ hhsurvey ')) {
+    else if (/^```/.test(raw)) {
+      inConsole = false;
+      current = undefined;
+    } else if (inConsole && raw.startsWith('$ hhsurvey ')) {
       const m = /\s+#\s*exit\s+(\d+)\s*$/.exec(raw);
       const cmd = (m ? raw.slice(0, m.index) : raw).slice('$ hhsurvey '.length);
-      out.push({ line: i + 1, args: cmd.trim().split(/\s+/), exit: m ? Number(m[1]) : 0 });
-    }
+      current = { line: i + 1, args: cmd.trim().split(/\s+/), exit: m ? Number(m[1]) : 0, shown: [] };
+      out.push(current);
+    } else if (current && raw.trim() !== '' && !/^\s*(……|\.\.\.)\s*$/.test(raw))
+      current.shown.push(raw.trimEnd());
   });
   return out;
+}
+
+/**
+ * The first of `wanted` that is missing from `lines` in order: each wanted line must come after the
+ * one before it. A string matches a line that contains it (`whole`: a line that is it), trailing
+ * spaces ignored; a RegExp a line it matches. Undefined when all are there.
+ */
+export function firstMissing(
+  lines: readonly string[],
+  wanted: readonly (string | RegExp)[],
+  whole = false,
+): string | undefined {
+  const matches = (l: string, w: string | RegExp) =>
+    typeof w !== 'string' ? w.test(l) : whole ? l.trimEnd() === w : l.trimEnd().includes(w);
+  let at = 0;
+  for (const w of wanted) {
+    const found = lines.findIndex((l, i) => i >= at && matches(l, w));
+    if (found < 0) return String(w);
+    at = found + 1;
+  }
+  return undefined;
 }
