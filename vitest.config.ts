@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { FORCE_COLOR: '0', NO_COLOR: '1' },
+    globalSetup: ['test/global-setup.ts'],
     // One worker per core (vitest's default leaves one core idle: a single worker on two cores),
     // and test files share their worker's loaded modules: the tests inject their streams, clock
     // and environment (no mocks, no process-wide state), and loading the CLI afresh for each file

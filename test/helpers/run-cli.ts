@@ -69,6 +69,8 @@ export function spawnCli(
     input: opts.stdin ?? '',
     env: {
       PATH: process.env.PATH ?? '',
+      // The run's temporary folder (test/global-setup.ts), for what the command itself makes there.
+      ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
       SOURCE_DATE_EPOCH: '1767225600',
       NO_COLOR: '1',
       LANG: 'en_US.UTF-8',
