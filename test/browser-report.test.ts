@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, inCi, launchBrowser, pdfPages } from './helpers/browser.js';
 import { tempDir } from './helpers/roster.js';
 import { runCli } from './helpers/run-cli.js';
+import { demoRun } from './helpers/shared-runs.js';
 
 /**
  * The demo's HTML report in a real browser (Debian chromium, headless): at a desktop width and a
@@ -44,14 +45,15 @@ describe.skipIf(missing !== undefined)('the HTML report in a browser', () => {
   let report: Report;
 
   beforeAll(async () => {
-    const demo = await runCli(['demo', '--out', 'demo'], { cwd: dir });
+    // The demo drill's report, run once for the suite (test/drill-demo.test.ts checks its output).
+    const demo = await demoRun();
     expect(demo.code, demo.stderr).toBe(0);
     const zh = await runCli(
       [
         'score',
-        'demo/sample.csv',
+        join(demo.dir, 'demo-output', 'sample.csv'),
         '--responses',
-        'demo/responses.csv',
+        join(demo.dir, 'demo-output', 'responses.csv'),
         '--format',
         'html',
         '--lang',
@@ -63,19 +65,20 @@ describe.skipIf(missing !== undefined)('the HTML report in a browser', () => {
       { cwd: dir },
     );
     expect(zh.code, zh.stderr).toBe(0);
-    report = JSON.parse(readFileSync(join(dir, 'demo', 'report.json'), 'utf8')) as Report;
+    report = JSON.parse(readFileSync(join(demo.dir, 'demo-output', 'report.json'), 'utf8')) as Report;
+    files.en = join(demo.dir, 'demo-output', 'report.html');
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
   });
 
-  const files = { en: 'demo/report.html', zh: 'zh.html' } as const;
+  const files = { en: '', zh: join(dir, 'zh.html') };
 
   async function open(file: string, width: number): Promise<Page> {
     const page = await browser.newPage();
     await page.setViewportSize({ width, height: 900 });
-    await page.goto(`file://${join(dir, file)}`);
+    await page.goto(`file://${file}`);
     return page;
   }
 
