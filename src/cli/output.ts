@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Context } from '../core/context.js';
 import { stripControls } from '../core/safe-text.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { openAtomic, writeFileAtomic, type AtomicFile } from '../io/atomic.js';
 
 /** cli-progress is loaded only when a bar is shown (on terminals), not at every start-up. */
 const require = createRequire(import.meta.url);
@@ -10,6 +10,34 @@ const require = createRequire(import.meta.url);
 export function emit(ctx: Context, file: string | undefined, data: string | Uint8Array): void {
   if (file === undefined || file === '-') ctx.stdout.write(data);
   else writeFileAtomic(file, data);
+}
+
+/**
+ * Data written piece by piece: to stdout, or to a file that appears whole at `commit` (nothing at
+ * all after `abort`, or if the process dies first). The file is opened at the first write.
+ */
+export interface OutputStream {
+  write(data: string): void;
+  commit(): void;
+  abort(): void;
+}
+
+export function emitStream(ctx: Context, file: string | undefined): OutputStream {
+  if (file === undefined || file === '-')
+    return { write: (data) => void ctx.stdout.write(data), commit() {}, abort() {} };
+  let f: AtomicFile | undefined;
+  return {
+    write(data) {
+      f ??= openAtomic(file);
+      f.write(data);
+    },
+    commit() {
+      (f ??= openAtomic(file)).commit();
+    },
+    abort() {
+      f?.abort();
+    },
+  };
 }
 
 /** A diagnostic line on stderr. */

@@ -313,11 +313,12 @@ export function formatAddress(f: Partial<Record<CanonicalColumn, string>>): stri
 export async function readSampleList(file: string, opts: { label?: string } = {}): Promise<SampleList> {
   const read = await readCsvTable(file, { label: opts.label, requireRows: true });
   // Cells were neutralised against formulas when written (CSV and .xlsx alike): undo exactly that.
-  const table = {
-    ...read,
-    header: read.header.map(restoreFormula),
-    rows: read.rows.map((r) => ({ ...r, fields: r.fields.map(restoreFormula) })),
-  };
+  // In place: a copy of every row would double the memory of a city's sample list.
+  for (const r of read.rows) {
+    const f = r.fields;
+    for (let i = 0; i < f.length; i++) f[i] = restoreFormula(f[i]!);
+  }
+  const table = { ...read, header: read.header.map(restoreFormula) };
   const label = table.file;
   const col: Partial<Record<keyof typeof SAMPLE_HEADERS.en, number>> = {};
   const rosterCols: number[] = [];

@@ -15,6 +15,7 @@ import {
   DEFAULT_NONRESPONSE_MIX,
   fieldworkStart,
   responsesCsv,
+  responsesCsvWriter,
   synthesizeResponses,
   type SynthEntry,
   type SynthResponsesOptions,
@@ -168,6 +169,21 @@ describe('synthesizeResponses: deterministic', () => {
     const c = responsesCsv(standard, synthesizeResponses(entries, standard, options({ seed: 'other' })).rows);
     expect(a).toBe(b);
     expect(c).not.toBe(a);
+  });
+
+  it('rows handed to a sink and written piece by piece give the same file, with several visits', () => {
+    const entries = sample(40, 22, 5);
+    const o = options({ maxVisits: 3, responseRate: 0.7 });
+    const whole = synthesizeResponses(entries, standard, o);
+    const pieces: string[] = [];
+    const csv = responsesCsvWriter(standard, (text) => pieces.push(text), { bom: true });
+    const streamed = synthesizeResponses(entries, standard, o, (row) => csv.row(row));
+    csv.end();
+    expect(streamed.rows).toEqual([]);
+    expect(streamed.count).toBe(whole.rows.length);
+    expect(whole.rows.some((r) => r.visit === 3)).toBe(true);
+    expect(streamed.strata).toEqual(whole.strata);
+    expect(pieces.join('')).toBe(responsesCsv(standard, whole.rows, { bom: true }));
   });
 
   it('a stratum’s responses do not depend on the other strata', () => {

@@ -1,6 +1,6 @@
 import { chinaIso } from '../core/clock.js';
 import type { Problem } from '../core/errors.js';
-import { csvTable } from '../io/csv-write.js';
+import { csvLine, csvTable } from '../io/csv-write.js';
 import { isInterview, type DispositionToken } from '../fieldwork/dispositions.js';
 import { responseCells, responsesHeader, type ResponseRow, type Role } from '../fieldwork/responses.js';
 import { planFieldwork, visitQueue, type EntryLike } from '../fieldwork/succession.js';
@@ -94,7 +94,10 @@ export interface SynthStratumSummary {
 }
 
 export interface SynthResponsesResult {
+  /** The rows, in file order (empty when they were handed to a sink instead). */
   rows: SynthRow[];
+  /** Number of rows (visits) made. */
+  count: number;
   strata: SynthStratumSummary[];
   /**
    * Respondents for whom some indicators' drawn outcomes could not all be produced together (the
@@ -409,17 +412,26 @@ export function fieldworkStart(d: Date): Date {
 interface HouseholdDraw {
   /** The outcome once someone is reached (complete or a non-response). */
   outcome: DispositionToken;
-  rng: Rng;
+  /**
+   * The household's next numbers, drawn from its stream up front (what the visits would draw one
+   * by one, in the same order): a stream's state is a kilobyte, and holding one per household of a
+   * city's sample until its community is done costs hundreds of megabytes of garbage.
+   */
+  away: Float64Array;
+  used: number;
 }
 
 /**
  * Synthetic responses for the sample's entries (sample order), stratum by stratum, visiting the
- * households in the order the fieldwork plan makes them due.
+ * households in the order the fieldwork plan makes them due. With a `sink`, each row is handed to
+ * it as soon as it is made and none is kept (a city's fieldwork need not be held in memory);
+ * without one they come back in `rows`.
  */
 export function synthesizeResponses(
   entries: readonly SynthEntry[],
   standard: Standard,
   opts: SynthResponsesOptions,
+  sink?: (row: SynthRow) => void,
 ): SynthResponsesResult {
   const model = new AnswerModel(standard);
   const mix = opts.nonResponse ?? DEFAULT_NONRESPONSE_MIX;
@@ -438,6 +450,7 @@ export function synthesizeResponses(
   const rows: SynthRow[] = [];
   const summaries: SynthStratumSummary[] = [];
   let relaxed = 0;
+  let count = 0;
 
   strataOrder.forEach((stratum, si) => {
     const list = byStratum.get(stratum)!;
@@ -474,10 +487,13 @@ export function synthesizeResponses(
         const rng = createRng(opts.seed, `responses\u0000household\u0000${e.householdId}`);
         const outcome: DispositionToken =
           rng.next() < opts.responseRate ? 'complete' : pickWeighted(rng, NONRESPONSE_ORDER, mix);
-        households.set(e.householdId, (h = { outcome, rng }));
+        // One number per visit before the last (visits 1 … maxVisits − 1), where nobody may be home.
+        const away = new Float64Array(outcome === 'not_home' ? 0 : opts.maxVisits - 1);
+        for (let k = 0; k < away.length; k++) away[k] = rng.next();
+        households.set(e.householdId, (h = { outcome, away, used: 0 }));
       }
       let disposition = h.outcome;
-      if (disposition !== 'not_home' && item.visit < opts.maxVisits && h.rng.next() < AWAY_FIRST)
+      if (disposition !== 'not_home' && item.visit < opts.maxVisits && nextAway(h) < AWAY_FIRST)
         disposition = 'not_home';
       let answers = dict<number>();
       if (isInterview(disposition)) {
@@ -499,13 +515,39 @@ export function synthesizeResponses(
         answers,
         note: '',
       };
-      stratumRows.push({ ...row, time: t, file: '', line: stratumRows.length + 2 });
-      rows.push(row);
+      // The stratum's rows for its summary: no answers needed (fieldwork order looks at visits only).
+      // A literal, not a spread of the row: a spread with a property replaced makes a slow
+      // dictionary object of a kilobyte, one per visit of the community.
+      stratumRows.push({
+        householdId: row.householdId,
+        stratum,
+        role: row.role,
+        visit: row.visit,
+        disposition,
+        interviewer,
+        recordedAt: row.recordedAt,
+        answers: NO_ANSWERS,
+        note: '',
+        time: t,
+        file: '',
+        line: stratumRows.length + 2,
+      });
+      count++;
+      if (sink) sink(row);
+      else rows.push(row);
       queue.record(disposition);
       t += (3 + uniformInt(clock, 8)) * 60_000;
     }
   });
-  return { rows, strata: summaries, relaxed };
+  return { rows, count, strata: summaries, relaxed };
+}
+
+const NO_ANSWERS: Record<string, number> = Object.freeze(dict<number>());
+
+function nextAway(h: HouseholdDraw): number {
+  // A household is visited once per visit number: never more numbers than it has visits.
+  if (h.used >= h.away.length) throw new Error('synthetic fieldwork: a visit with no number drawn for it');
+  return h.away[h.used++]!;
 }
 
 /** A partial interview: the first j asked questions answered (1 ≤ j < asked), the rest missing. */
@@ -515,6 +557,34 @@ function truncate(standard: Standard, answers: Record<string, number>, rng: Rng)
   const out = dict<number>();
   for (const q of asked.slice(0, keep)) if (answers[q.id] !== undefined) out[q.id] = answers[q.id]!;
   return out;
+}
+
+/**
+ * The responses file written piece by piece: `row` adds one row, `end` the last bytes. `write`
+ * receives text in pieces of about 1 MB (the same bytes responsesCsv makes at once).
+ */
+export function responsesCsvWriter(
+  standard: Standard,
+  write: (text: string) => void,
+  opts: { bom?: boolean } = {},
+): { row(r: SynthRow): void; end(): void } {
+  const header = responsesHeader(standard);
+  let pending: string[] = [(opts.bom ? '\uFEFF' : '') + csvLine(header)];
+  let size = 0;
+  const flush = () => {
+    if (pending.length) write(pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  return {
+    row(r) {
+      const line = csvLine(responseCells(r, header));
+      pending.push(line);
+      size += line.length;
+      if (size > 1 << 20) flush();
+    },
+    end: flush,
+  };
 }
 
 /** The responses file: the interview command's header and cells (codes and tokens), CRLF. */

@@ -6,17 +6,22 @@ import type { Lang } from '../../core/i18n.js';
 import { t } from '../../core/messages.js';
 import type { Standard } from '../../standard/schema.js';
 import { DEFAULT_RESPONSE_RATE, SYNTH_RESPONSES_ALGORITHM } from '../../synth/response-defaults.js';
-import type { SynthEntry, SynthResponsesOptions, SynthResponsesResult } from '../../synth/responses.js';
+import type {
+  SynthEntry,
+  SynthResponsesOptions,
+  SynthResponsesResult,
+  SynthRow,
+} from '../../synth/responses.js';
 import type { TrueRates } from '../../rates/true-rates.js';
 import { addCommonOptions, commandContext, intArg, rateArg } from '../common.js';
-import { emit, note, warn } from '../output.js';
+import { emitStream, note, warn } from '../output.js';
 import { h } from './synth.messages.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
 let readSampleList!: (typeof import('../../sampling/sample-file.js'))['readSampleList'];
 let loadStandard!: (typeof import('../../standard/load.js'))['loadStandard'];
 let checkSynthOptions!: (typeof import('../../synth/responses.js'))['checkSynthOptions'];
-let responsesCsv!: (typeof import('../../synth/responses.js'))['responsesCsv'];
+let responsesCsvWriter!: (typeof import('../../synth/responses.js'))['responsesCsvWriter'];
 let synthesizeResponses!: (typeof import('../../synth/responses.js'))['synthesizeResponses'];
 let emptyRates!: (typeof import('../../rates/true-rates.js'))['emptyRates'];
 let parseRateFlags!: (typeof import('../../rates/true-rates.js'))['parseRateFlags'];
@@ -25,7 +30,7 @@ let readRatesFile!: (typeof import('../../rates/rates-file.js'))['readRatesFile'
 async function loadModules(): Promise<void> {
   ({ readSampleList } = await import('../../sampling/sample-file.js'));
   ({ loadStandard } = await import('../../standard/load.js'));
-  ({ checkSynthOptions, responsesCsv, synthesizeResponses } = await import('../../synth/responses.js'));
+  ({ checkSynthOptions, responsesCsvWriter, synthesizeResponses } = await import('../../synth/responses.js'));
   ({ emptyRates, parseRateFlags, resolveRates } = await import('../../rates/true-rates.js'));
   ({ readRatesFile } = await import('../../rates/rates-file.js'));
 }
@@ -72,26 +77,36 @@ export function registerResponses(group: Command, ctx0: Context): void {
     const problems: Problem[] = parseRateFlags(opts.rate ?? [], rates, ctx.lang);
     if (opts.rates !== undefined)
       problems.push(...(await readRatesFile(resolve(ctx.cwd, opts.rates), opts.rates, rates, ctx.lang)));
-    const result = synthesizeChecked(
-      sample.entries,
-      standard,
-      rates,
-      {
-        seed: opts.seed,
-        responseRate: opts.responseRate,
-        notSure: opts.notSure,
-        maxVisits: opts.maxVisits,
-        start: ctx.now(),
-      },
-      problems,
-      (w) => warn(ctx, w),
-      ctx.lang,
-    );
-    emit(
+    // Rows go to the output as they are made: a city's fieldwork is never held in memory whole.
+    const out = emitStream(
       ctx,
       opts.output === undefined || opts.output === '-' ? undefined : resolve(ctx.cwd, opts.output),
-      responsesCsv(standard, result.rows, { bom: Boolean(opts.bom) }),
     );
+    const csv = responsesCsvWriter(standard, (text) => out.write(text), { bom: Boolean(opts.bom) });
+    let result: SynthResponsesResult;
+    try {
+      result = synthesizeChecked(
+        sample.entries,
+        standard,
+        rates,
+        {
+          seed: opts.seed,
+          responseRate: opts.responseRate,
+          notSure: opts.notSure,
+          maxVisits: opts.maxVisits,
+          start: ctx.now(),
+        },
+        problems,
+        (w) => warn(ctx, w),
+        ctx.lang,
+        (row) => csv.row(row),
+      );
+      csv.end();
+      out.commit();
+    } catch (err) {
+      out.abort();
+      throw err;
+    }
     note(ctx, synthSummary(ctx.lang, result, opts.output ?? 'stdout'));
   });
 }
@@ -108,6 +123,7 @@ export function synthesizeChecked(
   problems: Problem[] = [],
   onWarning: (line: string) => void = () => {},
   lang: Lang = 'en',
+  sink?: (row: SynthRow) => void,
 ): SynthResponsesResult {
   const strata = [...new Set(entries.map((e) => e.stratum))];
   const resolved = resolveRates(
@@ -122,7 +138,7 @@ export function synthesizeChecked(
   const final = all.filter((p) => p.severity !== 'warning');
   if (final.length > 0) throw new UserError(t(lang, h.problems, { n: final.length }), all);
   for (const w of all) onWarning(`${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}${w.message}`);
-  return synthesizeResponses(entries, standard, { ...opts, rate: resolved.rate });
+  return synthesizeResponses(entries, standard, { ...opts, rate: resolved.rate }, sink);
 }
 
 export function synthSummary(lang: Lang, r: SynthResponsesResult, where: string): string {
@@ -134,7 +150,7 @@ export function synthSummary(lang: Lang, r: SynthResponsesResult, where: string)
   const used = sum((s) => s.reservesUsed);
   const short = r.strata.filter((s) => s.completes < s.target).length;
   const line = t(lang, h.responsesWrote, {
-    rows: r.rows.length,
+    rows: r.count,
     where,
     strata: r.strata.length,
     visited,
