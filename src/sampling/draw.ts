@@ -2,7 +2,8 @@ import { TextDecoder } from 'node:util';
 import { idEnd, type RosterFrame, type StratumInfo } from '../roster/read-roster.js';
 import { compareBytes } from '../roster/byte-table.js';
 import { naturalCompare } from '../roster/columns.js';
-import { allocate, allocateFixed, type AllocationMethod } from './allocate.js';
+import { allocate, allocateFixed } from './allocate.js';
+import { DEFAULT_SIZE, type SampleMethod, type SamplingDesign } from './design.js';
 import { createRng } from './rng.js';
 import { selectRandom, selectSystematic } from './select.js';
 
@@ -15,24 +16,11 @@ import { selectRandom, selectSystematic } from './select.js';
  */
 export const ALGORITHM = 'hhsurvey-draw/1';
 
-export type SampleMethod = 'random' | 'systematic';
-
-export interface DrawParams {
-  seed: string;
-  method: SampleMethod;
-  /** Fixed size per stratum, or a total to allocate. */
-  size?: number;
-  total?: number;
-  allocation: AllocationMethod;
-  minPerStratum: number;
-  reserve: number;
-  /** Limit to these strata (matched against the key or its last value). */
-  only?: readonly string[];
+/** The design's parameters the draw uses (the rank order and strata come with the frame). */
+export type DrawParams = Omit<SamplingDesign, 'by' | 'order'> & {
   /** Households that must not be drawn. */
   exclude?: ReadonlySet<string>;
-  /** Prior rates by stratum key, for Neyman allocation. */
-  priors?: ReadonlyMap<string, number>;
-}
+};
 
 export interface StratumDraw {
   stratum: StratumInfo;
@@ -221,7 +209,7 @@ export function drawSample(frame: RosterFrame, method: SampleMethod, params: Dra
           minPerStratum: params.minPerStratum,
           priors: chosen.map((h) => params.priors?.get(frame.strata[h]!.key)),
         }).sizes
-      : allocateFixed(eligible, params.size ?? 22).sizes;
+      : allocateFixed(eligible, params.size ?? DEFAULT_SIZE).sizes;
 
   // Then one stratum at a time (only one stratum's working arrays are alive at once): canonical
   // order, then selection from the stratum's own random stream.
@@ -237,7 +225,7 @@ export function drawSample(frame: RosterFrame, method: SampleMethod, params: Dra
     } else m = sortById(frame, members(h), scratch);
     const N = m.length;
     const n = sizes[i]!;
-    const target = params.total !== undefined ? n : (params.size ?? 22);
+    const target = params.total !== undefined ? n : (params.size ?? DEFAULT_SIZE);
     const rng = createRng(params.seed, `${ALGORITHM}\u0000${method}\u0000${stratum.key}`);
     const sel =
       method === 'systematic'

@@ -3,6 +3,9 @@ import { readInputText } from '../io/inputs.js';
 import { shownPath } from '../io/run-scope.js';
 import { z } from 'zod';
 import { UserError } from '../core/errors.js';
+import type { EncodingChoice } from '../io/encoding.js';
+import type { RosterInput } from '../roster/read-roster.js';
+import { DEFAULT_SIZE, type SamplingDesign } from './design.js';
 
 /** The manifest beside a sample list: everything needed to re-create and audit the draw. */
 export const manifestSchema = z.object({
@@ -63,6 +66,90 @@ export const manifestSchema = z.object({
 });
 
 export type SampleManifest = z.infer<typeof manifestSchema>;
+
+type ManifestParameters = SampleManifest['parameters'];
+
+/** What a manifest records beside the design: the roster as read, and the households excluded. */
+export interface DesignRecord {
+  /** The stratum columns as resolved (canonical names) and the roster headers they were read from. */
+  by: string[];
+  stratumColumns: string[];
+  exclude: ManifestParameters['exclude'];
+  excludedIds: string[];
+  encoding: EncodingChoice;
+  input?: RosterInput;
+}
+
+/** A design as its manifest records it (the `parameters` block; key order is the file's). */
+export function manifestParameters(design: SamplingDesign, record: DesignRecord): ManifestParameters {
+  const input = record.input;
+  return {
+    by: record.by,
+    stratum_columns: record.stratumColumns,
+    method: design.method,
+    size: design.total === undefined ? (design.size ?? DEFAULT_SIZE) : null,
+    total: design.total ?? null,
+    allocation: design.allocation,
+    min_per_stratum: design.minPerStratum,
+    reserve: design.reserve,
+    order: design.order,
+    only: design.only ? [...design.only] : null,
+    priors: design.priors
+      ? Object.fromEntries([...design.priors].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : null,
+    exclude: record.exclude,
+    excluded_ids: record.excludedIds,
+    encoding: record.encoding,
+    ...(input && Object.keys(input).length
+      ? {
+          roster_input: {
+            ...(input.sheet !== undefined ? { sheet: input.sheet } : {}),
+            ...(input.delimiter !== undefined ? { delimiter: input.delimiter } : {}),
+            ...(input.columns ? { columns: input.columns } : {}),
+            ...(input.idFrom ? { id_from: input.idFrom } : {}),
+            ...(input.fillDown ? { fill_down: input.fillDown } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** The design a manifest records, with the roster input and the excluded ids: what verify re-draws. */
+export function designFromManifest(m: SampleManifest): {
+  design: SamplingDesign;
+  excludeIds: string[];
+  encoding: EncodingChoice;
+  input: RosterInput;
+} {
+  const p = m.parameters;
+  const r = p.roster_input;
+  return {
+    design: {
+      by: p.by,
+      method: p.method,
+      ...(p.size !== null ? { size: p.size } : {}),
+      ...(p.total !== null ? { total: p.total } : {}),
+      allocation: p.allocation,
+      minPerStratum: p.min_per_stratum,
+      reserve: p.reserve,
+      order: p.order,
+      ...(p.only !== null ? { only: p.only } : {}),
+      seed: m.seed,
+      ...(p.priors !== null ? { priors: new Map(Object.entries(p.priors)) } : {}),
+    },
+    excludeIds: p.excluded_ids,
+    encoding: p.encoding,
+    input: r
+      ? {
+          ...(r.sheet !== undefined ? { sheet: r.sheet } : {}),
+          ...(r.delimiter !== undefined ? { delimiter: r.delimiter } : {}),
+          ...(r.columns ? { columns: r.columns } : {}),
+          ...(r.id_from ? { idFrom: r.id_from } : {}),
+          ...(r.fill_down ? { fillDown: r.fill_down } : {}),
+        }
+      : {},
+  };
+}
 
 /** sample.csv, sample.xlsx → sample.manifest.json (one manifest for the list in any format). */
 export function manifestPathFor(samplePath: string): string {

@@ -19,37 +19,25 @@ import {
   type RosterFrame,
   type RosterInput,
 } from '../roster/read-roster.js';
-import type { AllocationMethod } from './allocate.js';
-import { ALGORITHM, drawSample, type Draw, type SampleMethod } from './draw.js';
-import type { SampleManifest } from './manifest.js';
+import { ALGORITHM, drawSample, type Draw } from './draw.js';
+import type { SamplingDesign } from './design.js';
+import { manifestParameters, type SampleManifest } from './manifest.js';
 import { RNG_NAME } from './rng.js';
-import { planMask, type MaskKind } from './mask.js';
 import { assertNoStratumClash } from './strata.js';
 import { buildSampleRows, sampleDigest, type SampleRow } from './sample-file.js';
 
-export interface SampleJobOptions {
+/** A design and the roster to draw it from: what `sample`, `verify`, `drill` and `simulate --roster` run. */
+export interface SampleJobOptions extends SamplingDesign {
   roster: string;
   rosterLabel?: string;
   encoding: EncodingChoice;
-  /** Stratum columns; by default sub-district and community (see defaultStratumColumns). */
-  by?: string[];
   /** Language of refusals (strata pooling same-named communities). */
   lang?: Lang;
   /** Re-drawing a recorded design (verify): strata as recorded, even if they pool communities. */
   allowClash?: boolean;
-  method: SampleMethod;
-  size?: number;
-  total?: number;
-  allocation: AllocationMethod;
-  minPerStratum: number;
-  reserve: number;
-  order: string[];
-  only?: string[];
-  seed: string;
   /** Excluded households: from files (recorded with their digest) or ids given directly (verify). */
   excludeFiles?: string[];
   excludeIds?: string[];
-  priors?: Map<string, number>;
   maxProblems?: number;
   onProgress?: (done: number, total: number) => void;
   /** How to read the roster (sheet, separator, columns, built ids, fill-down). */
@@ -209,25 +197,14 @@ export async function runSampleJob(opts: SampleJobOptions, now: Date): Promise<S
     rng: RNG_NAME,
     seed: opts.seed,
     created_at: chinaIso(now),
-    parameters: {
+    parameters: manifestParameters(opts, {
       by: frame.by,
-      stratum_columns: frame.byIndex.map((i) => frame.columns.header[i]!),
-      method: opts.method,
-      size: opts.total === undefined ? (opts.size ?? 22) : null,
-      total: opts.total ?? null,
-      allocation: opts.allocation,
-      min_per_stratum: opts.minPerStratum,
-      reserve: opts.reserve,
-      order: opts.order,
-      only: opts.only ?? null,
-      priors: opts.priors
-        ? Object.fromEntries([...opts.priors].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-        : null,
+      stratumColumns: frame.byIndex.map((i) => frame.columns.header[i]!),
       exclude: excludeRecords,
-      excluded_ids: usedExcluded,
+      excludedIds: usedExcluded,
       encoding: opts.encoding,
-      ...(opts.input && Object.keys(opts.input).length ? { roster_input: manifestInput(opts.input) } : {}),
-    },
+      input: opts.input,
+    }),
     roster: {
       file: basename(opts.rosterLabel ?? opts.roster),
       sha256: frame.sha256,
@@ -248,33 +225,4 @@ export async function runSampleJob(opts: SampleJobOptions, now: Date): Promise<S
     sample: { file: '', households: rows.length, digest: sampleDigest(rows) },
   };
   return { frame, draw, rows, manifest, warnings };
-}
-
-function manifestInput(i: RosterInput): NonNullable<SampleManifest['parameters']['roster_input']> {
-  return {
-    ...(i.sheet !== undefined ? { sheet: i.sheet } : {}),
-    ...(i.delimiter !== undefined ? { delimiter: i.delimiter } : {}),
-    ...(i.columns ? { columns: i.columns } : {}),
-    ...(i.idFrom ? { id_from: i.idFrom } : {}),
-    ...(i.fillDown ? { fill_down: i.fillDown } : {}),
-  };
-}
-
-/** The roster input a manifest records, for verify to read the roster the same way. */
-export function inputFromManifest(m: SampleManifest): RosterInput {
-  const r = m.parameters.roster_input;
-  if (!r) return {};
-  return {
-    ...(r.sheet !== undefined ? { sheet: r.sheet } : {}),
-    ...(r.delimiter !== undefined ? { delimiter: r.delimiter } : {}),
-    ...(r.columns ? { columns: r.columns } : {}),
-    ...(r.id_from ? { idFrom: r.id_from } : {}),
-    ...(r.fill_down ? { fillDown: r.fill_down } : {}),
-  };
-}
-
-/** The columns a --mask list names (see planMask), by header: for lists whose records are not at hand. */
-export function maskColumns(frame: RosterFrame, names: string[], lang: Lang = 'en'): Map<number, MaskKind> {
-  return planMask(frame.columns.header, frame.columns.index.household_id, names, [], lang, frame.file)
-    .columns;
 }

@@ -1,14 +1,9 @@
-import type { Lang } from '../core/i18n.js';
 import { both, t } from '../core/messages.js';
 import { rm } from './rounding.messages.js';
 import { formatProblem, UserError, type Problem } from '../core/errors.js';
-import type { EncodingChoice } from '../io/encoding.js';
 import { findColumn } from '../roster/columns.js';
 import { readHouseholds } from '../roster/read-roster.js';
-import type { AllocationMethod } from '../sampling/allocate.js';
-import type { SampleMethod } from '../sampling/draw.js';
-import { drawDesign } from '../sampling/sample-job.js';
-import type { RosterInput } from '../roster/read-roster.js';
+import { drawDesign, type SampleJobOptions } from '../sampling/sample-job.js';
 import { loadStandard, type Standard } from '../standard/index.js';
 import type { CiMethod } from '../stats/index.js';
 import type { SimulationDesign } from './simulate-design.js';
@@ -18,24 +13,10 @@ import { emptyRates, parseRateFlags } from '../rates/true-rates.js';
 import { buildRosterDesign, type RosterStratum } from './roster-design.js';
 
 /** The roster form's inputs: the sampling options of `hhsurvey sample`, the rates and the standard. */
-export interface RosterJobOptions {
-  roster: string;
+export interface RosterJobOptions extends SampleJobOptions {
   rosterLabel: string;
-  encoding: EncodingChoice;
-  by?: string[];
-  lang?: Lang;
-  method: SampleMethod;
-  size?: number;
-  total?: number;
-  allocation: AllocationMethod;
-  minPerStratum: number;
-  reserve: number;
-  order: string[];
-  only?: string[];
   excludeFiles: string[];
-  priors?: Map<string, number>;
   maxProblems: number;
-  seed: string;
   standard?: string;
   cwd: string;
   rateFlags: string[];
@@ -44,9 +25,6 @@ export interface RosterJobOptions {
   notSure: number;
   responseRate: number;
   ciMethod: CiMethod;
-  onProgress?: (done: number, total: number) => void;
-  /** How to read an office roster (sheet, separator, columns, built ids, fill-down), as sample reads it. */
-  input?: RosterInput;
 }
 
 export interface RosterJob {

@@ -3,29 +3,16 @@ import { basename, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { UserError } from '../../core/errors.js';
-import type { AllocationMethod } from '../../sampling/allocate.js';
-import type { SampleMethod } from '../../sampling/draw.js';
 import { t } from '../../core/messages.js';
 import { m as sm } from '../../sampling/strata.messages.js';
-import { addCommonOptions, commandContext, intArg, listArg } from '../common.js';
+import { addCommonOptions, commandContext, listArg } from '../common.js';
 import { emit, note, progressBar, warn } from '../output.js';
 import { h } from './sample.messages.js';
-import { DEFAULT_ORDER } from '../../sampling/design.js';
-import { addRosterInputOptions, rosterInput, type RosterInputFlags } from '../roster-options.js';
+import { addSamplingDesignOptions, sampleJobOptions, type SamplingDesignFlags } from '../design-options.js';
+import { addRosterInputOptions } from '../roster-options.js';
 
-interface SampleOptions extends RosterInputFlags {
-  by?: string[];
-  size?: number;
-  total?: number;
-  allocation: AllocationMethod;
-  minPerStratum: number;
-  prior?: string;
-  priorIndicator?: string;
+interface SampleOptions extends SamplingDesignFlags {
   reserve: number;
-  method: SampleMethod;
-  order: string[];
-  exclude?: string[];
-  only?: string[];
   seed?: string;
   strict?: boolean;
   output?: string;
@@ -33,35 +20,16 @@ interface SampleOptions extends RosterInputFlags {
   bom?: boolean;
   escapeFormulas: boolean;
   mask?: string[];
-  encoding: 'auto' | 'utf8' | 'gb18030';
-  maxErrors: number;
   lang?: string;
 }
 
 export function register(program: Command, ctx0: Context): void {
   const l = ctx0.lang;
-  const cmd = program
+  const cmd: Command = program
     .command('sample')
     .description(t(l, h.description))
-    .argument('<roster>', t(l, h.roster))
-    .option('--by <cols>', t(l, h.by), listArg)
-    .option('--size <n>', t(l, h.size), intArg(1))
-    .option('--total <n>', t(l, h.total), intArg(1))
-    .addOption(
-      new Option('--allocation <method>', t(l, h.allocation))
-        .choices(['proportional', 'equal', 'neyman'])
-        .default('proportional'),
-    )
-    .option('--min-per-stratum <n>', t(l, h.minPerStratum), intArg(0), 1)
-    .option('--prior <file>', t(l, h.prior))
-    .option('--prior-indicator <id>', t(l, h.priorIndicator))
-    .option('--reserve <r>', t(l, h.reserve), intArg(0), 0)
-    .addOption(
-      new Option('--method <method>', t(l, h.method)).choices(['random', 'systematic']).default('random'),
-    )
-    .option('--order <cols>', t(l, h.order), listArg)
-    .option('--exclude <csv...>', t(l, h.exclude))
-    .option('--only <strata>', t(l, h.only), listArg)
+    .argument('<roster>', t(l, h.roster));
+  addSamplingDesignOptions(cmd, (flag) => t(l, h[flag]), { reserve: 0 })
     .option('--seed <text>', t(l, h.seed))
     .option('--strict', t(l, h.strict))
     .option('-o, --output <file>', t(l, h.output))
@@ -69,11 +37,7 @@ export function register(program: Command, ctx0: Context): void {
     .option('--bom', t(l, h.bom))
     .option('--no-bom', t(l, h.noBom))
     .option('--no-escape-formulas', t(l, h.noEscapeFormulas))
-    .option('--mask <cols>', t(l, h.mask), listArg)
-    .addOption(
-      new Option('--encoding <enc>', t(l, h.encoding)).choices(['auto', 'utf8', 'gb18030']).default('auto'),
-    )
-    .option('--max-errors <n>', t(l, h.maxErrors), intArg(1), 20);
+    .option('--mask <cols>', t(l, h.mask), listArg);
   addRosterInputOptions(cmd);
   addCommonOptions(cmd);
   cmd.addHelpText('after', t(l, h.after));
@@ -93,7 +57,7 @@ export function register(program: Command, ctx0: Context): void {
       import('../../sampling/sample-file.js'),
       import('../../sampling/mask.js'),
     ]);
-    const { readPriors, runSampleJob } = job;
+    const { runSampleJob } = job;
     const ctx = commandContext(ctx0, opts);
     const lang = ctx.lang;
     if (opts.size !== undefined && opts.total !== undefined) throw new UserError(t(lang, h.sizeAndTotal));
@@ -107,27 +71,7 @@ export function register(program: Command, ctx0: Context): void {
     if (opts.seed === undefined) note(ctx, t(lang, h.seedNote, { seed }));
     const bar = progressBar(ctx, 1, t(lang, h.reading));
     const result = await runSampleJob(
-      {
-        roster: resolve(ctx.cwd, rosterArg),
-        rosterLabel: rosterArg,
-        encoding: opts.encoding,
-        ...(opts.by ? { by: opts.by } : {}),
-        lang,
-        method: opts.method,
-        size: opts.size,
-        total: opts.total,
-        allocation: opts.allocation,
-        minPerStratum: opts.minPerStratum,
-        reserve: opts.reserve,
-        order: opts.order ?? DEFAULT_ORDER,
-        only: opts.only,
-        seed,
-        excludeFiles: (opts.exclude ?? []).map((f) => resolve(ctx.cwd, f)),
-        priors: opts.prior ? await readPriors(resolve(ctx.cwd, opts.prior), opts.priorIndicator) : undefined,
-        maxProblems: opts.maxErrors,
-        onProgress: (d, t) => bar.update(t ? d / t : 1),
-        input: rosterInput(opts, lang),
-      },
+      await sampleJobOptions(ctx, rosterArg, opts, seed, (d, t) => bar.update(t ? d / t : 1)),
       ctx.now(),
     );
     bar.stop();

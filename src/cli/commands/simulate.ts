@@ -4,22 +4,19 @@ import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { UserError, type Problem } from '../../core/errors.js';
 import { t } from '../../core/messages.js';
-import type { AllocationMethod } from '../../sampling/allocate.js';
-import type { SampleMethod } from '../../sampling/draw.js';
 import type { SimulationDesign, SimulationResult } from '../../simulation/simulate-design.js';
 import type { NotSureRule } from '../../simulation/model.js';
 import type { SimulationRun } from '../../simulation/render.js';
 import type { CiMethod } from '../../stats/index.js';
-import { addCommonOptions, commandContext, intArg, listArg, openRateArg, rateArg } from '../common.js';
+import { addCommonOptions, commandContext, intArg, openRateArg, rateArg } from '../common.js';
 import { emit, note, progressBar, warn } from '../output.js';
-import { addRosterInputOptions, rosterInput, type RosterInputFlags } from '../roster-options.js';
+import { addSamplingDesignOptions, sampleJobOptions, type SamplingDesignFlags } from '../design-options.js';
+import { addRosterInputOptions } from '../roster-options.js';
 import { h, sr } from './simulate.messages.js';
 import { formatPercent } from '../../core/percent.js';
-import { DEFAULT_ORDER } from '../../sampling/design.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
 let freshSeed!: (typeof import('../../sampling/rng.js'))['freshSeed'];
-let readPriors!: (typeof import('../../sampling/sample-job.js'))['readPriors'];
 let simulateDesign!: (typeof import('../../simulation/simulate-design.js'))['simulateDesign'];
 let renderLevelsTable!: (typeof import('../../simulation/render.js'))['renderLevelsTable'];
 let renderSimple!: (typeof import('../../simulation/render.js'))['renderSimple'];
@@ -33,7 +30,6 @@ let RNG_ALGORITHM!: (typeof import('../../simulation/streams.js'))['RNG_ALGORITH
 let seededStreams!: (typeof import('../../simulation/streams.js'))['seededStreams'];
 async function loadModules(): Promise<void> {
   ({ freshSeed } = await import('../../sampling/rng.js'));
-  ({ readPriors } = await import('../../sampling/sample-job.js'));
   ({ simulateDesign } = await import('../../simulation/simulate-design.js'));
   ({ renderLevelsTable, renderSimple, renderStrataTable, simulationJson } =
     await import('../../simulation/render.js'));
@@ -43,7 +39,7 @@ async function loadModules(): Promise<void> {
   ({ RNG_ALGORITHM, seededStreams } = await import('../../simulation/streams.js'));
 }
 
-export interface SimulateOptions extends RosterInputFlags {
+export interface SimulateOptions extends SamplingDesignFlags {
   lang?: string;
   // simple form
   population?: number;
@@ -55,24 +51,10 @@ export interface SimulateOptions extends RosterInputFlags {
   confidence: number;
   // roster form
   roster?: string;
-  by?: string[];
-  total?: number;
-  allocation: AllocationMethod;
-  minPerStratum: number;
-  prior?: string;
-  priorIndicator?: string;
-  method: SampleMethod;
-  order?: string[];
-  exclude?: string[];
-  only?: string[];
-  encoding: 'auto' | 'utf8' | 'gb18030';
-  maxErrors: number;
   rate?: string[];
   rates?: string;
   standard?: string;
-  // both
-  size?: number;
-  reserve?: number;
+  // both (and --size, --reserve)
   responseRate: number;
   notSure: number;
   ci: CiMethod;
@@ -110,7 +92,7 @@ function collect(v: string, prev: string[] = []): string[] {
 
 export function register(program: Command, ctx: Context): void {
   const l = ctx.lang;
-  const cmd = program
+  const cmd: Command = program
     .command('simulate')
     .summary(t(l, h.summary))
     .description(t(l, h.description))
@@ -129,29 +111,8 @@ export function register(program: Command, ctx: Context): void {
     )
     .option('--confidence <level>', t(l, h.confidence), openRateArg, 0.95)
     // roster form: the sampling options of `hhsurvey sample`
-    .option('--roster <file>', t(l, h.roster))
-    .option('--by <cols>', t(l, h.by), listArg)
-    .option('--size <n>', t(l, h.size), intArg(1))
-    .option('--total <n>', t(l, h.total), intArg(1))
-    .addOption(
-      new Option('--allocation <method>', t(l, h.allocation))
-        .choices(['proportional', 'equal', 'neyman'])
-        .default('proportional'),
-    )
-    .option('--min-per-stratum <n>', t(l, h.minPerStratum), intArg(0), 1)
-    .option('--prior <file>', t(l, h.prior))
-    .option('--prior-indicator <id>', t(l, h.priorIndicator))
-    .option('--reserve <r>', t(l, h.reserve), intArg(0))
-    .addOption(
-      new Option('--method <method>', t(l, h.method)).choices(['random', 'systematic']).default('random'),
-    )
-    .option('--order <cols>', t(l, h.order), listArg)
-    .option('--exclude <csv...>', t(l, h.exclude))
-    .option('--only <strata>', t(l, h.only), listArg)
-    .addOption(
-      new Option('--encoding <enc>', t(l, h.encoding)).choices(['auto', 'utf8', 'gb18030']).default('auto'),
-    )
-    .option('--max-errors <n>', t(l, h.maxErrors), intArg(1), 20)
+    .option('--roster <file>', t(l, h.roster));
+  addSamplingDesignOptions(cmd, (flag) => t(l, h[flag]))
     .option('--rate <id=p>', t(l, h.rate), collect)
     .option('--rates <file>', t(l, h.rates))
     .option('--standard <file>', t(l, h.standard))
@@ -232,24 +193,12 @@ async function runRoster(ctx: Context, opts: SimulateOptions): Promise<void> {
   const bar = progressBar(ctx, 1, t(ctx.lang, h.reading));
   let job;
   try {
+    const design = await sampleJobOptions(ctx, opts.roster!, opts, seed, (d, t) => bar.update(t ? d / t : 1));
     job = await prepareRosterJob({
-      roster: resolve(ctx.cwd, opts.roster!),
+      ...design,
       rosterLabel: opts.roster!,
-      encoding: opts.encoding,
-      ...(opts.by ? { by: opts.by } : {}),
-      lang: ctx.lang,
-      method: opts.method,
-      size: opts.size,
-      total: opts.total,
-      allocation: opts.allocation,
-      minPerStratum: opts.minPerStratum,
-      reserve: opts.reserve ?? 0,
-      order: opts.order ?? DEFAULT_ORDER,
-      only: opts.only,
-      excludeFiles: (opts.exclude ?? []).map((f) => resolve(ctx.cwd, f)),
-      priors: opts.prior ? await readPriors(resolve(ctx.cwd, opts.prior), opts.priorIndicator) : undefined,
+      excludeFiles: design.excludeFiles ?? [],
       maxProblems: opts.maxErrors,
-      seed,
       standard: opts.standard,
       cwd: ctx.cwd,
       rateFlags: opts.rate ?? [],
@@ -258,8 +207,6 @@ async function runRoster(ctx: Context, opts: SimulateOptions): Promise<void> {
       notSure: opts.notSure,
       responseRate: opts.responseRate,
       ciMethod: opts.ci,
-      onProgress: (d, t) => bar.update(t ? d / t : 1),
-      input: rosterInput(opts, ctx.lang),
     });
   } finally {
     bar.stop();

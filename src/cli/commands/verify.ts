@@ -57,9 +57,9 @@ export function register(program: Command, ctx0: Context): void {
   addCommonOptions(cmd);
   cmd.addHelpText('after', t(l, h.after));
   cmd.action(async (sampleArg: string, opts: VerifyOptions) => {
-    const { manifestPathFor, readManifest } = await import('../../sampling/manifest.js');
+    const { designFromManifest, manifestPathFor, readManifest } = await import('../../sampling/manifest.js');
     const { readSampleList, sampleDigest } = await import('../../sampling/sample-file.js');
-    const { inputFromManifest, runSampleJob } = await import('../../sampling/sample-job.js');
+    const { runSampleJob } = await import('../../sampling/sample-job.js');
     const { assertNotExcelResaved } = await import('../../sampling/excel-ids.js');
     const ctx = commandContext(ctx0, opts);
     const lang = ctx.lang;
@@ -68,28 +68,18 @@ export function register(program: Command, ctx0: Context): void {
     const m = readManifest(manifestPath);
     const list = await readSampleList(samplePath, { label: sampleArg });
     const bar = progressBar(ctx, 1, t(lang, h.reading));
-    const p = m.parameters;
+    const recorded = designFromManifest(m);
     const result = await runSampleJob(
       {
+        ...recorded.design,
         roster: resolve(ctx.cwd, opts.roster),
         rosterLabel: opts.roster,
-        encoding: opts.encoding ?? p.encoding,
-        by: p.by,
+        encoding: opts.encoding ?? recorded.encoding,
         allowClash: true,
-        method: p.method,
-        size: p.size ?? undefined,
-        total: p.total ?? undefined,
-        allocation: p.allocation,
-        minPerStratum: p.min_per_stratum,
-        reserve: p.reserve,
-        order: p.order,
-        only: p.only ?? undefined,
-        seed: m.seed,
-        excludeIds: p.excluded_ids,
-        priors: p.priors ? new Map(Object.entries(p.priors)) : undefined,
+        excludeIds: recorded.excludeIds,
         onProgress: (d, t) => bar.update(t ? d / t : 1),
         // Read as recorded, unless told otherwise (the same households saved as another file).
-        input: { ...inputFromManifest(m), ...rosterInput(opts, lang) },
+        input: { ...recorded.input, ...rosterInput(opts, lang) },
         lang,
       },
       ctx.now(),
