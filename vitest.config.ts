@@ -1,5 +1,28 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The files that take longest, longest first (end-to-end runs, 30-kill crash tests): started first,
+ * the short files fill the other worker around them and both workers finish near the same time.
+ * vitest orders by the durations of earlier runs when it has them, and a fresh clone (CI) has none.
+ */
+const SLOWEST = [
+  'test/output-crash.test.ts',
+  'test/readme.test.ts',
+  'test/interview-crash.test.ts',
+  'test/office-rosters.test.ts',
+];
+
+class SlowestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => {
+      const i = SLOWEST.findIndex((s) => f.moduleId.endsWith(s));
+      return i < 0 ? SLOWEST.length : i;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -14,5 +37,6 @@ export default defineConfig({
     // cost about a second of CPU per file.
     maxWorkers: availableParallelism(),
     isolate: false,
+    sequence: { sequencer: SlowestFirst },
   },
 });
