@@ -2,10 +2,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
 import { chinaIso } from '../core/clock.js';
 import type { InStream } from '../core/context.js';
-import { formatProblem, UserError } from '../core/errors.js';
+import { groupProblems, UserError } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
 import { csvLine } from '../io/csv-write.js';
+import { m as io } from '../io/messages.js';
 import { readSampleList, type SampleEntry } from '../sampling/sample-file.js';
 import { assertNotExcelResaved } from '../sampling/excel-ids.js';
 import { findStratum } from '../sampling/strata.js';
@@ -119,7 +120,11 @@ async function checkResponsesFile(
     ...(existing.torn ? { torn: existing.torn } : {}),
     unterminated: existing.unterminated,
     // The torn line's own warning is replaced by the message of setting it aside.
-    warnings: existing.problems.filter((p) => p.line !== existing.torn?.line).map((p) => formatProblem(p)),
+    // A few lines per kind of warning with a count, never one per column or row.
+    warnings: groupProblems(
+      existing.problems.filter((p) => p.line !== existing.torn?.line),
+      (n) => t(lang, io.moreLikeThis, { n }),
+    ),
   };
 }
 
@@ -227,7 +232,8 @@ export async function runInterview(job: InterviewJob): Promise<void> {
     const known = new Set(sample.entries.map((e) => e.householdId));
     const strangers = rows.filter((r) => !known.has(r.householdId)).length;
     if (strangers > 0) warnings.push(t(lang, m.strangers, { label, n: strangers, sample: job.sampleLabel }));
-    for (const p of planFieldwork(entries, rows, job.maxVisits, lang).problems) warnings.push(formatProblem(p));
+    const plan = planFieldwork(entries, rows, job.maxVisits, lang);
+    warnings.push(...groupProblems(plan.problems, (n) => t(lang, io.moreLikeThis, { n })));
     start.unshift(...warnings.map((text): Notice => ({ tone: 'warn', text })));
     if (rows.length > 0) start.push({ tone: 'plain', text: t(lang, m.resuming, { label, n: rows.length }) });
 

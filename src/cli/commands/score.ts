@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
-import { AssessmentFailed, formatProblem, UserError } from '../../core/errors.js';
+import { AssessmentFailed, groupProblems, UserError } from '../../core/errors.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/formats.js';
 import { COMMUNITY_CI_METHODS, type CommunityCiMethod } from '../../scoring/report-types.js';
 import { FINITE_PRIORS, type FinitePrior } from '../../stats/finite.js';
@@ -9,6 +9,7 @@ import { addCommonOptions, commandContext, intArg, openRateArg } from '../common
 import { emit, note, warn } from '../output.js';
 import { both, t } from '../../core/messages.js';
 import { ArgValueError } from '../localise.js';
+import { m as io } from '../../io/messages.js';
 import { isFolder } from '../../io/paths.js';
 import { h } from './score.messages.js';
 
@@ -112,7 +113,8 @@ async function runScore(ctx: Context, sample: string, opts: ScoreOptions): Promi
     now: ctx.now(),
     lang: ctx.lang,
   });
-  for (const w of warnings) warn(ctx, formatProblem(w));
+  // A few lines per kind of warning with a count, never one per column or row.
+  for (const line of groupProblems(warnings, (n) => t(ctx.lang, io.moreLikeThis, { n }))) warn(ctx, line);
   const open = fieldworkText(ctx.lang, report);
   if (open) warn(ctx, open);
 
