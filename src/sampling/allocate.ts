@@ -3,6 +3,9 @@
  * unlike ceil-per-stratum, which overshoots), never exceeds a stratum's size, gives every stratum at
  * least `minPerStratum` where the total allows, and hands on what a small stratum cannot take.
  */
+
+import { roundLargestRemainder } from '../core/largest-remainder.js';
+
 export type AllocationMethod = 'proportional' | 'equal' | 'neyman';
 
 export interface AllocationRequest {
@@ -32,26 +35,9 @@ function weights(req: AllocationRequest): number[] {
   });
 }
 
-/** Largest-remainder rounding of quotas q (sum = total) under caps; ties go to the earlier stratum. */
+/** Quotas q (sum = total) to whole sizes under caps: largest-remainder rounding. */
 function roundQuotas(quotas: readonly number[], caps: readonly number[], total: number): number[] {
-  const out = quotas.map((q, h) => Math.min(caps[h]!, Math.floor(q + 1e-9)));
-  let left = total - out.reduce((a, b) => a + b, 0);
-  const order = quotas
-    .map((q, h) => ({ h, rem: q - Math.floor(q + 1e-9) }))
-    .sort((a, b) => b.rem - a.rem || a.h - b.h);
-  while (left > 0) {
-    let progressed = false;
-    for (const { h } of order) {
-      if (left === 0) break;
-      if (out[h]! < caps[h]!) {
-        out[h]!++;
-        left--;
-        progressed = true;
-      }
-    }
-    if (!progressed) break;
-  }
-  return out;
+  return roundLargestRemainder(quotas, total, caps);
 }
 
 export function allocate(req: AllocationRequest): Allocation {

@@ -1,3 +1,4 @@
+import { roundLargestRemainder } from '../core/largest-remainder.js';
 import seedrandom from 'seedrandom';
 import { UserError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
@@ -218,16 +219,10 @@ class Weighted<T> {
  */
 export function splitByWeights(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : total / weights.length));
-  const parts = exact.map((x) => Math.floor(x));
-  let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    parts[i]!++;
-    left--;
-  }
-  return parts;
+  return roundLargestRemainder(
+    weights.map((w) => (sum > 0 ? (total * w) / sum : total / weights.length)),
+    total,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
