@@ -6,7 +6,7 @@ import { dict } from '../core/dict.js';
 import { both, t } from '../core/messages.js';
 import { m as io } from '../io/messages.js';
 import { scopeLang } from '../io/run-scope.js';
-import { csvTable, neutraliseFormula, restoreFormula } from '../io/csv-write.js';
+import { csvTable, neutraliseFormula } from '../io/csv-write.js';
 import { buildXlsx, sheetName, type XlsxRow, type XlsxSheet } from '../io/xlsx-write.js';
 import { canonicalColumn, type CanonicalColumn } from '../roster/columns.js';
 import { compareAddressKeys, type Draw } from './draw.js';
@@ -311,14 +311,9 @@ export function formatAddress(f: Partial<Record<CanonicalColumn, string>>): stri
 
 /** Read a sample list written by `hhsurvey sample` (English or Chinese headers). */
 export async function readSampleList(file: string, opts: { label?: string } = {}): Promise<SampleList> {
-  const read = await readCsvTable(file, { label: opts.label, requireRows: true });
-  // Cells were neutralised against formulas when written (CSV and .xlsx alike): undo exactly that.
-  // In place: a copy of every row would double the memory of a city's sample list.
-  for (const r of read.rows) {
-    const f = r.fields;
-    for (let i = 0; i < f.length; i++) f[i] = restoreFormula(f[i]!);
-  }
-  const table = { ...read, header: read.header.map(restoreFormula) };
+  // Cells were neutralised against formulas when written (CSV and .xlsx alike); readCsvTable undoes
+  // exactly that, once (a second pass took a real apostrophe off: a stratum named '= read as =).
+  const table = await readCsvTable(file, { label: opts.label, requireRows: true });
   const label = table.file;
   const col: Partial<Record<keyof typeof SAMPLE_HEADERS.en, number>> = {};
   const rosterCols: number[] = [];
