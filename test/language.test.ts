@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -88,6 +88,112 @@ describe('README examples in Chinese', () => {
       expectChinese(id, readable(r));
     });
   }
+});
+
+describe('README examples in English', () => {
+  const examples = readmeExamples(readFileSync(join(ROOT, 'README.md'), 'utf8'));
+  const cwd = mkdtempSync(join(tmpdir(), 'hhsurvey-lang-en-'));
+  symlinkSync(join(ROOT, 'data'), join(cwd, 'data'));
+  symlinkSync(join(ROOT, 'fixtures'), join(cwd, 'fixtures'));
+  for (const ex of examples) {
+    const id = `README.md:${ex.line}`;
+    it(`${id}: hhsurvey ${ex.args.join(' ')} --lang en`, async () => {
+      const r = await runCli(withLang(ex.args, 'en'), { cwd });
+      expect(r.code, r.stderr).toBe(ex.exit);
+      const found = chineseSentences(readable(r));
+      if (id in KNOWN_CHINESE) expect(found.length, `${id} is English only now`).toBeGreaterThan(0);
+      else expect(found, `Chinese sentences in the English output of ${id}`).toEqual([]);
+    });
+  }
+});
+
+/** Paths no README example takes: a lower-bound rule, a drill's and compare's input errors. */
+describe('more paths in one language', () => {
+  const cases: { id: string; args: string[]; exit: number; setup?: (dir: string) => void }[] = [
+    {
+      id: 'simulate --roster, lower-bound rule',
+      args: [
+        'simulate',
+        '--roster',
+        'data/demo/roster.csv',
+        '--only',
+        '全福街道 / 利农社区',
+        '--rate',
+        '0.95',
+        '--pass-rule',
+        'lower_bound',
+        '--replicates',
+        '200',
+        '--seed',
+        's',
+      ],
+      exit: 0,
+    },
+    {
+      id: 'drill file with problems',
+      args: ['drill', 'bad.yaml', '--out', 'out'],
+      exit: 2,
+      setup: (d) =>
+        writeFileSync(
+          join(d, 'bad.yaml'),
+          'roster: data/demo/roster.csv\nseed: 1\nsampling:\n  size: 2\n  total: 5\nsynthetic:\n  rates: 2\nconfidence: x\n',
+        ),
+    },
+    {
+      id: 'drill into a busy folder',
+      args: ['drill', 'data/demo/drill.yaml', '--out', 'busy'],
+      exit: 2,
+      setup: (d) => {
+        mkdirSync(join(d, 'busy'));
+        writeFileSync(join(d, 'busy', 'notes.txt'), 'mine');
+      },
+    },
+    {
+      id: 'compare with one report',
+      args: ['compare', 'one.json'],
+      exit: 2,
+      setup: (d) => writeFileSync(join(d, 'one.json'), '{}'),
+    },
+    {
+      id: 'compare with a file that is not JSON',
+      args: ['compare', 'a.json', 'b.json'],
+      exit: 2,
+      setup: (d) => {
+        writeFileSync(join(d, 'a.json'), 'this is not valid');
+        writeFileSync(join(d, 'b.json'), '{}');
+      },
+    },
+    {
+      id: 'simulate with no room for the not-sure share',
+      args: [
+        'simulate',
+        '--population',
+        '300',
+        '--true-rate',
+        '0.97',
+        '--not-sure',
+        '0.05',
+        '--size',
+        '22',
+        '--threshold',
+        '0.9',
+      ],
+      exit: 2,
+    },
+  ];
+  for (const c of cases)
+    for (const lang of ['zh', 'en'] as const)
+      it(`${c.id}: ${lang === 'zh' ? 'Chinese' : 'English'} only with --lang ${lang}`, async () => {
+        const cwd = mkdtempSync(join(tmpdir(), 'hhsurvey-lang-more-'));
+        symlinkSync(join(ROOT, 'data'), join(cwd, 'data'));
+        c.setup?.(cwd);
+        const r = await runCli([...c.args, '--lang', lang], { cwd });
+        expect(r.code, r.stderr).toBe(c.exit);
+        const text = readable(r);
+        expect(text.trim(), 'some output').not.toBe('');
+        if (lang === 'zh') expect(englishRuns(text), text).toEqual([]);
+        else expect(chineseSentences(text), text).toEqual([]);
+      });
 });
 
 describe('init templates in one language', () => {

@@ -70,4 +70,15 @@ export const d = defineMessages('drill', {
     zh: (p: { out: string; files: string[] }) => `已写入 ${p.out}：${p.files.join('、')}`,
     en: (p: { out: string; files: string[] }) => `wrote ${p.files.join(', ')} to ${p.out}`,
   },
+  defaultName: { zh: '演练', en: 'drill' },
+  summary: {
+    zh: (p: { name: string; date: string; seed: string; verdict: string; report: string }) =>
+      `${p.name} ${p.date}（种子 ${p.seed}）：${p.verdict}；报告 ${p.report}`,
+    en: (p: { name: string; date: string; seed: string; verdict: string; report: string }) =>
+      `${p.name} ${p.date} (seed ${p.seed}): ${p.verdict}; report ${p.report}`,
+  },
+  intervalHead: {
+    zh: (p: { level: number }) => `${p.level}%置信区间`,
+    en: (p: { level: number }) => `${p.level}% interval`,
+  },
 });

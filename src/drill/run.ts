@@ -350,7 +350,9 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
       );
       if (problems.every((p) => p.severity === 'warning'))
         problems.push(
-          ...checkSynthOptions(standard, strata, o).map((p) => inDrill(p, `synthetic: ${p.field ?? ''}`)),
+          ...checkSynthOptions(standard, strata, o, opts.lang).map((p) =>
+            inDrill(p, `synthetic: ${p.field ?? ''}`),
+          ),
         );
       throwSyntheticProblems(problems, opts.drillLabel);
       for (const w of problems) warnProblem(w);

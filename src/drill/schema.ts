@@ -1,4 +1,7 @@
 import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { t, type Message } from '../core/messages.js';
+import { scopeLang } from '../io/run-scope.js';
+import { ds } from './schema.messages.js';
 import { yamlToData } from '../io/yaml-bounded.js';
 import { z } from 'zod';
 import { UserError, type Problem } from '../core/errors.js';
@@ -34,49 +37,55 @@ import { stripControls } from '../core/safe-text.js';
 type Path = readonly (string | number)[];
 
 function describe(v: unknown): string {
-  if (v === undefined) return 'nothing';
+  const lang = scopeLang();
+  if (v === undefined) return t(lang, ds.nothing);
   if (v === null) return 'null';
   // A whole file's text when it is no mapping at all (a CSV given as YAML): the start of it.
   if (typeof v === 'string')
     return `"${v.length > 40 ? `${stripControls(v.slice(0, 40))}…` : stripControls(v)}"`;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return 'a list';
-  return 'a mapping';
+  if (Array.isArray(v)) return t(lang, ds.aList);
+  return t(lang, ds.aMapping);
 }
 
-const expected = (what: string) => (iss: { input?: unknown }) =>
-  iss.input === undefined ? 'required' : `must be ${what}, got ${describe(iss.input)}`;
+/** What a value must be: a message of the catalogue, in the run's language when it is read. */
+const expected = (what: Message) => (iss: { input?: unknown }) =>
+  iss.input === undefined
+    ? t(scopeLang(), ds.required)
+    : t(scopeLang(), ds.mustBe, { what: t(scopeLang(), what), got: describe(iss.input) });
 
 const text = () =>
-  z.string({ error: expected('text') }).refine((s) => s.trim() !== '', { error: 'must not be empty' });
+  z
+    .string({ error: expected(ds.text) })
+    .refine((s) => s.trim() !== '', { error: () => t(scopeLang(), ds.notEmpty) });
 
 /** A rate: 0.93 or "93%". */
 const rate = () =>
-  z
-    .union([z.number(), z.string()], { error: expected('a rate between 0 and 1 (0.93 or 93%)') })
-    .transform((v, ctx) => {
-      const r = typeof v === 'number' ? (v >= 0 && v <= 1 ? v : undefined) : parseRate(v);
-      if (r === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `must be a rate between 0 and 1 (0.93 or 93%), got ${describe(v)}`,
-        });
-        return z.NEVER;
-      }
-      return r;
-    });
+  z.union([z.number(), z.string()], { error: expected(ds.rate) }).transform((v, ctx) => {
+    const r = typeof v === 'number' ? (v >= 0 && v <= 1 ? v : undefined) : parseRate(v);
+    if (r === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: t(scopeLang(), ds.mustBe, { what: t(scopeLang(), ds.rate), got: describe(v) }),
+      });
+      return z.NEVER;
+    }
+    return r;
+  });
 
 const whole = (min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z.number({ error: expected('a whole number') }).refine((n) => Number.isInteger(n) && n >= min && n <= max, {
+  z.number({ error: expected(ds.whole) }).refine((n) => Number.isInteger(n) && n >= min && n <= max, {
     error: (iss) =>
-      `must be a whole number ${max === Number.MAX_SAFE_INTEGER ? `from ${min}` : `between ${min} and ${max}`}, got ${describe(iss.input)}`,
+      max === Number.MAX_SAFE_INTEGER
+        ? t(scopeLang(), ds.wholeFrom, { min, got: describe(iss.input) })
+        : t(scopeLang(), ds.wholeBetween, { min, max, got: describe(iss.input) }),
   });
 
 /** A list, or a single value standing for a list of one (`by: community`). */
 const list = () =>
   z
-    .union([text(), z.array(text(), { error: expected('a list of names') })], {
-      error: expected('a name or a list of names'),
+    .union([text(), z.array(text(), { error: expected(ds.listOfNames) })], {
+      error: expected(ds.nameOrList),
     })
     .transform((v) =>
       typeof v === 'string'
@@ -87,7 +96,7 @@ const list = () =>
         : v,
     );
 
-const rateMap = () => z.record(text(), rate(), { error: expected('a mapping of indicator ids to rates') });
+const rateMap = () => z.record(text(), rate(), { error: expected(ds.indicatorRates) });
 
 export const samplingSchema = z
   .strictObject(
@@ -97,53 +106,51 @@ export const samplingSchema = z
       size: whole(1).optional(),
       total: whole(1).optional(),
       allocation: z
-        .enum(['proportional', 'equal', 'neyman'], { error: expected('proportional, equal or neyman') })
+        .enum(['proportional', 'equal', 'neyman'], { error: expected(ds.allocation) })
         .default('proportional'),
       min_per_stratum: whole(0).default(1),
       prior: text().optional(),
       prior_indicator: text().optional(),
       reserve: whole(0).default(0),
-      method: z.enum(['random', 'systematic'], { error: expected('random or systematic') }).default('random'),
+      method: z.enum(['random', 'systematic'], { error: expected(ds.method) }).default('random'),
       order: list().default(DEFAULT_ORDER),
       only: list().optional(),
       exclude: list().optional(),
       mask: list().optional(),
       // How to read an office roster, as check and sample's --sheet, --column, --id-from, --fill-down.
       sheet: z
-        .union([text(), z.number()], { error: expected('a sheet name or number') })
+        .union([text(), z.number()], { error: expected(ds.sheet) })
         .transform(String)
         .optional(),
       columns: z
         .partialRecord(
-          z.enum(CANONICAL_COLUMNS, { error: `must be one of ${CANONICAL_COLUMNS.join(', ')}` }),
+          z.enum(CANONICAL_COLUMNS, { error: () => t(scopeLang(), ds.oneOf, { list: CANONICAL_COLUMNS }) }),
           text(),
           {
-            error: expected('a mapping of fields to headers (household_id: 序号)'),
+            error: expected(ds.columns),
           },
         )
         .optional(),
       id_from: list().optional(),
       fill_down: list().optional(),
-      encoding: z
-        .enum(['auto', 'utf8', 'gb18030'], { error: expected('auto, utf8 or gb18030') })
-        .default('auto'),
+      encoding: z.enum(['auto', 'utf8', 'gb18030'], { error: expected(ds.encoding) }).default('auto'),
     },
-    { error: expected('a mapping (by, size, reserve, method...)') },
+    { error: expected(ds.sampling) },
   )
   .superRefine((s, ctx) => {
     if (s.size !== undefined && s.total !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['total'], message: 'give size or total, not both' });
+      ctx.addIssue({ code: 'custom', path: ['total'], message: t(scopeLang(), ds.sizeOrTotal) });
     if (s.allocation === 'neyman' && s.total === undefined)
-      ctx.addIssue({ code: 'custom', path: ['allocation'], message: 'neyman allocation needs total' });
+      ctx.addIssue({ code: 'custom', path: ['allocation'], message: t(scopeLang(), ds.neymanNeedsTotal) });
     if (s.prior !== undefined && s.allocation !== 'neyman')
-      ctx.addIssue({ code: 'custom', path: ['prior'], message: 'prior is used by allocation: neyman only' });
+      ctx.addIssue({ code: 'custom', path: ['prior'], message: t(scopeLang(), ds.priorNeymanOnly) });
   });
 
 /** One rate for every indicator, or a mapping of indicator ids to rates (errors from the form given). */
 const rateOrMap = () =>
   z.unknown().transform((v, ctx): number | Record<string, number> => {
     if (v === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'required (a rate, or a mapping of indicator ids to rates)' });
+      ctx.addIssue({ code: 'custom', message: t(scopeLang(), ds.rateRequired) });
       return z.NEVER;
     }
     const r =
@@ -160,22 +167,24 @@ export const syntheticSchema = z.strictObject(
     /** One rate for every indicator, or indicator → rate. */
     rates: rateOrMap(),
     /** Stratum (or community) → indicator → rate. */
-    strata: z.record(text(), rateMap(), { error: expected('a mapping of strata to rates') }).optional(),
+    strata: z.record(text(), rateMap(), { error: expected(ds.strataRates) }).optional(),
     /** A CSV of stratum, indicator, rate. */
     rates_file: text().optional(),
     response_rate: rate().default(DEFAULT_RESPONSE_RATE),
     not_sure: rate().default(0),
     non_response: z
       .partialRecord(
-        z.enum(NON_RESPONSE, { error: `must be one of ${NON_RESPONSE.join(', ')}` }),
-        z.number({ error: expected('a weight') }).refine((n) => n >= 0, { error: 'must be 0 or more' }),
-        { error: expected('a mapping of dispositions to weights') },
+        z.enum(NON_RESPONSE, { error: () => t(scopeLang(), ds.oneOf, { list: NON_RESPONSE }) }),
+        z
+          .number({ error: expected(ds.weight) })
+          .refine((n) => n >= 0, { error: () => t(scopeLang(), ds.zeroOrMore) }),
+        { error: expected(ds.weights) },
       )
       .optional(),
     /** Seed of the synthetic responses; default: derived from the drill's seed. */
     seed: z.union([text(), z.number()]).transform(String).optional(),
   },
-  { error: expected('a mapping (rates, response_rate...)') },
+  { error: expected(ds.synthetic) },
 );
 
 export const drillSchema = z
@@ -183,13 +192,14 @@ export const drillSchema = z
     {
       name: text().optional(),
       date: z
-        .string({ error: expected('a date (YYYY-MM-DD)') })
+        .string({ error: expected(ds.date) })
         .refine((s) => isDate(s), {
-          error: (iss) => `must be a date (YYYY-MM-DD), got ${describe(iss.input)}`,
+          error: (iss) =>
+            t(scopeLang(), ds.mustBe, { what: t(scopeLang(), ds.date), got: describe(iss.input) }),
         })
         .optional(),
       roster: text(),
-      seed: z.union([text(), z.number()], { error: expected('text, or date') }).transform(String),
+      seed: z.union([text(), z.number()], { error: expected(ds.seed) }).transform(String),
       sampling: samplingSchema.default({
         allocation: 'proportional',
         min_per_stratum: 1,
@@ -201,20 +211,20 @@ export const drillSchema = z
       standard: text().optional(),
       ci: z
         .enum(['hypergeometric', 'wilson', 'clopper-pearson'], {
-          error: expected('hypergeometric, wilson or clopper-pearson'),
+          error: expected(ds.ci),
         })
         .default('hypergeometric'),
       /** Passing results whose risk of failing the official check is above this level are "at risk". */
       risk_level: z
-        .number({ error: expected('a number') })
+        .number({ error: expected(ds.number) })
         .refine((n) => n > 0 && n < 1, {
-          error: (iss) => `must be between 0 and 1, got ${describe(iss.input)}`,
+          error: (iss) => t(scopeLang(), ds.between01, { got: describe(iss.input) }),
         })
         .optional(),
       confidence: z
-        .number({ error: expected('a number') })
+        .number({ error: expected(ds.number) })
         .refine((n) => n > 0 && n < 1, {
-          error: (iss) => `must be between 0 and 1, got ${describe(iss.input)}`,
+          error: (iss) => t(scopeLang(), ds.between01, { got: describe(iss.input) }),
         })
         .optional(),
       /** Visits to a household where nobody is home (as `interview --max-visits`). */
@@ -223,8 +233,7 @@ export const drillSchema = z
       synthetic: syntheticSchema.optional(),
     },
     {
-      error: (iss) =>
-        `a drill file must be a mapping (roster, seed, sampling...), got ${describe(iss.input)}`,
+      error: (iss) => t(scopeLang(), ds.drillMapping, { got: describe(iss.input) }),
     },
   )
   .superRefine((d, ctx) => {
@@ -232,10 +241,7 @@ export const drillSchema = z
       ctx.addIssue({
         code: 'custom',
         path: d.responses === undefined ? [] : ['synthetic'],
-        message:
-          d.responses === undefined
-            ? 'give either responses (files from the fieldwork) or a synthetic section'
-            : 'give responses or synthetic, not both',
+        message: t(scopeLang(), d.responses === undefined ? ds.responsesOrSynthetic : ds.notBoth),
       });
   });
 
@@ -262,7 +268,7 @@ export function parseDrill(source: string, file: string): Drill {
       line: lineCounter.linePos(e.pos[0]).line,
       message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
     }));
-    throw new UserError(`${file}: not a valid YAML file`, problems);
+    throw new UserError(t(scopeLang(), ds.notYaml, { file }), problems);
   }
   keepUnusualNumbersAsText(doc);
   const data = yamlToData(doc, file);
@@ -283,10 +289,7 @@ export function parseDrill(source: string, file: string): Drill {
       });
   }
   located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  throw new UserError(
-    `${file}: ${located.length} problem${located.length === 1 ? '' : 's'} in the drill file`,
-    located,
-  );
+  throw new UserError(t(scopeLang(), ds.problems, { file, n: located.length }), located);
 }
 
 /**

@@ -4,6 +4,7 @@ import { ciText, indicatorNames, pct, verdictText, word } from '../report/labels
 import { vm } from '../report/verdict.messages.js';
 import { groupLabel, groupOf, riskText, verdictGroups } from '../report/verdicts.js';
 import type { ScoreReport } from '../scoring/report-types.js';
+import { d } from './messages.js';
 import type { DrillResult } from './run.js';
 
 /** The one line a drill prints on stdout: which drill, its verdict, and where the report is. */
@@ -12,11 +13,13 @@ export function drillSummaryLine(
   r: Pick<DrillResult, 'drill' | 'date' | 'seed' | 'report'>,
   outLabel: string,
 ): string {
-  const name = r.drill.name ?? (lang === 'zh' ? '演练' : 'drill');
-  const report = `${outLabel.replace(/[/\\]+$/, '')}/report.html`;
-  return lang === 'zh'
-    ? `${name} ${r.date}（种子 ${r.seed}）：${verdictText(lang, r.report)}；报告 ${report}`
-    : `${name} ${r.date} (seed ${r.seed}): ${verdictText(lang, r.report)}; report ${report}`;
+  return t(lang, d.summary, {
+    name: r.drill.name ?? t(lang, d.defaultName),
+    date: r.date,
+    seed: r.seed,
+    verdict: verdictText(lang, r.report),
+    report: `${outLabel.replace(/[/\\]+$/, '')}/report.html`,
+  });
 }
 
 /**
@@ -38,7 +41,7 @@ export function rectifyRows(
       word(lang, 'community'),
       word(lang, 'indicator'),
       word(lang, 'rate'),
-      `${Math.round(report.confidence * 1000) / 10}% ${lang === 'zh' ? '置信区间' : 'interval'}`,
+      t(lang, d.intervalHead, { level: Math.round(report.confidence * 1000) / 10 }),
       word(lang, 'threshold'),
       t(lang, vm.risk),
       t(lang, vm.group),

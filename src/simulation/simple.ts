@@ -1,6 +1,9 @@
 import type { Problem } from '../core/errors.js';
 import type { SimulationDesign } from './simulate-design.js';
-import { indicatorPopulation, type NotSureRule } from './model.js';
+import type { Lang } from '../core/i18n.js';
+import { t } from '../core/messages.js';
+import { indicatorPopulation, roundHalfUp, type NotSureRule } from './model.js';
+import { sp } from './simple.messages.js';
 import type { PassRule } from './pass-rule.js';
 
 /** One community, as `hhsurvey simulate --population N --true-rate p --size n --threshold t`. */
@@ -18,24 +21,41 @@ export interface SimpleInput {
 }
 
 /** Every problem with the simple form's values, located at their flags. */
-export function checkSimpleInput(v: SimpleInput): Problem[] {
+export function checkSimpleInput(v: SimpleInput, lang: Lang = 'en'): Problem[] {
   const problems: Problem[] = [];
   if (v.size > v.population) {
     problems.push({
       field: '--size',
-      message: `the sample (${v.size}) cannot exceed the population (${v.population})`,
+      message: t(lang, sp.sampleExceeds, { size: v.size, population: v.population }),
     });
   } else if (v.size + v.reserves > v.population) {
     problems.push({
       field: '--reserves',
-      message: `sample ${v.size} + reserves ${v.reserves} exceed the population (${v.population})`,
+      message: t(lang, sp.reservesExceed, { size: v.size, reserves: v.reserves, population: v.population }),
     });
   }
-  if (v.size === 0) problems.push({ field: '--size', message: 'must be at least 1' });
+  if (v.size === 0) problems.push({ field: '--size', message: t(lang, sp.atLeastOne) });
   try {
     indicatorPopulation(v.population, v.trueRate, v.notSure, v.notSureRule);
   } catch (err) {
-    problems.push({ field: '--not-sure', message: (err as Error).message });
+    // The one way valid flags fail here: more favourable and not-sure answers than households.
+    const notSure = roundHalfUp(v.notSure * v.population);
+    const favourable = roundHalfUp(
+      v.trueRate * (v.notSureRule === 'exclude' ? v.population - notSure : v.population),
+    );
+    problems.push({
+      field: '--not-sure',
+      message:
+        favourable + notSure > v.population
+          ? t(lang, sp.noRoom, {
+              rate: v.trueRate,
+              share: v.notSure,
+              favourable,
+              notSure,
+              population: v.population,
+            })
+          : (err as Error).message,
+    });
   }
   return problems;
 }

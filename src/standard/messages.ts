@@ -24,3 +24,66 @@ export const sm = defineMessages('standard', {
       `${p.file}: ${p.n} ${p.n === 1 ? 'problem' : 'problems'} in the standard`,
   },
 });
+
+/** Cross-references in a standard that do not hold. */
+export const sx = defineMessages('standard.references', {
+  duplicateIndicator: {
+    zh: (p: { id: string; at: string }) => `指标编号 "${p.id}" 重复（另见 ${p.at}）`,
+    en: (p: { id: string; at: string }) => `duplicate indicator id "${p.id}" (also ${p.at})`,
+  },
+  duplicateQuestion: {
+    zh: (p: { id: string; at: string }) => `题目编号 "${p.id}" 重复（另见 ${p.at}）`,
+    en: (p: { id: string; at: string }) => `duplicate question id "${p.id}" (also ${p.at})`,
+  },
+  reservedId: {
+    zh: (p: { id: string }) => `"${p.id}" 是访问记录文件的列名，请换一个编号`,
+    en: (p: { id: string }) => `"${p.id}" is a column of the responses file; choose another id`,
+  },
+  duplicateCode: {
+    zh: (p: { code: number; at: string }) => `选项代码 ${p.code} 重复（另见 ${p.at}）`,
+    en: (p: { code: number; at: string }) => `duplicate option code ${p.code} (also ${p.at})`,
+  },
+  duplicateLabel: {
+    zh: (p: { label: string; at: string }) => `选项文字 "${p.label}" 重复（另见 ${p.at}）`,
+    en: (p: { label: string; at: string }) => `duplicate option label "${p.label}" (also ${p.at})`,
+  },
+  numericLabel: {
+    zh: (p: { label: string }) => `数字形式的选项文字须为本选项的代码，实为 "${p.label}"`,
+    en: (p: { label: string }) => `a label that is a number must be the option's own code, got "${p.label}"`,
+  },
+  oneNotSure: {
+    zh: (p: { at: string }) => `只能有一个选项是“不清楚”（另见 ${p.at}）`,
+    en: (p: { at: string }) => `only one option can be "not sure" (also ${p.at})`,
+  },
+  selfDependent: { zh: '题目不能依赖自身', en: 'a question cannot depend on itself' },
+  unknownQuestion: {
+    zh: (p: { id: string }) => `没有编号为 "${p.id}" 的题目`,
+    en: (p: { id: string }) => `unknown question id "${p.id}"`,
+  },
+  comesLater: {
+    zh: (p: { id: string; at: string }) => `"${p.id}" 在后面（${p.at}）；跳题条件只能引用前面的题目`,
+    en: (p: { id: string; at: string }) =>
+      `"${p.id}" comes later (${p.at}); a skip condition must refer to an earlier question`,
+  },
+  usedTwice: {
+    zh: (p: { id: string }) => `题目 "${p.id}" 在本规则中用了两次`,
+    en: (p: { id: string }) => `question "${p.id}" is used twice in this rule`,
+  },
+  notSureFavourable: {
+    zh: (p: { code: number; label: string }) =>
+      `“不清楚”选项 ${p.code}（${p.label}）不能算作认可；请用 not_sure: 说明它如何计分`,
+    en: (p: { code: number; label: string }) =>
+      `the "not sure" answer ${p.code} (${p.label}) cannot be favourable; use not_sure: to say how it counts`,
+  },
+  atLeastRange: {
+    zh: (p: { max: number; got: number }) => `应在 1 与 ${p.max}（条件个数）之间，实为 ${p.got}`,
+    en: (p: { max: number; got: number }) =>
+      `must be between 1 and ${p.max} (the number of conditions), got ${p.got}`,
+  },
+  notAnOption: {
+    zh: (p: { code: number; id: string; valid: number[] }) =>
+      `${p.code} 不是 "${p.id}" 的选项（选项：${p.valid.join('、')}）`,
+    en: (p: { code: number; id: string; valid: number[] }) =>
+      `${p.code} is not an option of "${p.id}" (options: ${p.valid.join(', ')})`,
+  },
+});

@@ -1,7 +1,7 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { t } from '../core/messages.js';
 import { scopeLang } from '../io/run-scope.js';
-import { sm } from './messages.js';
+import { sm, sx } from './messages.js';
 import { yamlToData } from '../io/yaml-bounded.js';
 import { UserError, type Problem } from '../core/errors.js';
 import { registerStandard } from './logic.js';
@@ -104,7 +104,7 @@ export function validateStandardData(data: unknown): Located[] {
     if (prev !== undefined)
       out.push({
         path: ['indicators', i, 'id'],
-        message: `duplicate indicator id "${id}" (also indicators[${prev}])`,
+        message: t(scopeLang(), sx.duplicateIndicator, { id, at: `indicators[${prev}]` }),
       });
     else seen.set(id, i);
   });
@@ -180,13 +180,13 @@ function crossReferenceProblems(
     if (prev)
       out.push({
         path: [...at, 'id'],
-        message: `duplicate question id "${q.id}" (also questions[${prev.index}])`,
+        message: t(scopeLang(), sx.duplicateQuestion, { id: q.id, at: `questions[${prev.index}]` }),
       });
     else byId.set(q.id, { q, index: i });
     if ((RESERVED_COLUMNS as readonly string[]).includes(q.id))
       out.push({
         path: [...at, 'id'],
-        message: `"${q.id}" is a column of the responses file; choose another id`,
+        message: t(scopeLang(), sx.reservedId, { id: q.id }),
       });
     const codes = new Map<number, number>();
     const zh = new Map<string, number>();
@@ -197,7 +197,7 @@ function crossReferenceProblems(
       if (codes.has(o.code))
         out.push({
           path: [...oat, 'code'],
-          message: `duplicate option code ${o.code} (also options[${codes.get(o.code)}])`,
+          message: t(scopeLang(), sx.duplicateCode, { code: o.code, at: `options[${codes.get(o.code)}]` }),
         });
       else codes.set(o.code, j);
       for (const [map, label, key] of [
@@ -208,20 +208,20 @@ function crossReferenceProblems(
         if (map.has(k))
           out.push({
             path: [...oat, key],
-            message: `duplicate option label "${label}" (also options[${map.get(k)}])`,
+            message: t(scopeLang(), sx.duplicateLabel, { label, at: `options[${map.get(k)}]` }),
           });
         else map.set(k, j);
         if (/^\d+$/.test(k) && Number(k) !== o.code)
           out.push({
             path: [...oat, key],
-            message: `a label that is a number must be the option's own code, got "${label}"`,
+            message: t(scopeLang(), sx.numericLabel, { label }),
           });
       }
       if (o.not_sure) {
         if (notSure >= 0)
           out.push({
             path: [...oat, 'not_sure'],
-            message: `only one option can be "not sure" (also options[${notSure}])`,
+            message: t(scopeLang(), sx.oneNotSure, { at: `options[${notSure}]` }),
           });
         else notSure = j;
       }
@@ -230,16 +230,16 @@ function crossReferenceProblems(
       const target = byId.get(q.ask_if.question);
       const at0 = firstRaw.get(q.ask_if.question);
       if (q.ask_if.question === q.id)
-        out.push({ path: [...at, 'ask_if', 'question'], message: 'a question cannot depend on itself' });
+        out.push({ path: [...at, 'ask_if', 'question'], message: t(scopeLang(), sx.selfDependent) });
       else if (at0 === undefined)
         out.push({
           path: [...at, 'ask_if', 'question'],
-          message: `unknown question id "${q.ask_if.question}"`,
+          message: t(scopeLang(), sx.unknownQuestion, { id: q.ask_if.question }),
         });
       else if (at0 > i)
         out.push({
           path: [...at, 'ask_if', 'question'],
-          message: `"${q.ask_if.question}" comes later (questions[${at0}]); a skip condition must refer to an earlier question`,
+          message: t(scopeLang(), sx.comesLater, { id: q.ask_if.question, at: `questions[${at0}]` }),
         });
       else if (target) out.push(...codeProblems(q.ask_if, target.q, [...at, 'ask_if']));
     }
@@ -262,13 +262,16 @@ function crossReferenceProblems(
       const q = byId.get(c.question);
       if (!q) {
         if (!firstRaw.has(c.question))
-          out.push({ path: [...condPath(k), 'question'], message: `unknown question id "${c.question}"` });
+          out.push({
+            path: [...condPath(k), 'question'],
+            message: t(scopeLang(), sx.unknownQuestion, { id: c.question }),
+          });
         return;
       }
       if (seen.has(c.question))
         out.push({
           path: [...condPath(k), 'question'],
-          message: `question "${c.question}" is used twice in this rule`,
+          message: t(scopeLang(), sx.usedTwice, { id: c.question }),
         });
       seen.add(c.question);
       out.push(...codeProblems(c, q.q, condPath(k)));
@@ -276,13 +279,13 @@ function crossReferenceProblems(
       if (ns && c.in.includes(ns.code))
         out.push({
           path: [...condPath(k), 'in'],
-          message: `the "not sure" answer ${ns.code} (${ns.zh}) cannot be favourable; use not_sure: to say how it counts`,
+          message: t(scopeLang(), sx.notSureFavourable, { code: ns.code, label: ns.zh }),
         });
     });
     if ('of' in f && (f.at_least < 1 || f.at_least > f.of.length))
       out.push({
         path: [...at, 'favourable', 'at_least'],
-        message: `must be between 1 and ${f.of.length} (the number of conditions), got ${f.at_least}`,
+        message: t(scopeLang(), sx.atLeastRange, { max: f.of.length, got: f.at_least }),
       });
   }
   return out;
@@ -295,7 +298,7 @@ function codeProblems(c: Condition, q: Question, at: Path): Located[] {
     if (!valid.includes(code))
       out.push({
         path: [...at, 'in', k],
-        message: `${code} is not an option of "${q.id}" (options: ${valid.join(', ')})`,
+        message: t(scopeLang(), sx.notAnOption, { code, id: q.id, valid }),
       });
   });
   return out;

@@ -42,3 +42,34 @@ export const s = defineMessages('synth', {
     en: (p: { name: string }) => `"${p.name}" is given twice`,
   },
 });
+
+/** Problems with the options of synthetic fieldwork. */
+export const sr = defineMessages('synth.responses', {
+  between01: {
+    zh: (p: { value: number }) => `应在 0 与 1 之间，实为 ${p.value}`,
+    en: (p: { value: number }) => `must be between 0 and 1, got ${p.value}`,
+  },
+  wholeFrom1: {
+    zh: (p: { value: number }) => `应为不小于 1 的整数，实为 ${p.value}`,
+    en: (p: { value: number }) => `must be a whole number from 1, got ${p.value}`,
+  },
+  notNonResponse: {
+    zh: (p: { list: string[] }) => `不是未应答的访问结果（可用：${p.list.join('、')}）`,
+    en: (p: { list: string[] }) => `not a non-response disposition (one of ${p.list.join(', ')})`,
+  },
+  badWeight: {
+    zh: (p: { value: string }) => `权重应不小于 0，实为 ${p.value}`,
+    en: (p: { value: string }) => `must be a weight of 0 or more, got ${p.value}`,
+  },
+  noWeight: { zh: '至少要有一个访问结果的权重大于 0', en: 'at least one disposition needs a weight above 0' },
+  rateBetween01: {
+    zh: (p: { value: number }) => `真实率应在 0 与 1 之间，实为 ${p.value}`,
+    en: (p: { value: number }) => `true rate must be between 0 and 1, got ${p.value}`,
+  },
+  noRoom: {
+    zh: (p: { rate: number; share: number; id: string; most: number }) =>
+      `真实率 ${p.rate} 与“不清楚”占比 ${p.share} 无法同时成立（${p.id} 把“不清楚”计为不认可，真实率最高为 ${p.most}）`,
+    en: (p: { rate: number; share: number; id: string; most: number }) =>
+      `true rate ${p.rate} and not-sure share ${p.share} leave no room (${p.id} counts "not sure" as not favourable, so the rate can be at most ${p.most})`,
+  },
+});

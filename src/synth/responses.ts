@@ -1,4 +1,7 @@
 import { chinaIso } from '../core/clock.js';
+import type { Lang } from '../core/i18n.js';
+import { t } from '../core/messages.js';
+import { sr } from './messages.js';
 import type { Problem } from '../core/errors.js';
 import { csvLine, csvTable } from '../io/csv-write.js';
 import { isInterview, type DispositionToken } from '../fieldwork/dispositions.js';
@@ -114,30 +117,31 @@ export function checkSynthOptions(
   standard: Standard,
   strata: readonly string[],
   opts: Pick<SynthResponsesOptions, 'rate' | 'responseRate' | 'notSure' | 'maxVisits' | 'nonResponse'>,
+  lang: Lang = 'en',
 ): Problem[] {
   const problems: Problem[] = [];
   const inUnit = (v: number) => Number.isFinite(v) && v >= 0 && v <= 1;
   if (!inUnit(opts.responseRate))
-    problems.push({ field: 'response rate', message: `must be between 0 and 1, got ${opts.responseRate}` });
+    problems.push({ field: 'response rate', message: t(lang, sr.between01, { value: opts.responseRate }) });
   if (!inUnit(opts.notSure))
-    problems.push({ field: 'not sure', message: `must be between 0 and 1, got ${opts.notSure}` });
+    problems.push({ field: 'not sure', message: t(lang, sr.between01, { value: opts.notSure }) });
   if (!Number.isInteger(opts.maxVisits) || opts.maxVisits < 1)
-    problems.push({ field: 'max visits', message: `must be a whole number from 1, got ${opts.maxVisits}` });
+    problems.push({ field: 'max visits', message: t(lang, sr.wholeFrom1, { value: opts.maxVisits }) });
   if (opts.nonResponse) {
     const weights = Object.entries(opts.nonResponse);
     for (const [k, w] of weights)
       if (!(k in DEFAULT_NONRESPONSE_MIX))
         problems.push({
           field: `non-response.${k}`,
-          message: `not a non-response disposition (one of ${Object.keys(DEFAULT_NONRESPONSE_MIX).join(', ')})`,
+          message: t(lang, sr.notNonResponse, { list: Object.keys(DEFAULT_NONRESPONSE_MIX) }),
         });
       else if (!(typeof w === 'number' && Number.isFinite(w) && w >= 0))
         problems.push({
           field: `non-response.${k}`,
-          message: `must be a weight of 0 or more, got ${String(w)}`,
+          message: t(lang, sr.badWeight, { value: String(w) }),
         });
     if (weights.every(([, w]) => !(typeof w === 'number' && w > 0)))
-      problems.push({ field: 'non-response', message: 'at least one disposition needs a weight above 0' });
+      problems.push({ field: 'non-response', message: t(lang, sr.noWeight) });
   }
   if (!inUnit(opts.notSure)) return problems;
   const model = new AnswerModel(standard);
@@ -145,14 +149,14 @@ export function checkSynthOptions(
     for (const ind of standard.indicators) {
       const p = opts.rate(s, ind.id);
       if (!inUnit(p)) {
-        problems.push({ field: `${s} / ${ind.id}`, message: `true rate must be between 0 and 1, got ${p}` });
+        problems.push({ field: `${s} / ${ind.id}`, message: t(lang, sr.rateBetween01, { value: p }) });
         continue;
       }
       const q = model.notSureShare(ind, opts.notSure);
       if (ind.not_sure !== 'exclude' && p + q > 1 + 1e-12)
         problems.push({
           field: `${s} / ${ind.id}`,
-          message: `true rate ${p} and not-sure share ${q} leave no room (${ind.id} counts "not sure" as not favourable, so the rate can be at most ${round6(1 - q)})`,
+          message: t(lang, sr.noRoom, { rate: p, share: q, id: ind.id, most: round6(1 - q) }),
         });
     }
   return problems;

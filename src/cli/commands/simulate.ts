@@ -161,7 +161,7 @@ function runSimpleForm(ctx: Context, opts: SimulateOptions): void {
     stratum: 'community',
     rule,
   };
-  problems.push(...checkSimpleInput(input));
+  problems.push(...checkSimpleInput(input, ctx.lang));
   if (problems.length) throw new UserError(t(ctx.lang, h.invalidOptions), problems);
   const design = simpleDesign(input);
   const run = runOf(ctx, opts, design);

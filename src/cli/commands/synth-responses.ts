@@ -134,7 +134,8 @@ export function synthesizeChecked(
   );
   const all = [...problems, ...resolved.problems];
   const errors = all.filter((p) => p.severity !== 'warning');
-  if (errors.length === 0) all.push(...checkSynthOptions(standard, strata, { ...opts, rate: resolved.rate }));
+  if (errors.length === 0)
+    all.push(...checkSynthOptions(standard, strata, { ...opts, rate: resolved.rate }, lang));
   const final = all.filter((p) => p.severity !== 'warning');
   if (final.length > 0) throw new UserError(t(lang, h.problems, { n: final.length }), all);
   for (const w of all) onWarning(`${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}${w.message}`);
