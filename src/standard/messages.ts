@@ -87,3 +87,23 @@ export const sx = defineMessages('standard.references', {
       `${p.code} is not an option of "${p.id}" (options: ${p.valid.join(', ')})`,
   },
 });
+
+/** Range problems found by the standard's schema. */
+export const sv = defineMessages('standard.values', {
+  between01: {
+    zh: (p: { got: string }) => `应在 0 与 1 之间，实为 ${p.got}`,
+    en: (p: { got: string }) => `must be between 0 and 1, got ${p.got}`,
+  },
+  between01Exclusive: {
+    zh: (p: { got: string }) => `应在 0 与 1 之间（不含两端），实为 ${p.got}`,
+    en: (p: { got: string }) => `must be between 0 and 1 (exclusive), got ${p.got}`,
+  },
+  zeroOrMore: {
+    zh: (p: { got: string }) => `应不小于 0，实为 ${p.got}`,
+    en: (p: { got: string }) => `must be 0 or more, got ${p.got}`,
+  },
+  codeRange: {
+    zh: (p: { got: string }) => `应为 0 到 9999 之间的整数，实为 ${p.got}`,
+    en: (p: { got: string }) => `must be a whole number between 0 and 9999, got ${p.got}`,
+  },
+});

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { t } from '../core/messages.js';
+import { scopeLang } from '../io/run-scope.js';
+import { sv } from './messages.js';
 import { stripControls } from '../core/safe-text.js';
 
 /**
@@ -55,7 +58,7 @@ const number = () => z.number({ error: expected('a number') });
 const code = z
   .number({ error: expected('a whole number') })
   .refine((n) => Number.isInteger(n) && n >= 0 && n <= 9999, {
-    error: (iss) => `must be a whole number between 0 and 9999, got ${describe(iss.input)}`,
+    error: (iss) => t(scopeLang(), sv.codeRange, { got: describe(iss.input) }),
   });
 
 const codeList = z
@@ -145,10 +148,10 @@ export const indicatorSchema = z.strictObject(
     unanswered: policy.optional(),
     skipped: policy.default('not_favourable'),
     threshold: number().refine((n) => n >= 0 && n <= 1, {
-      error: (iss) => `must be between 0 and 1, got ${describe(iss.input)}`,
+      error: (iss) => t(scopeLang(), sv.between01, { got: describe(iss.input) }),
     }),
     points: number()
-      .refine((n) => n >= 0, { error: (iss) => `must be 0 or more, got ${describe(iss.input)}` })
+      .refine((n) => n >= 0, { error: (iss) => t(scopeLang(), sv.zeroOrMore, { got: describe(iss.input) }) })
       .optional(),
     note: localText.optional(),
   },
@@ -164,7 +167,7 @@ export const standardSchema = z.strictObject(
     name: localText,
     note: localText.optional(),
     confidence: number().refine((n) => n > 0 && n < 1, {
-      error: (iss) => `must be between 0 and 1 (exclusive), got ${describe(iss.input)}`,
+      error: (iss) => t(scopeLang(), sv.between01Exclusive, { got: describe(iss.input) }),
     }),
     pass_rule: z.enum(['point', 'lower_bound'], {
       error: expected('point or lower_bound'),
