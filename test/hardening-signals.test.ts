@@ -1,20 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRng, uniformInt } from '../src/sampling/rng.js';
-import { BIN } from './helpers/run-cli.js';
+import { folderSnapshot as snapshot, leftovers, runToEnd, signalAfter } from './helpers/interrupt.js';
 
 /**
  * Ctrl+C and SIGTERM mid-drill (defect 12), at seeded random moments: the drill folder is the
@@ -23,58 +12,10 @@ import { BIN } from './helpers/run-cli.js';
  * succeeds and leaves nothing behind.
  */
 const TRIALS = 12;
-const ENV = {
-  PATH: process.env.PATH ?? '',
-  NO_COLOR: '1',
-  LANG: 'en_US.UTF-8',
-  SOURCE_DATE_EPOCH: '1767225600',
-};
-
-const digest = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
-function snapshot(dir: string): string {
-  const out: Record<string, string> = {};
-  const walk = (d: string, prefix: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p, `${prefix}${name}/`);
-      else out[`${prefix}${name}`] = digest(p);
-    }
-  };
-  if (existsSync(dir)) walk(dir, '');
-  return JSON.stringify(out);
-}
-const leftovers = (dir: string) => readdirSync(dir).filter((n) => /hhsurvey|\.tmp$|\.lock$/.test(n));
-
-function signalAfter(
-  args: string[],
-  cwd: string,
-  signal: NodeJS.Signals,
-  delay: number,
-): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd,
-      env: ENV,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    const timer = setTimeout(() => child.kill(signal), delay);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, stderr });
-    });
-  });
-}
-
 describe('drill interrupted by SIGINT or SIGTERM at seeded random moments', () => {
   it(`keeps the previous drill or publishes the whole new one, and says so truthfully (${TRIALS} signals)`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hhsurvey-harden-signals-'));
-    const run = (args: string[]) => {
-      const t0 = Date.now();
-      const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env: ENV, encoding: 'utf8' });
-      return { code: r.status, stderr: r.stderr, ms: Date.now() - t0 };
-    };
+    const run = (args: string[]) => runToEnd(args, dir);
     expect(run(['synth', 'roster', '--households', '1000', '--seed', 'sig', '-o', 'roster.csv']).code).toBe(
       0,
     );

@@ -1,20 +1,15 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRng, uniformInt } from '../src/sampling/rng.js';
-import { BIN } from './helpers/run-cli.js';
+import {
+  fileDigest as digest,
+  folderSnapshot,
+  leftovers,
+  runToEnd,
+  signalAfter,
+} from './helpers/interrupt.js';
 
 /**
  * Crash tests of the commands that write files: `sample -o`, `synth roster -o` and `drill` are
@@ -24,50 +19,6 @@ import { BIN } from './helpers/run-cli.js';
  * next complete run succeeds and leaves no temporary file, folder or lock behind.
  */
 const TRIALS = 30;
-const ENV = {
-  PATH: process.env.PATH ?? '',
-  NO_COLOR: '1',
-  LANG: 'en_US.UTF-8',
-  SOURCE_DATE_EPOCH: '1767225600',
-};
-
-const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
-/** Every file under a folder (relative name → digest); hidden names are temporary or locks. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string, prefix: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p, `${prefix}${name}/`);
-      else out[`${prefix}${name}`] = digest(p);
-    }
-  };
-  if (existsSync(dir)) walk(dir, '');
-  return out;
-}
-
-function runToEnd(args: string[], cwd: string): { code: number; ms: number; stderr: string } {
-  const t0 = Date.now();
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: ENV, encoding: 'utf8' });
-  return { code: r.status ?? -1, ms: Date.now() - t0, stderr: r.stderr };
-}
-
-/** Start a command and SIGKILL it after `delay` ms (or let it end first). */
-function killAfter(args: string[], cwd: string, delay: number): Promise<void> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: ENV, stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill('SIGKILL'), delay);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      done();
-    });
-  });
-}
-
-/** Names in a folder that no complete run leaves: temporary files and folders, locks. */
-const leftovers = (dir: string) => readdirSync(dir).filter((n) => /hhsurvey|\.tmp$|\.lock$/.test(n));
-
 /**
  * The trials of one command: `before` writes the old outputs, `args` the new ones; `state` reads
  * the outputs, which must be `old` or `fresh` (or a combination `allowed` says may follow a kill).
@@ -93,7 +44,7 @@ async function trials(opts: {
   const seen = { old: 0, fresh: 0 };
   for (let i = 0; i < TRIALS; i++) {
     opts.before();
-    await killAfter(args, dir, uniformInt(rng, span));
+    await signalAfter(args, dir, 'SIGKILL', uniformInt(rng, span));
     const s = opts.state();
     if (s === old) seen.old++;
     else if (s === fresh) seen.fresh++;
@@ -166,7 +117,7 @@ describe('commands that write files, killed at seeded random moments', () => {
         rmSync(join(dir, 'out'), { recursive: true, force: true });
         cpSync(join(dir, 'old-out'), join(dir, 'out'), { recursive: true });
       },
-      state: () => JSON.stringify(snapshot(join(dir, 'out'))),
+      state: () => folderSnapshot(join(dir, 'out')),
     });
     expect(leftovers(dir)).toEqual([]);
     expect(seen.old + seen.fresh).toBe(TRIALS);
