@@ -70,6 +70,9 @@ describe('office rosters', () => {
       expect(filled.stderr).toContain(
         '--fill-down: filled 595 blank cells from the row above (街道 298, 社区 297)',
       );
+      expect(run(['check', file, '--fill-down', '街道,社区'], 'zh').stderr).toContain(
+        '--fill-down：用上一行的值补全了 595 个空单元格（街道 298、社区 297）',
+      );
     }
   });
 

@@ -113,7 +113,10 @@ export const m = defineMessages('fieldwork', {
     en: (p: { outcome: string }) => `  outcome: ${p.outcome}`,
   },
   outcomeMenu: { zh: '访问结果：', en: 'Outcome:' },
-  noteLabel: { zh: '备注', en: 'note' },
+  noteLine: {
+    zh: (p: { note: string }) => `备注：${p.note}`,
+    en: (p: { note: string }) => `note: ${p.note}`,
+  },
   noteEditing: {
     zh: (p: { draft: string }) => `备注：${p.draft}▏`,
     en: (p: { draft: string }) => `Note: ${p.draft}▏`,

@@ -74,7 +74,7 @@ export function renderScreen(s: SessionState, color: ChalkInstance): string {
     lines.push(
       ...reviewLines(lang, standard, form.disposition!, interview ? form.asked() : [], form.answers),
     );
-    if (c.note !== '') lines.push(`  ${t(lang, m.noteLabel)}: ${c.note}`);
+    if (c.note !== '') lines.push(`  ${t(lang, m.noteLine, { note: c.note })}`);
     lines.push('', color.dim(HELP.review(lang, interview ? form.asked().length : 0)));
   }
   if (s.noteDraft !== undefined)

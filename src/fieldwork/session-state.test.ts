@@ -118,6 +118,16 @@ describe('the interview state machine', () => {
     expect(s.pending).toMatchObject({ householdId: 'P1', note: '狗 do' });
   });
 
+  it('the review shows the note with a full-width colon in Chinese', () => {
+    let s = initialState(config('tty', 'zh'), []);
+    const key = (k: Parameters<typeof keyInput>[1]) => (s = step(s, keyInput(s, k)));
+    key({ kind: 'char', char: '6' });
+    key({ kind: 'char', char: 'n' });
+    for (const ch of '有狗') key({ kind: 'char', char: ch });
+    key({ kind: 'enter' });
+    expect(renderScreen(s, plain)).toContain('  备注：有狗\n');
+  });
+
   it('shows the phone as the sample list carries it: unmasked stays unmasked, masked stays masked', () => {
     const s = initialState(config('tty'), []);
     expect(renderScreen(s, plain)).toContain('phone 13800001234');

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { UserError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
+import { m as core } from '../core/core.messages.js';
 import { both, t } from '../core/messages.js';
 import type { Encoding, EncodingChoice } from '../io/encoding.js';
 import {
@@ -700,7 +701,7 @@ async function readRosterCsv(
     notes.push(
       t(lang, m.filled, {
         total: fills.reduce((a, f) => a + f.filled, 0),
-        detail: fills.map((f) => `${f.name} ${f.filled}`).join(', '),
+        detail: fills.map((f) => `${f.name} ${f.filled}`).join(t(lang, core.listSep)),
       }),
     );
   if (phoneCol >= 0 && sci.count)
