@@ -1,6 +1,7 @@
 import { failRisk, hypergeometricInterval, type FinitePrior } from '../stats/finite.js';
 import { proportionInterval, stratumStandardError, type Interval } from '../stats/proportion.js';
 import { estimateStratified, kornGraubardInterval } from '../stats/stratified.js';
+import { commonStreet, streetRollUp } from '../roster/street-roll-up.js';
 import type {
   Answers,
   Classification,
@@ -193,7 +194,7 @@ export function scoreAssessment<I extends ScoringIndicator>(input: ScoreInput<I>
     const risks = indicators.flatMap((i) => (typeof i.risk === 'number' ? [i.risk] : []));
     strata.push({
       stratum: key,
-      street: commonStreet(entries),
+      street: commonStreet(entries.map((e) => e.street)),
       population,
       sampled: meta?.primaries ?? primaries.length,
       reserves: meta?.reserves ?? reserves.length,
@@ -211,7 +212,7 @@ export function scoreAssessment<I extends ScoringIndicator>(input: ScoreInput<I>
   }
 
   const levels: LevelResult[] = [];
-  const streets = groupByStreet(strata);
+  const streets = streetRollUp(strata.map((s) => ({ key: s.stratum, street: s.street })));
   if (streets) {
     for (const [street, keys] of streets) levels.push(rollUp('street', street, keys));
   }
@@ -366,30 +367,6 @@ export function scoreRate(
 
 function emptyDispositions(): DispositionCounts {
   return Object.fromEntries(DISPOSITION_TOKENS.map((d) => [d, 0])) as unknown as DispositionCounts;
-}
-
-function commonStreet(entries: readonly { street?: string }[]): string | null {
-  const streets = new Set(entries.map((e) => e.street?.trim() ?? '').filter((s) => s !== ''));
-  return streets.size === 1 ? [...streets][0]! : null;
-}
-
-/**
- * Streets as a roll-up level, when the sample knows them and they group communities (a sample
- * stratified by street alone has nothing between stratum and overall). Strata without a street
- * are left out of the street level (they still count in the overall).
- */
-function groupByStreet(strata: readonly StratumResult[]): Map<string, string[]> | undefined {
-  const groups = new Map<string, string[]>();
-  for (const s of strata) {
-    if (s.street === null) continue;
-    const list = groups.get(s.street);
-    if (list) list.push(s.stratum);
-    else groups.set(s.street, [s.stratum]);
-  }
-  if (groups.size === 0) return undefined;
-  if ([...groups.entries()].every(([street, keys]) => keys.length === 1 && keys[0] === street))
-    return undefined;
-  return groups;
 }
 
 function sum(xs: readonly number[]): number {

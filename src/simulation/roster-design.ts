@@ -6,6 +6,7 @@ import type { CiMethod } from '../stats/index.js';
 import type { SimulationDesign, StratumSpec } from './simulate-design.js';
 import { indicatorPopulation } from './model.js';
 import { kornGraubardLowerBound, makePassRule } from './rules.js';
+import { streetRollUp } from '../roster/street-roll-up.js';
 
 /** One stratum of a drawn design: the frame it is drawn from and what is drawn. */
 export interface RosterStratum {
@@ -18,22 +19,6 @@ export interface RosterStratum {
   population: number;
   size: number;
   reserves: number;
-}
-
-/**
- * Streets as a roll-up level when they group communities (as `hhsurvey score` does): not when the
- * strata are the streets themselves. Strata without a common street stay out of the street level.
- */
-export function streetGroups(strata: readonly RosterStratum[]): boolean {
-  const groups = new Map<string, string[]>();
-  for (const s of strata) {
-    if (s.street === null) continue;
-    const list = groups.get(s.street);
-    if (list) list.push(s.key);
-    else groups.set(s.street, [s.key]);
-  }
-  if (groups.size === 0) return false;
-  return ![...groups.entries()].every(([street, keys]) => keys.length === 1 && keys[0] === street);
 }
 
 export interface RosterDesignInput {
@@ -109,7 +94,8 @@ export function buildRosterDesign(input: RosterDesignInput): {
       rule: makePassRule(standard.pass_rule, ind.threshold, standard.confidence, input.ciMethod),
     })),
     responseRate: input.responseRate,
-    levels: streetGroups(strata) ? ['street'] : [],
+    // The street level exactly when `score` has one (src/roster/street-roll-up.ts).
+    levels: streetRollUp(strata) ? ['street'] : [],
     levelLowerBound: kornGraubardLowerBound(),
   };
   return { design, problems, warnings, rounded };

@@ -2,6 +2,7 @@ import { both, t } from '../core/messages.js';
 import { rm } from './rounding.messages.js';
 import { formatProblem, UserError, type Problem } from '../core/errors.js';
 import { findColumn } from '../roster/columns.js';
+import { commonStreet } from '../roster/street-roll-up.js';
 import { readHouseholds } from '../roster/read-roster.js';
 import { drawDesign, type SampleJobOptions } from '../sampling/sample-job.js';
 import { loadStandard, type Standard } from '../standard/index.js';
@@ -56,28 +57,24 @@ export async function prepareRosterJob(opts: RosterJobOptions): Promise<RosterJo
 
   // The sub-district of each stratum: the one its drawn households share (what `score` rolls up by).
   const streetCol = frame.columns.index.street ?? findColumn(frame.columns, 'street');
-  const streets = new Map<number, Set<string>>();
+  const streets = new Map<number, string | null>();
   if (streetCol !== undefined) {
     const rows = draw.strata.flatMap((s) => [...s.primaries, ...s.reserves]);
     const records = await readHouseholds(frame, opts.roster, rows);
     let i = 0;
     draw.strata.forEach((s, h) => {
-      const set = new Set<string>();
-      for (let k = 0; k < s.primaries.length + s.reserves.length; k++) {
-        const v = (records[i++]?.[streetCol] ?? '').trim();
-        if (v !== '') set.add(v);
-      }
-      streets.set(h, set);
+      const values: (string | undefined)[] = [];
+      for (let k = 0; k < s.primaries.length + s.reserves.length; k++) values.push(records[i++]?.[streetCol]);
+      streets.set(h, commonStreet(values));
     });
   }
   const small: RosterJob['small'] = [];
   const strata: RosterStratum[] = draw.strata.map((s, h) => {
-    const set = streets.get(h);
     if (s.takesAll) small.push({ stratum: s.stratum.key, households: s.eligible, target: s.target });
     return {
       key: s.stratum.key,
       values: s.stratum.values,
-      street: set && set.size === 1 ? [...set][0]! : null,
+      street: streets.get(h) ?? null,
       population: s.eligible,
       size: s.n,
       reserves: s.r,
