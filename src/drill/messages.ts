@@ -5,14 +5,6 @@ const strata = (n: number) => `${num(n)} ${n === 1 ? 'stratum' : 'strata'}`;
 
 /** Messages of a drill run: its file, its output folder and its progress lines. */
 export const d = defineMessages('drill', {
-  fileEmpty: {
-    zh: (p: { file: string }) => `${p.file}：文件是空的`,
-    en: (p: { file: string }) => `${p.file}: the file is empty`,
-  },
-  notUtf8: {
-    zh: (p: { file: string }) => `${p.file}：不是 UTF-8 文本（请把演练文件另存为 UTF-8）`,
-    en: (p: { file: string }) => `${p.file}: not UTF-8 text (save the drill file as UTF-8)`,
-  },
   notFolder: {
     zh: (p: { file: string }) => `${p.file}：不是文件夹`,
     en: (p: { file: string }) => `${p.file}: not a folder`,

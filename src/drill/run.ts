@@ -6,7 +6,7 @@ import { chinaIso } from '../core/clock.js';
 import { fileError, formatProblem, UserError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import { VERSION } from '../core/version.js';
-import { readInputBytes } from '../io/inputs.js';
+import { readUtf8File } from '../io/inputs.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { readResponses } from '../fieldwork/responses-file.js';
 import { orderRows, responseCells, responsesHeader, type ResponseRow } from '../fieldwork/responses.js';
@@ -111,18 +111,8 @@ export function drillSeed(drill: Pick<Drill, 'seed'>, date: string, override?: s
 
 const sha256 = (buf: Buffer | string) => createHash('sha256').update(buf).digest('hex');
 
-function readText(path: string, label: string): string {
-  const buf = readInputBytes(path, label);
-  if (buf.length === 0) throw new UserError(t(scopeLang(), d.fileEmpty, { file: label }));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
-  } catch {
-    throw new UserError(t(scopeLang(), d.notUtf8, { file: label }));
-  }
-}
-
 export function readDrill(file: string, label: string): { drill: Drill; sha256: string } {
-  const text = readText(file, label);
+  const text = readUtf8File(file, label);
   return { drill: parseDrill(text, label), sha256: sha256(text) };
 }
 

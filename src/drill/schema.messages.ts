@@ -2,15 +2,6 @@ import { defineMessages } from '../core/messages.js';
 
 /** Problems in a drill file, each at its line and field. */
 export const ds = defineMessages('drill.schema', {
-  nothing: { zh: '空', en: 'nothing' },
-  aList: { zh: '列表', en: 'a list' },
-  aMapping: { zh: '映射', en: 'a mapping' },
-  required: { zh: '必填', en: 'required' },
-  mustBe: {
-    zh: (p: { what: string; got: string }) => `应为${p.what}，实为 ${p.got}`,
-    en: (p: { what: string; got: string }) => `must be ${p.what}, got ${p.got}`,
-  },
-  notEmpty: { zh: '不能为空', en: 'must not be empty' },
   wholeFrom: {
     zh: (p: { min: number; got: string }) => `应为不小于 ${p.min} 的整数，实为 ${p.got}`,
     en: (p: { min: number; got: string }) => `must be a whole number from ${p.min}, got ${p.got}`,
@@ -56,9 +47,7 @@ export const ds = defineMessages('drill.schema', {
       `${p.file}: ${p.n} ${p.n === 1 ? 'problem' : 'problems'} in the drill file`,
   },
   // What a value must be.
-  text: { zh: '文字', en: 'text' },
   rate: { zh: ' 0 到 1 之间的比率（0.93 或 93%）', en: 'a rate between 0 and 1 (0.93 or 93%)' },
-  whole: { zh: '整数', en: 'a whole number' },
   listOfNames: { zh: '名称列表', en: 'a list of names' },
   nameOrList: { zh: '一个名称或名称列表', en: 'a name or a list of names' },
   indicatorRates: { zh: '指标编号到比率的映射', en: 'a mapping of indicator ids to rates' },
@@ -78,5 +67,4 @@ export const ds = defineMessages('drill.schema', {
   date: { zh: '日期（YYYY-MM-DD）', en: 'a date (YYYY-MM-DD)' },
   seed: { zh: '文字或 date', en: 'text, or date' },
   ci: { zh: ' hypergeometric、wilson 或 clopper-pearson', en: 'hypergeometric, wilson or clopper-pearson' },
-  number: { zh: '数字', en: 'a number' },
 });

@@ -1,17 +1,16 @@
-import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { visit, type Document } from 'yaml';
 import { t, type Message } from '../core/messages.js';
+import { describeValue, expectedMessage, safeParseIn } from '../core/zod-text.js';
+import { zm } from '../core/zod-text.messages.js';
 import { scopeLang } from '../io/run-scope.js';
 import { ds } from './schema.messages.js';
-import { yamlToData } from '../io/yaml-bounded.js';
+import { parseYamlFile } from '../io/schema-file.js';
 import { z } from 'zod';
-import { UserError, type Problem } from '../core/errors.js';
 import { DISPOSITION_TOKENS } from '../fieldwork/dispositions.js';
 import { CANONICAL_COLUMNS } from '../roster/columns.js';
 import { DEFAULT_ORDER } from '../sampling/design.js';
-import { formatPath } from '../standard/parse.js';
 import { DEFAULT_RESPONSE_RATE } from '../synth/response-defaults.js';
 import { parseRate } from '../core/rate.js';
-import { stripControls } from '../core/safe-text.js';
 
 /**
  * The drill file (YAML): everything one mock assessment needs, so that `hhsurvey drill` can run
@@ -34,30 +33,15 @@ import { stripControls } from '../core/safe-text.js';
  * ```
  */
 
-type Path = readonly (string | number)[];
-
-function describe(v: unknown): string {
-  const lang = scopeLang();
-  if (v === undefined) return t(lang, ds.nothing);
-  if (v === null) return 'null';
-  // A whole file's text when it is no mapping at all (a CSV given as YAML): the start of it.
-  if (typeof v === 'string')
-    return `"${v.length > 40 ? `${stripControls(v.slice(0, 40))}…` : stripControls(v)}"`;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return t(lang, ds.aList);
-  return t(lang, ds.aMapping);
-}
+const describe = (v: unknown) => describeValue(v, scopeLang());
 
 /** What a value must be: a message of the catalogue, in the run's language when it is read. */
-const expected = (what: Message) => (iss: { input?: unknown }) =>
-  iss.input === undefined
-    ? t(scopeLang(), ds.required)
-    : t(scopeLang(), ds.mustBe, { what: t(scopeLang(), what), got: describe(iss.input) });
+const expected = (what: Message) => expectedMessage(what, scopeLang);
 
 const text = () =>
   z
-    .string({ error: expected(ds.text) })
-    .refine((s) => s.trim() !== '', { error: () => t(scopeLang(), ds.notEmpty) });
+    .string({ error: expected(zm.text) })
+    .refine((s) => s.trim() !== '', { error: () => t(scopeLang(), zm.notEmpty) });
 
 /** A rate: 0.93 or "93%". */
 const rate = () =>
@@ -66,7 +50,7 @@ const rate = () =>
     if (r === undefined) {
       ctx.addIssue({
         code: 'custom',
-        message: t(scopeLang(), ds.mustBe, { what: t(scopeLang(), ds.rate), got: describe(v) }),
+        message: t(scopeLang(), zm.mustBe, { what: t(scopeLang(), ds.rate), got: describe(v) }),
       });
       return z.NEVER;
     }
@@ -74,7 +58,7 @@ const rate = () =>
   });
 
 const whole = (min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z.number({ error: expected(ds.whole) }).refine((n) => Number.isInteger(n) && n >= min && n <= max, {
+  z.number({ error: expected(zm.whole) }).refine((n) => Number.isInteger(n) && n >= min && n <= max, {
     error: (iss) =>
       max === Number.MAX_SAFE_INTEGER
         ? t(scopeLang(), ds.wholeFrom, { min, got: describe(iss.input) })
@@ -154,7 +138,9 @@ const rateOrMap = () =>
       return z.NEVER;
     }
     const r =
-      typeof v === 'object' && v !== null && !Array.isArray(v) ? rateMap().safeParse(v) : rate().safeParse(v);
+      typeof v === 'object' && v !== null && !Array.isArray(v)
+        ? safeParseIn(rateMap(), v, scopeLang())
+        : safeParseIn(rate(), v, scopeLang());
     if (r.success) return r.data;
     for (const iss of r.error.issues) ctx.addIssue({ code: 'custom', path: iss.path, message: iss.message });
     return z.NEVER;
@@ -195,7 +181,7 @@ export const drillSchema = z
         .string({ error: expected(ds.date) })
         .refine((s) => isDate(s), {
           error: (iss) =>
-            t(scopeLang(), ds.mustBe, { what: t(scopeLang(), ds.date), got: describe(iss.input) }),
+            t(scopeLang(), zm.mustBe, { what: t(scopeLang(), ds.date), got: describe(iss.input) }),
         })
         .optional(),
       roster: text(),
@@ -216,13 +202,13 @@ export const drillSchema = z
         .default('hypergeometric'),
       /** Passing results whose risk of failing the official check is above this level are "at risk". */
       risk_level: z
-        .number({ error: expected(ds.number) })
+        .number({ error: expected(zm.number) })
         .refine((n) => n > 0 && n < 1, {
           error: (iss) => t(scopeLang(), ds.between01, { got: describe(iss.input) }),
         })
         .optional(),
       confidence: z
-        .number({ error: expected(ds.number) })
+        .number({ error: expected(zm.number) })
         .refine((n) => n > 0 && n < 1, {
           error: (iss) => t(scopeLang(), ds.between01, { got: describe(iss.input) }),
         })
@@ -259,37 +245,18 @@ function isDate(s: string): boolean {
  * `file:line: path: message`.
  */
 export function parseDrill(source: string, file: string): Drill {
-  const lineCounter = new LineCounter();
-  // YAML 1.2 core schema: 2026-11-28 stays text, so `date:` needs no quotes.
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const problems: Problem[] = doc.errors.map((e) => ({
-      file,
-      line: lineCounter.linePos(e.pos[0]).line,
-      message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-    }));
-    throw new UserError(t(scopeLang(), ds.notYaml, { file }), problems);
-  }
-  keepUnusualNumbersAsText(doc);
-  const data = yamlToData(doc, file);
-  const result = drillSchema.safeParse(data);
-  if (result.success) return result.data;
-  const located: Problem[] = [];
-  for (const iss of result.error.issues) {
-    const paths: { path: Path; message: string }[] =
-      iss.code === 'unrecognized_keys'
-        ? iss.keys.map((k) => ({ path: [...(iss.path as Path), k], message: 'unknown field (misspelt?)' }))
-        : [{ path: iss.path as Path, message: iss.message }];
-    for (const p of paths)
-      located.push({
-        file,
-        line: lineOf(doc, lineCounter, p.path),
-        ...(p.path.length > 0 ? { field: formatPath(p.path) } : {}),
-        message: p.message,
-      });
-  }
-  located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  throw new UserError(t(scopeLang(), ds.problems, { file, n: located.length }), located);
+  const lang = scopeLang();
+  return parseYamlFile(
+    source,
+    file,
+    {
+      schema: drillSchema,
+      notYaml: (f) => t(lang, ds.notYaml, { file: f }),
+      problems: (f, n) => t(lang, ds.problems, { file: f, n }),
+      prepare: keepUnusualNumbersAsText,
+    },
+    lang,
+  );
 }
 
 /**
@@ -308,12 +275,4 @@ function keepUnusualNumbersAsText(doc: Document): void {
         node.value = node.source;
     },
   });
-}
-
-function lineOf(doc: Document, lc: LineCounter, path: Path): number | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true);
-    if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
-  }
-  return undefined;
 }

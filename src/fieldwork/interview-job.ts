@@ -6,6 +6,7 @@ import { groupProblems, UserError } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
 import { csvLine } from '../io/csv-write.js';
+import { firstNonUtf8 } from '../io/inputs.js';
 import { m as io } from '../io/messages.js';
 import { readSampleList, type SampleEntry } from '../sampling/sample-file.js';
 import { assertNotExcelResaved } from '../sampling/excel-ids.js';
@@ -94,11 +95,8 @@ async function checkResponsesFile(
     throw new UserError(t(lang, m.workbook, { label }));
   // The encoding of every complete line (a line cut off by a crash may end inside a character).
   const cut = Math.max(bytes.lastIndexOf(0x0a), bytes.lastIndexOf(0x0d)) + 1;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, cut > 0 ? cut : bytes.length));
-  } catch {
+  if (firstNonUtf8(bytes.subarray(0, cut > 0 ? cut : bytes.length)) >= 0)
     throw new UserError(t(lang, m.gb18030, { label }));
-  }
   const existing = await readResponses(path, standard, { label, encoding: 'utf8', lang });
   const cols = mapColumns(existing.header, standard);
   const missing = [

@@ -14,9 +14,12 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { isUtf8 } from 'node:buffer';
 import { fileError, UserError } from '../core/errors.js';
 import { t } from '../core/messages.js';
 import { kindOf, trackTemp, untrackTemp } from './atomic.js';
+import { utf8Evidence } from './encoding.js';
+import { parseJsonText } from './json-text.js';
 import { m } from './messages.js';
 import { currentScope, scopeLang } from './run-scope.js';
 
@@ -158,28 +161,42 @@ export function readInputBytes(path: string, label: string, limit = TEXT_LIMIT):
   }
 }
 
-/** A whole text input decoded as UTF-8 (a BOM dropped). */
-export function readInputText(path: string, label: string, limit = TEXT_LIMIT): string {
-  return readInputBytes(path, label, limit)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '');
+/**
+ * A whole text input that must be UTF-8 (standards, drill files, manifests, reports): its text,
+ * a BOM dropped. An empty file, a binary file or bytes that are not UTF-8 are refused with one
+ * located line (rosters and responses are another idea: they may be GB18030, see encoding.ts).
+ */
+export function readUtf8File(path: string, label: string, limit = TEXT_LIMIT): string {
+  return decodeUtf8(readInputBytes(path, label, limit), label);
+}
+
+/** The text of bytes that must be UTF-8, or a user error at the first byte that is not. */
+export function decodeUtf8(bytes: Uint8Array, label: string): string {
+  if (bytes.length === 0) throw new UserError(t(scopeLang(), m.fileEmpty, { file: label }));
+  if (bytes.includes(0)) throw new UserError(t(scopeLang(), m.notText, { file: label }));
+  const bad = firstNonUtf8(bytes);
+  if (bad >= 0) {
+    let line = 1;
+    for (let k = bytes.indexOf(0x0a); k !== -1 && k < bad; k = bytes.indexOf(0x0a, k + 1)) line++;
+    throw new UserError(t(scopeLang(), m.notUtf8Text, { file: label, line, byte: bad + 1 }));
+  }
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+}
+
+/** Index of the first byte of `bytes` that is not well-formed UTF-8, or -1. */
+export function firstNonUtf8(bytes: Uint8Array): number {
+  if (isUtf8(bytes)) return -1;
+  const { firstBad } = utf8Evidence(bytes);
+  if (firstBad >= 0) return firstBad;
+  // Only a character cut off by the end of the file: its lead byte.
+  let k = bytes.length - 1;
+  while (k > 0 && bytes[k]! >= 0x80 && bytes[k]! < 0xc0) k--;
+  return k;
 }
 
 /** JSON input, bounded, with one line for a syntax error. */
 export function readInputJson(path: string, label: string, limit = TEXT_LIMIT): unknown {
-  const text = readInputText(path, label, limit);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    // V8 names the offset ("at position 12"); the person needs a line and a column. The message
-    // itself is not shown: it may quote the file's text, and it is in English only.
-    const at = /position (\d+)/.exec((err as Error).message);
-    const offset = at ? Number(at[1]) : text.length;
-    const before = text.slice(0, offset).split('\n');
-    throw new UserError(
-      t(scopeLang(), m.notJson, { file: label, line: before.length, column: before.at(-1)!.length + 1 }),
-    );
-  }
+  return parseJsonText(readUtf8File(path, label, limit), label);
 }
 
 /** SHA-256 of a file's bytes (a piped input: of its copy). */

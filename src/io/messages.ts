@@ -168,4 +168,14 @@ export const m = defineMessages('io', {
     zh: '引号未闭合：以 " 开头的字段一直没有结束',
     en: 'unclosed quote: a field opened with " never ends',
   },
+  notText: {
+    zh: (p: { file: string }) => `${p.file}：不是文本文件`,
+    en: (p: { file: string }) => `${p.file}: not a text file`,
+  },
+  notUtf8Text: {
+    zh: (p: { file: string; line: number; byte: number }) =>
+      `${p.file}:${p.line}：不是 UTF-8 文本（第 ${p.byte} 个字节）；请把文件另存为 UTF-8`,
+    en: (p: { file: string; line: number; byte: number }) =>
+      `${p.file}:${p.line}: not UTF-8 text (byte ${p.byte}); save the file as UTF-8`,
+  },
 });

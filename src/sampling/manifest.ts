@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readInputText } from '../io/inputs.js';
-import { shownPath } from '../io/run-scope.js';
+import { t } from '../core/messages.js';
+import { readUtf8File } from '../io/inputs.js';
+import { scopeLang, shownPath } from '../io/run-scope.js';
+import { parseJsonFile } from '../io/schema-file.js';
+import { mm } from './manifest.messages.js';
 import { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import type { EncodingChoice } from '../io/encoding.js';
@@ -157,21 +160,10 @@ export function manifestPathFor(samplePath: string): string {
 }
 
 export function readManifest(path: string): SampleManifest {
-  if (!existsSync(path))
-    throw new UserError(`${path}: no manifest (write the sample with -o to get one, or pass --manifest)`);
-  const raw = readInputText(path, shownPath(path));
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (err) {
-    throw new UserError(`${path}: not valid JSON (${(err as Error).message})`);
-  }
-  const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new UserError(
-      `${path}: not a sample manifest`,
-      parsed.error.issues.map((i) => ({ file: path, field: i.path.join('.'), message: i.message })),
-    );
-  }
-  return parsed.data;
+  const label = shownPath(path);
+  if (!existsSync(path)) throw new UserError(t(scopeLang(), mm.noManifest, { file: label }));
+  return parseJsonFile(readUtf8File(path, label), label, {
+    schema: manifestSchema,
+    problems: (file, n) => t(scopeLang(), mm.notManifest, { file, n }),
+  });
 }

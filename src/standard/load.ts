@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserError } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
-import { scopeLang } from '../io/run-scope.js';
-import { sm } from './messages.js';
 import { tm } from './template.messages.js';
-import { readInputBytes } from '../io/inputs.js';
+import { readUtf8File } from '../io/inputs.js';
 import { parseStandard } from './parse.js';
 import type { Standard } from './schema.js';
 
@@ -35,18 +32,6 @@ export function resolveStandardPath(
   return { path: isAbsolute(file) ? file : resolve(cwd, file), label: file };
 }
 
-function decode(buf: Buffer, label: string): string {
-  if (buf.length === 0) throw new UserError(t(scopeLang(), sm.fileEmpty, { file: label }));
-  if (buf.includes(0)) throw new UserError(t(scopeLang(), sm.notText, { file: label }));
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    throw new UserError(t(scopeLang(), sm.notUtf8, { file: label }));
-  }
-  return text.replace(/^\uFEFF/, '');
-}
-
 /**
  * Read and validate a standard: a YAML or JSON file, or the built-in one when `file` is undefined
  * (or names a built-in standard). Throws a UserError listing every problem.
@@ -54,12 +39,12 @@ function decode(buf: Buffer, label: string): string {
 // eslint-disable-next-line @typescript-eslint/require-await -- kept async for its callers
 export async function loadStandard(file: string | undefined, cwd?: string): Promise<Standard> {
   const { path, label } = resolveStandardPath(file, cwd);
-  return parseStandard(decode(readInputBytes(path, label), label), label);
+  return parseStandard(readUtf8File(path, label), label);
 }
 
 export function loadStandardSync(file: string | undefined, cwd?: string): Standard {
   const { path, label } = resolveStandardPath(file, cwd);
-  return parseStandard(decode(readInputBytes(path, label), label), label);
+  return parseStandard(readUtf8File(path, label), label);
 }
 
 /** The text of a built-in standard, comments and all (for `standard init`). */

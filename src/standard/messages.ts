@@ -2,18 +2,6 @@ import { defineMessages } from '../core/messages.js';
 
 /** Problems reading a standard file. */
 export const sm = defineMessages('standard', {
-  fileEmpty: {
-    zh: (p: { file: string }) => `${p.file}：文件是空的`,
-    en: (p: { file: string }) => `${p.file}: the file is empty`,
-  },
-  notText: {
-    zh: (p: { file: string }) => `${p.file}：不是文本文件（应为 YAML 或 JSON）`,
-    en: (p: { file: string }) => `${p.file}: not a text file (YAML or JSON expected)`,
-  },
-  notUtf8: {
-    zh: (p: { file: string }) => `${p.file}：不是 UTF-8 文本（请把测评标准另存为 UTF-8）`,
-    en: (p: { file: string }) => `${p.file}: not UTF-8 text (save the standard as UTF-8)`,
-  },
   notYaml: {
     zh: (p: { file: string }) => `${p.file}：不是有效的 YAML 或 JSON 文件`,
     en: (p: { file: string }) => `${p.file}: not a valid YAML or JSON file`,
@@ -105,5 +93,62 @@ export const sv = defineMessages('standard.values', {
   codeRange: {
     zh: (p: { got: string }) => `应为 0 到 9999 之间的整数，实为 ${p.got}`,
     en: (p: { got: string }) => `must be a whole number between 0 and 9999, got ${p.got}`,
+  },
+});
+
+/** What each field of a standard must be, and the schema's other problems. */
+export const sf = defineMessages('standard.fields', {
+  localText: { zh: '映射 { zh, en }', en: 'a mapping { zh, en }' },
+  identifier: {
+    zh: (p: { got: string }) => `应以小写字母开头，只含 a-z、0-9 和 _，实为 ${p.got}`,
+    en: (p: { got: string }) =>
+      `must start with a lower-case letter and hold only a-z, 0-9 and _, got ${p.got}`,
+  },
+  standardId: {
+    zh: (p: { got: string }) => `只能含字母、数字、- 和 _，实为 ${p.got}`,
+    en: (p: { got: string }) => `must hold only letters, digits, - and _, got ${p.got}`,
+  },
+  codeList: {
+    zh: (p: { got: string }) => `应为选项代码的列表，实为 ${p.got}`,
+    en: (p: { got: string }) => `must be a list of option codes, got ${p.got}`,
+  },
+  oneCode: { zh: '至少要列出一个选项代码', en: 'must list at least one option code' },
+  condition: { zh: '映射 { question, in }', en: 'a mapping { question, in }' },
+  conditions: { zh: '应为 { question, in } 的列表', en: 'must be a list of { question, in }' },
+  option: { zh: '映射 { code, zh, en }', en: 'a mapping { code, zh, en }' },
+  options: { zh: '选项列表', en: 'a list of options' },
+  twoOptions: { zh: '单选题至少需要 2 个选项', en: 'a single-choice question needs at least 2 options' },
+  question: { zh: '映射 { id, text, options }', en: 'a mapping { id, text, options }' },
+  policy: { zh: ' not_favourable 或 exclude', en: 'not_favourable or exclude' },
+  mapping: { zh: '映射', en: 'a mapping' },
+  wholeGot: {
+    zh: (p: { got: string }) => `应为整数，实为 ${p.got}`,
+    en: (p: { got: string }) => `must be a whole number, got ${p.got}`,
+  },
+  giveOne: {
+    zh: '请给出以下之一：question + in、all_of、any_of，或 at_least + of',
+    en: 'give one of: question + in, all_of, any_of, or at_least + of',
+  },
+  giveOnlyOne: {
+    zh: (p: { forms: string[] }) =>
+      `只能给出以下之一：question + in、all_of、any_of，或 at_least + of（实有 ${p.forms.join('、')}）`,
+    en: (p: { forms: string[] }) =>
+      `give only one of: question + in, all_of, any_of, or at_least + of (got ${p.forms.join(', ')})`,
+  },
+  questionWithIn: { zh: 'question 与 in 须一起给出', en: 'question and in go together' },
+  atLeastWithOf: { zh: 'at_least 与 of 须一起给出', en: 'at_least and of go together' },
+  indicator: {
+    zh: '映射 { id, name, favourable, threshold }',
+    en: 'a mapping { id, name, favourable, threshold }',
+  },
+  passRule: { zh: ' point 或 lower_bound', en: 'point or lower_bound' },
+  questions: { zh: '题目列表', en: 'a list of questions' },
+  oneQuestion: { zh: '至少要有一道题', en: 'must hold at least one question' },
+  indicators: { zh: '指标列表', en: 'a list of indicators' },
+  oneIndicator: { zh: '至少要有一个指标', en: 'must hold at least one indicator' },
+  standard: {
+    zh: (p: { got: string }) => `测评标准应为映射（id、name、questions、indicators 等），实为 ${p.got}`,
+    en: (p: { got: string }) =>
+      `a standard must be a mapping (id, name, questions, indicators...), got ${p.got}`,
   },
 });

@@ -1,9 +1,8 @@
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { t } from '../core/messages.js';
 import { scopeLang } from '../io/run-scope.js';
 import { sm, sx } from './messages.js';
-import { yamlToData } from '../io/yaml-bounded.js';
-import { UserError, type Problem } from '../core/errors.js';
+import { parseYamlFile } from '../io/schema-file.js';
+import type { PathProblem } from '../core/zod-text.js';
 import { registerStandard } from './logic.js';
 import {
   favourableConditions,
@@ -19,65 +18,34 @@ import {
 } from './schema.js';
 
 type Path = readonly (string | number)[];
-
-/** `indicators[2].threshold` */
-export function formatPath(path: Path): string {
-  let s = '';
-  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s === '' ? p : `.${p}`;
-  return s;
-}
-
-interface Located {
-  path: Path;
-  message: string;
-}
+type Located = PathProblem;
 
 /**
  * Parse and validate a standard (YAML or JSON: JSON is read by the YAML parser) and return it,
  * or throw a UserError listing every problem as `file:line: path: message`.
  */
 export function parseStandard(source: string, file: string): Standard {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const problems: Problem[] = doc.errors.map((e) => ({
-      file,
-      line: lineCounter.linePos(e.pos[0]).line,
-      message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-    }));
-    throw new UserError(t(scopeLang(), sm.notYaml, { file }), problems);
-  }
-  const data = yamlToData(doc, file);
-  const problems = validateStandardData(data);
-  if (problems.length > 0) {
-    const located: Problem[] = problems.map((p) => ({
-      file,
-      line: lineOf(doc, lineCounter, p.path),
-      field: p.path.length > 0 ? formatPath(p.path) : undefined,
-      message: p.message,
-    }));
-    located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    throw new UserError(t(scopeLang(), sm.problems, { file, n: problems.length }), located);
-  }
-  return registerStandard(toStandard(standardSchema.parse(data)));
+  const lang = scopeLang();
+  const parsed = parseYamlFile(
+    source,
+    file,
+    {
+      schema: standardSchema,
+      notYaml: (f) => t(lang, sm.notYaml, { file: f }),
+      problems: (f, n) => t(lang, sm.problems, { file: f, n }),
+      more: crossReferencesOf,
+    },
+    lang,
+  );
+  return registerStandard(toStandard(parsed));
 }
 
 /**
- * Every problem in a parsed document: schema problems, then cross-references (checked on every
- * question and indicator that is itself valid, so one bad entry does not hide the others).
+ * Cross-references, checked on every question and indicator that is itself valid, so one bad
+ * entry does not hide the others (the schema's own problems are found by the schema).
  */
-export function validateStandardData(data: unknown): Located[] {
-  const result = standardSchema.safeParse(data);
+function crossReferencesOf(data: unknown): Located[] {
   const out: Located[] = [];
-  if (!result.success) {
-    for (const iss of result.error.issues) {
-      if (iss.code === 'unrecognized_keys')
-        out.push(
-          ...iss.keys.map((k) => ({ path: [...iss.path, k] as Path, message: 'unknown field (misspelt?)' })),
-        );
-      else out.push({ path: iss.path as Path, message: iss.message });
-    }
-  }
   const raw = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
   const rawQuestions = Array.isArray(raw.questions) ? (raw.questions as unknown[]) : [];
   const rawIds = rawQuestions.map((q) =>
@@ -109,14 +77,6 @@ export function validateStandardData(data: unknown): Located[] {
     else seen.set(id, i);
   });
   return out;
-}
-
-function lineOf(doc: Document, lc: LineCounter, path: Path): number | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true);
-    if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
-  }
-  return undefined;
 }
 
 type Parsed = ReturnType<typeof standardSchema.parse>;

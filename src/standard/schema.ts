@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { t } from '../core/messages.js';
+import { t, type Message } from '../core/messages.js';
+import { describeValue, expectedMessage } from '../core/zod-text.js';
+import { zm } from '../core/zod-text.messages.js';
 import { scopeLang } from '../io/run-scope.js';
-import { sv } from './messages.js';
-import { stripControls } from '../core/safe-text.js';
+import { sf, sv } from './messages.js';
 
 /**
  * The evaluation standard (测评体系) as data: the questionnaire, the indicators and how they are
@@ -25,52 +26,41 @@ export const RESERVED_COLUMNS = [
 
 const ID = /^[a-z][a-z0-9_]*$/;
 
-function describe(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'null';
-  // A whole file's text when it is no mapping at all (a CSV given as YAML): the start of it.
-  if (typeof v === 'string')
-    return `"${v.length > 40 ? `${stripControls(v.slice(0, 40))}…` : stripControls(v)}"`;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return 'a list';
-  return 'a mapping';
-}
+const lang = () => scopeLang();
+const describe = (v: unknown) => describeValue(v, scopeLang());
+const say = (m: Message) => () => t(scopeLang(), m);
 
 /** The message for a value of the wrong type: "required" when missing. */
-const expected = (what: string) => (iss: { input?: unknown }) =>
-  iss.input === undefined ? 'required' : `must be ${what}, got ${describe(iss.input)}`;
+const expected = (what: Message) => expectedMessage(what, lang);
 
 const text = () =>
-  z.string({ error: expected('text') }).refine((s) => s.trim() !== '', {
-    error: 'must not be empty',
-  });
+  z.string({ error: expected(zm.text) }).refine((s) => s.trim() !== '', { error: say(zm.notEmpty) });
 
-const localText = z.strictObject({ zh: text(), en: text() }, { error: expected('a mapping { zh, en }') });
+const localText = z.strictObject({ zh: text(), en: text() }, { error: expected(sf.localText) });
 
 const identifier = () =>
-  z.string({ error: expected('text') }).refine((s) => ID.test(s), {
-    error: (iss) =>
-      `must start with a lower-case letter and hold only a-z, 0-9 and _, got ${describe(iss.input)}`,
+  z.string({ error: expected(zm.text) }).refine((s) => ID.test(s), {
+    error: (iss) => t(scopeLang(), sf.identifier, { got: describe(iss.input) }),
   });
 
-const number = () => z.number({ error: expected('a number') });
+const number = () => z.number({ error: expected(zm.number) });
 
 const code = z
-  .number({ error: expected('a whole number') })
+  .number({ error: expected(zm.whole) })
   .refine((n) => Number.isInteger(n) && n >= 0 && n <= 9999, {
     error: (iss) => t(scopeLang(), sv.codeRange, { got: describe(iss.input) }),
   });
 
 const codeList = z
-  .array(code, { error: (iss) => `must be a list of option codes, got ${describe(iss.input)}` })
-  .min(1, { error: 'must list at least one option code' });
+  .array(code, { error: (iss) => t(scopeLang(), sf.codeList, { got: describe(iss.input) }) })
+  .min(1, { error: say(sf.oneCode) });
 
 export const conditionSchema = z.strictObject(
   {
     question: identifier(),
     in: codeList,
   },
-  { error: expected('a mapping { question, in }') },
+  { error: expected(sf.condition) },
 );
 
 const optionSchema = z.strictObject(
@@ -78,27 +68,25 @@ const optionSchema = z.strictObject(
     code,
     zh: text(),
     en: text(),
-    not_sure: z.boolean({ error: expected('true or false') }).default(false),
+    not_sure: z.boolean({ error: expected(zm.trueFalse) }).default(false),
   },
-  { error: expected('a mapping { code, zh, en }') },
+  { error: expected(sf.option) },
 );
 
 export const questionSchema = z.strictObject(
   {
     id: identifier(),
     text: localText,
-    options: z
-      .array(optionSchema, { error: expected('a list of options') })
-      .min(2, { error: 'a single-choice question needs at least 2 options' }),
+    options: z.array(optionSchema, { error: expected(sf.options) }).min(2, { error: say(sf.twoOptions) }),
     ask_if: conditionSchema.optional(),
-    required: z.boolean({ error: expected('true or false') }).default(true),
+    required: z.boolean({ error: expected(zm.trueFalse) }).default(true),
     note: localText.optional(),
   },
-  { error: expected('a mapping { id, text, options }') },
+  { error: expected(sf.question) },
 );
 
 const policy = z.enum(['not_favourable', 'exclude'], {
-  error: expected('not_favourable or exclude'),
+  error: expected(sf.policy),
 });
 
 const favourableSchema = z
@@ -106,15 +94,24 @@ const favourableSchema = z
     {
       question: identifier().optional(),
       in: codeList.optional(),
-      all_of: z.array(conditionSchema, { error: 'must be a list of { question, in }' }).min(1).optional(),
-      any_of: z.array(conditionSchema, { error: 'must be a list of { question, in }' }).min(1).optional(),
-      at_least: z
-        .number({ error: expected('a whole number') })
-        .int({ error: (iss) => `must be a whole number, got ${describe(iss.input)}` })
+      all_of: z
+        .array(conditionSchema, { error: say(sf.conditions) })
+        .min(1)
         .optional(),
-      of: z.array(conditionSchema, { error: 'must be a list of { question, in }' }).min(1).optional(),
+      any_of: z
+        .array(conditionSchema, { error: say(sf.conditions) })
+        .min(1)
+        .optional(),
+      at_least: z
+        .number({ error: expected(zm.whole) })
+        .int({ error: (iss) => t(scopeLang(), sf.wholeGot, { got: describe(iss.input) }) })
+        .optional(),
+      of: z
+        .array(conditionSchema, { error: say(sf.conditions) })
+        .min(1)
+        .optional(),
     },
-    { error: expected('a mapping') },
+    { error: expected(sf.mapping) },
   )
   .superRefine((f, ctx) => {
     const forms = [
@@ -126,17 +123,14 @@ const favourableSchema = z
     if (forms.length !== 1) {
       ctx.addIssue({
         code: 'custom',
-        message:
-          forms.length === 0
-            ? 'give one of: question + in, all_of, any_of, or at_least + of'
-            : `give only one of: question + in, all_of, any_of, or at_least + of (got ${forms.join(', ')})`,
+        message: forms.length === 0 ? t(scopeLang(), sf.giveOne) : t(scopeLang(), sf.giveOnlyOne, { forms }),
       });
       return;
     }
     if (forms[0] === 'question' && (f.question === undefined || f.in === undefined))
-      ctx.addIssue({ code: 'custom', message: 'question and in go together' });
+      ctx.addIssue({ code: 'custom', message: t(scopeLang(), sf.questionWithIn) });
     if (forms[0] === 'at_least' && (f.at_least === undefined || f.of === undefined))
-      ctx.addIssue({ code: 'custom', message: 'at_least and of go together' });
+      ctx.addIssue({ code: 'custom', message: t(scopeLang(), sf.atLeastWithOf) });
   });
 
 export const indicatorSchema = z.strictObject(
@@ -155,13 +149,13 @@ export const indicatorSchema = z.strictObject(
       .optional(),
     note: localText.optional(),
   },
-  { error: expected('a mapping { id, name, favourable, threshold }') },
+  { error: expected(sf.indicator) },
 );
 
 export const standardSchema = z.strictObject(
   {
-    id: z.string({ error: expected('text') }).refine((s) => /^[a-z0-9][a-z0-9_-]*$/i.test(s), {
-      error: (iss) => `must hold only letters, digits, - and _, got ${describe(iss.input)}`,
+    id: z.string({ error: expected(zm.text) }).refine((s) => /^[a-z0-9][a-z0-9_-]*$/i.test(s), {
+      error: (iss) => t(scopeLang(), sf.standardId, { got: describe(iss.input) }),
     }),
     version: z.union([z.string(), z.number()]).transform(String).optional(),
     name: localText,
@@ -170,19 +164,18 @@ export const standardSchema = z.strictObject(
       error: (iss) => t(scopeLang(), sv.between01Exclusive, { got: describe(iss.input) }),
     }),
     pass_rule: z.enum(['point', 'lower_bound'], {
-      error: expected('point or lower_bound'),
+      error: expected(sf.passRule),
     }),
     eligibility: localText.optional(),
     questions: z
-      .array(questionSchema, { error: expected('a list of questions') })
-      .min(1, { error: 'must hold at least one question' }),
+      .array(questionSchema, { error: expected(sf.questions) })
+      .min(1, { error: say(sf.oneQuestion) }),
     indicators: z
-      .array(indicatorSchema, { error: expected('a list of indicators') })
-      .min(1, { error: 'must hold at least one indicator' }),
+      .array(indicatorSchema, { error: expected(sf.indicators) })
+      .min(1, { error: say(sf.oneIndicator) }),
   },
   {
-    error: (iss) =>
-      `a standard must be a mapping (id, name, questions, indicators...), got ${describe(iss.input)}`,
+    error: (iss) => t(scopeLang(), sf.standard, { got: describe(iss.input) }),
   },
 );
 

@@ -71,22 +71,3 @@ export function chineseSentences(text: string): string[] {
       if (/[，。；：！？（）、]|的|了|请|不|没有|无法|不是|已经|应为|共有/u.test(run)) out.push(run.trim());
   return out;
 }
-
-/**
- * English still printed by error paths whose messages are not yet in the catalogue: the runs of
- * words englishRuns finds in them. The list only shrinks: each message moved to the catalogue
- * takes its entries out.
- */
-export const KNOWN_ENGLISH_ERRORS: ReadonlySet<string> = new Set([
-  // zod's own texts, localised with the YAML/zod located-problem helper (issue 12, code structure).
-  'expected array, received undefined',
-  'expected boolean, received undefined',
-  'expected number, received undefined',
-  'expected one of',
-  'expected string, received undefined',
-  'unknown field (misspelt?)',
-]);
-
-export function knownEnglish(run: string): boolean {
-  return KNOWN_ENGLISH_ERRORS.has(run);
-}

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { appendFileSync } from 'node:fs';
 import { run } from '../../src/cli/main.js';
-import { englishRuns, knownEnglish } from './language.js';
+import { englishRuns } from './language.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/hhsurvey.js', import.meta.url));
@@ -27,7 +27,7 @@ export async function runCli(
   const result = await runOnce(args, opts);
   if (result.code === 2 && !args.includes('--lang') && !args.some((a) => a.startsWith('--lang='))) {
     const zh = await runOnce(['--lang', 'zh', ...args], opts);
-    const runs = englishRuns(zh.stderr).filter((r) => !knownEnglish(r));
+    const runs = englishRuns(zh.stderr);
     const audit = process.env.HHSURVEY_LANG_AUDIT;
     if (audit) for (const r of runs) appendFileSync(audit, `${r}\t${args.join(' ')}\n`);
     else if (runs.length > 0)

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { UserError, type Problem } from '../../core/errors.js';
-import { readInputText } from '../../io/inputs.js';
+import { readUtf8File } from '../../io/inputs.js';
 import { COMPARE_FORMATS, type CompareFormat } from '../../report/compare-formats.js';
 import type { NamedReport } from '../../scoring/compare-reports.js';
 import { REPORT_FORMAT, type ScoreReport } from '../../scoring/report-types.js';
@@ -76,7 +76,7 @@ function reportShapeOf(z: typeof import('zod').z) {
 }
 
 async function readReport(ctx: Context, file: string): Promise<NamedReport> {
-  const text = readInputText(resolve(ctx.cwd, file), file);
+  const text = readUtf8File(resolve(ctx.cwd, file), file);
   let data: unknown;
   try {
     data = JSON.parse(text);
