@@ -124,7 +124,7 @@ describe('hhsurvey compare', () => {
     writeFileSync(notJson, 'stratum,rate\n');
     const bad = await runCli(['compare', d1, notJson]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('not JSON');
+    expect(bad.stderr).toContain('not valid JSON');
     const other = join(dir, 'other.json');
     writeFileSync(other, JSON.stringify({ format: 'something-else' }));
     const wrong = await runCli(['compare', d1, other]);

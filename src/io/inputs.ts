@@ -18,8 +18,6 @@ import { isUtf8 } from 'node:buffer';
 import { fileError, UserError } from '../core/errors.js';
 import { t } from '../core/messages.js';
 import { kindOf, trackTemp, untrackTemp } from './atomic.js';
-import { utf8Evidence } from './encoding.js';
-import { parseJsonText } from './json-text.js';
 import { m } from './messages.js';
 import { currentScope, scopeLang } from './run-scope.js';
 
@@ -183,20 +181,40 @@ export function decodeUtf8(bytes: Uint8Array, label: string): string {
   return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
 }
 
-/** Index of the first byte of `bytes` that is not well-formed UTF-8, or -1. */
-export function firstNonUtf8(bytes: Uint8Array): number {
-  if (isUtf8(bytes)) return -1;
-  const { firstBad } = utf8Evidence(bytes);
-  if (firstBad >= 0) return firstBad;
-  // Only a character cut off by the end of the file: its lead byte.
-  let k = bytes.length - 1;
-  while (k > 0 && bytes[k]! >= 0x80 && bytes[k]! < 0xc0) k--;
-  return k;
-}
-
-/** JSON input, bounded, with one line for a syntax error. */
-export function readInputJson(path: string, label: string, limit = TEXT_LIMIT): unknown {
-  return parseJsonText(readUtf8File(path, label, limit), label);
+/**
+ * Index of the first byte of `bytes` that starts no well-formed UTF-8 character (a character cut off
+ * by the end counts as bad), or -1 when all of it is UTF-8.
+ */
+export function firstNonUtf8(b: Uint8Array): number {
+  if (isUtf8(b)) return -1;
+  const n = b.length;
+  for (let i = 0; i < n;) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    // RFC 3629's table: the second byte's range depends on the lead byte (no overlongs, no surrogates).
+    let len: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) len = 2;
+    else if (c >= 0xe0 && c <= 0xef) {
+      len = 3;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      len = 4;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k < len; k++) {
+      const x = b[i + k];
+      if (x === undefined || x < (k === 1 ? lo : 0x80) || x > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += len;
+  }
+  return -1;
 }
 
 /** SHA-256 of a file's bytes (a piped input: of its copy). */

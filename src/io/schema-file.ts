@@ -20,6 +20,8 @@ export interface SchemaFileSpec<S extends z.ZodType> {
   problems: (file: string, n: number) => string;
   /** Problems the schema cannot see (cross-references), found on the raw data. */
   more?: (data: unknown) => PathProblem[];
+  /** Throws one line when the data is not this kind of file at all (before the schema's problems). */
+  kind?: (data: unknown) => void;
 }
 
 export interface YamlFileSpec<S extends z.ZodType> extends SchemaFileSpec<S> {
@@ -72,6 +74,7 @@ function validate<S extends z.ZodType>(
   lang: Lang,
   lines: () => { doc: Document; lineCounter: LineCounter },
 ): z.output<S> {
+  spec.kind?.(data);
   const result = safeParseIn(spec.schema, data, lang);
   const found = [
     ...(result.success ? [] : issueProblems(result.error.issues, lang)),

@@ -42,8 +42,10 @@ describe('firstNonUtf8', () => {
           return;
         }
         expect(() => fatal.decode(bytes)).toThrow();
-        // Everything before k decodes (a character may be cut at k), and k is not a continuation of it.
-        expect(() => fatal.decode(bytes.subarray(0, k), { stream: true })).not.toThrow();
+        // Everything before k decodes, and nothing from k on starts with a well-formed character.
+        expect(() => fatal.decode(bytes.subarray(0, k))).not.toThrow();
+        for (const len of [1, 2, 3, 4])
+          if (k + len <= bytes.length) expect(() => fatal.decode(bytes.subarray(k, k + len))).toThrow();
       }),
     );
   });

@@ -6,7 +6,6 @@ import { chinaIso } from '../core/clock.js';
 import { VERSION } from '../core/version.js';
 import type { EncodingChoice } from '../io/encoding.js';
 import { readCsvTable } from '../io/csv-read.js';
-import { readInputJson } from '../io/inputs.js';
 import { scopeLang, shownPath } from '../io/run-scope.js';
 import { m } from '../io/messages.js';
 import { findColumn, mapColumns } from '../roster/columns.js';
@@ -66,28 +65,15 @@ export async function readIdList(file: string): Promise<{ ids: string[]; sha256:
 export async function readPriors(file: string, indicator?: string): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (/\.json$/i.test(file)) {
-    const data = readInputJson(file, shownPath(file));
-    // Any JSON may arrive here: take what has the shape of a score report's strata, nothing else.
-    const list = (x: unknown): unknown[] => (Array.isArray(x) ? (x as unknown[]) : []);
-    const obj = (x: unknown): Record<string, unknown> =>
-      x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
-    const strata = list(obj(data).strata).map((x) => {
-      const o = obj(x);
-      return {
-        stratum: typeof o.stratum === 'string' ? o.stratum : undefined,
-        indicators: list(o.indicators).map((i) => {
-          const io = obj(i);
-          return { id: typeof io.id === 'string' ? io.id : undefined, rate: io.rate };
-        }),
-      };
-    });
-    for (const s of strata) {
+    // A score report, validated with its schema: any other JSON is refused, never half read.
+    const { readScoreReport } = await import('../scoring/report-file.js');
+    for (const s of readScoreReport(file, shownPath(file)).strata) {
       const rates = s.indicators
         .filter((i) => (indicator ? i.id === indicator : true))
         .map((i) => i.rate)
-        .filter((r): r is number => typeof r === 'number' && r >= 0 && r <= 1);
+        .filter((r): r is number => r !== null);
       // The stratum's most variable indicator decides how many households it needs.
-      if (s.stratum && rates.length)
+      if (rates.length)
         out.set(
           s.stratum,
           rates.reduce((a, b) => (Math.abs(a - 0.5) < Math.abs(b - 0.5) ? a : b)),

@@ -55,7 +55,10 @@ export async function runScoreJob(opts: ScoreJobOptions): Promise<ScoreJobResult
   const problems: Problem[] = [];
   const rows: ResponseRow[] = [];
   for (const file of opts.responses) {
-    const r = await readResponses(resolve(opts.cwd, file), standard, { label: file, lang: opts.lang ?? 'en' });
+    const r = await readResponses(resolve(opts.cwd, file), standard, {
+      label: file,
+      lang: opts.lang ?? 'en',
+    });
     problems.push(...r.problems);
     rows.push(...r.rows);
   }

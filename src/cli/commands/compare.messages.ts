@@ -57,16 +57,6 @@ Exit codes: 0 done, 2 bad input or usage.`,
 
 /** What compare says about its inputs. */
 export const e = defineMessages('cli.compare.inputs', {
-  notJson: {
-    zh: (p: { file: string }) =>
-      `${p.file}：不是 JSON 文件；compare 读取 hhsurvey score --format json 写出的报告`,
-    en: (p: { file: string }) =>
-      `${p.file}: not JSON; compare reads reports from hhsurvey score --format json`,
-  },
-  notReport: {
-    zh: (p: { file: string }) => `${p.file}：不是计分报告（hhsurvey score --format json）`,
-    en: (p: { file: string }) => `${p.file}: not a score report (hhsurvey score --format json)`,
-  },
   needTwo: {
     zh: 'compare 至少需要两份报告（按时间先后排列）',
     en: 'compare needs at least two reports (oldest first)',

@@ -1,11 +1,9 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
-import { UserError, type Problem } from '../../core/errors.js';
-import { readUtf8File } from '../../io/inputs.js';
+import { UserError } from '../../core/errors.js';
 import { COMPARE_FORMATS, type CompareFormat } from '../../report/compare-formats.js';
 import type { NamedReport } from '../../scoring/compare-reports.js';
-import { REPORT_FORMAT, type ScoreReport } from '../../scoring/report-types.js';
 import { addCommonOptions, commandContext, openRateArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
 import { t } from '../../core/messages.js';
@@ -31,73 +29,9 @@ interface CompareOptions {
   lang?: string;
 }
 
-/** What compare reads from a score report; other fields are ignored (reports only ever gain fields). */
-function reportShapeOf(z: typeof import('zod').z) {
-  const rate = z.number().min(0).max(1).nullable();
-  const indicatorResult = z.looseObject({
-    id: z.string(),
-    favourable: z.number().int().min(0),
-    eligible: z.number().int().min(0),
-    rate,
-    se: z.number().min(0).nullable(),
-    threshold: z.number(),
-    pass: z.boolean().nullable(),
-  });
-  return z.looseObject({
-    format: z.literal(REPORT_FORMAT),
-    format_version: z.number(),
-    generated_at: z.string(),
-    pass: z.boolean(),
-    standard: z.string(),
-    indicators: z.array(
-      z.looseObject({
-        id: z.string(),
-        name: z.object({ zh: z.string(), en: z.string() }),
-        threshold: z.number(),
-      }),
-    ),
-    strata: z.array(
-      z.looseObject({
-        stratum: z.string(),
-        population: z.number().int().min(0),
-        indicators: z.array(indicatorResult),
-      }),
-    ),
-    levels: z.array(
-      z.looseObject({
-        level: z.enum(['street', 'overall']),
-        group: z.string(),
-        strata: z.array(z.string()),
-        population: z.number().int().min(0),
-        indicators: z.array(indicatorResult),
-      }),
-    ),
-  });
-}
-
 async function readReport(ctx: Context, file: string): Promise<NamedReport> {
-  const text = readUtf8File(resolve(ctx.cwd, file), file);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new UserError(t(ctx.lang, e.notJson, { file }));
-  }
-  const { z } = await import('zod');
-  const parsed = reportShapeOf(z).safeParse(data);
-  if (!parsed.success) {
-    const problems: Problem[] = parsed.error.issues.slice(0, 10).map((i) => ({
-      file,
-      field:
-        i.path
-          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-          .join('')
-          .replace(/^\./, '') || undefined,
-      message: i.message,
-    }));
-    throw new UserError(t(ctx.lang, e.notReport, { file }), problems);
-  }
-  return { file, report: parsed.data as unknown as ScoreReport };
+  const { readScoreReport } = await import('../../scoring/report-file.js');
+  return { file, report: readScoreReport(resolve(ctx.cwd, file), file) };
 }
 
 export function register(program: Command, ctx: Context): void {
