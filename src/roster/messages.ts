@@ -1,4 +1,4 @@
-import { defineMessages } from '../core/messages.js';
+import { defineMessages, num } from '../core/messages.js';
 
 const lineList = (lines: readonly number[], total: number): string =>
   lines.join(', ') + (total > lines.length ? ', …' : '');
@@ -92,6 +92,12 @@ export const m = defineMessages('roster', {
   emptyRows: {
     zh: (p: { n: number }) => `忽略 ${p.n} 个空行（Excel 留下的）`,
     en: (p: { n: number }) => `ignored ${p.n} empty row${p.n === 1 ? '' : 's'} (left by Excel)`,
+  },
+  summaryRows: {
+    zh: (p: { n: number; lines: readonly number[] }) =>
+      `跳过 ${num(p.n)} 个合计或小计行（${zhLines(p.lines, p.n)}）：它们是汇总，不是住户`,
+    en: (p: { n: number; lines: readonly number[] }) =>
+      `skipped ${num(p.n)} total or subtotal row${p.n === 1 ? '' : 's'} (line${p.n === 1 ? '' : 's'} ${lineList(p.lines, p.n)}): sums, not households`,
   },
   idFrom: {
     zh: (p: { columns: string }) => `户编号由 ${p.columns} 拼接生成`,

@@ -145,6 +145,36 @@ function isAscii(b: Uint8Array, s: number, e: number): boolean {
   return true;
 }
 
+/** 计 as its last bytes in UTF-8 (E8 AE A1) or GB18030 (BC C6): a cheap gate before decoding a cell. */
+function endsWithJi(b: Uint8Array, s: number, e: number): boolean {
+  return (
+    (e - s >= 3 && b[e - 3] === 0xe8 && b[e - 2] === 0xae && b[e - 1] === 0xa1) ||
+    (e - s >= 2 && b[e - 2] === 0xbc && b[e - 1] === 0xc6)
+  );
+}
+
+/**
+ * The labels of the total and subtotal rows offices put below a roster or under each community
+ * (合计, 小计, 总计, 共计; with spaces between the characters or a colon after them): such a row is
+ * a sum, not a household.
+ */
+const SUMMARY_LABEL = /^(?:合计|小计|总计|共计|总合计|累计)[:：]?$/;
+
+/** Whether a row's first non-blank cell is a total or subtotal label. */
+function isSummaryRow(r: CsvRecordView, first: number): boolean {
+  const [s, e] = trimRange(r.buffer, r.start(first), r.end(first));
+  // The longest label with spaces and a colon fits in 24 bytes; most cells fail here, undecoded.
+  if (e - s > 24) return false;
+  let end = e;
+  const b = r.buffer;
+  // A trailing colon (ASCII, or full-width ： in UTF-8 EF BC 9A / GB18030 A3 BA).
+  if (end > s && b[end - 1] === 0x3a) end--;
+  else if (end - s >= 3 && b[end - 3] === 0xef && b[end - 2] === 0xbc && b[end - 1] === 0x9a) end -= 3;
+  else if (end - s >= 2 && b[end - 2] === 0xa3 && b[end - 1] === 0xba) end -= 2;
+  if (!endsWithJi(b, s, end)) return false;
+  return SUMMARY_LABEL.test(r.text(first).replace(/[\s\u3000]/g, ''));
+}
+
 function isDigits(b: Uint8Array, s: number, e: number): boolean {
   for (let k = s; k < e; k++) if (b[k]! < 0x30 || b[k]! > 0x39) return false;
   return true;
@@ -274,6 +304,8 @@ async function readRosterCsv(
   let orderIndex: number[] = [];
   let width = 0;
   let emptyRows = 0;
+  // Total and subtotal rows (合计, 小计) skipped: their count and first lines.
+  const summary = { count: 0, lines: [] as number[] };
   // Size the columns from the file size (rosters run 60 bytes a household and more) so that they
   // rarely grow: growing copies, and for a moment holds both copies.
   let fileSize = 0;
@@ -489,10 +521,20 @@ async function readRosterCsv(
   const onRow = (r: CsvRecordView) => {
     const b = r.buffer;
     // Excel leaves rows of empty cells below the data: they are no households.
-    let blank = true;
-    for (let i = 0; i < r.count && blank; i++) if (!r.isBlank(i)) blank = false;
-    if (blank) {
+    let first = -1;
+    for (let i = 0; i < r.count; i++)
+      if (!r.isBlank(i)) {
+        first = i;
+        break;
+      }
+    if (first < 0) {
       emptyRows++;
+      return;
+    }
+    // A total row (合计 under the roster, 小计 under each community) is a sum, not a household.
+    if (isSummaryRow(r, first)) {
+      summary.count++;
+      if (summary.lines.length < 5) summary.lines.push(lineOf(r.line));
       return;
     }
     if (r.count !== width) {
@@ -697,6 +739,7 @@ async function readRosterCsv(
   if (!workbook && info.delimiter !== ',')
     notes.push(t(lang, m.delimiterUsed, { name: DELIMITER_NAMES[info.delimiter][lang] }));
   if (emptyRows > 0) notes.push(t(lang, m.emptyRows, { n: emptyRows }));
+  if (summary.count > 0) notes.push(t(lang, m.summaryRows, { n: summary.count, lines: summary.lines }));
   if (fills.length)
     notes.push(
       t(lang, m.filled, {

@@ -1,0 +1,105 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildXlsx, type CellInput } from '../scripts/xlsx-build.js';
+import { runCli } from './helpers/run-cli.js';
+
+/**
+ * Offices put a 小计 row under each community and a 合计 row under the roster, with the count in
+ * the id column: sums, not households. The reader skips them (and says so); a household whose
+ * name or address happens to read 合计 stays a household.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'hhsurvey-totals-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const HEADER = ['序号', '街道', '社区', '户编号', '户主姓名', '住址'];
+const PLAN: [string, string, number][] = [
+  ['振兴街道', '幸福社区', 12],
+  ['振兴街道', '和平社区', 9],
+  ['青年公园街道', '幸福社区', 15],
+];
+
+/** Rows with a 小计 row after each community (label as given) and a 合计 row at the end. */
+function officeRows(subtotal: string, total: string): { rows: CellInput[][]; households: number } {
+  const rows: CellInput[][] = [];
+  let n = 0;
+  for (const [street, community, size] of PLAN) {
+    for (let i = 0; i < size; i++) {
+      n++;
+      // One household's name is 合计 and one's address is 小计: data, not a label in the first cell.
+      rows.push([
+        n,
+        street,
+        community,
+        `H${String(n).padStart(4, '0')}`,
+        n === 3 ? '合计' : `测试户${n}`,
+        n === 4 ? '小计' : `${n}号`,
+      ]);
+    }
+    rows.push([subtotal, null, null, size]);
+  }
+  rows.push([total, null, null, n]);
+  return { rows, households: n };
+}
+
+describe('total and subtotal rows', () => {
+  it('a workbook with a title, 小计 under each community and 合计 at the end: the households only', async () => {
+    const { rows, households } = officeRows('小计', '合计');
+    const file = join(dir, '户册.xlsx');
+    writeFileSync(
+      file,
+      buildXlsx([{ name: '户册', rows: [['槐荫区户册'], HEADER, ...rows], merges: ['A1:F1'] }]),
+    );
+    const zh = await runCli(['--lang', 'zh', 'check', file, '--json']);
+    expect(zh.code, zh.stderr).toBe(0);
+    const zhJson = JSON.parse(zh.stdout) as { households: number; strata: unknown[] };
+    expect(zhJson.households).toBe(households);
+    expect(zhJson.strata).toHaveLength(PLAN.length);
+    // Header on row 2; the subtotals follow rows 2+12, 2+12+9+1, …; the total is the last row.
+    expect(zh.stderr).toContain('跳过 4 个合计或小计行（第 15、25、41、42 行）：它们是汇总，不是住户');
+    const en = await runCli(['check', file]);
+    expect(en.stderr).toContain(
+      'skipped 4 total or subtotal rows (lines 15, 25, 41, 42): sums, not households',
+    );
+
+    // Every household is drawn when the size is the community's, and no total row is among them.
+    const out = join(dir, 'sample.csv');
+    const s = await runCli(['sample', file, '--seed', 't1', '--size', '15', '--reserve', '0', '-o', out]);
+    expect(s.code, s.stderr).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(1 + households);
+    expect(lines.filter((l) => /,(小计|合计),,/.test(l))).toEqual([]);
+    expect(lines.some((l) => l.includes(',H0003,') && l.includes(',合计,'))).toBe(true);
+    const v = await runCli(['verify', out, '--roster', file]);
+    expect(v.code, v.stderr).toBe(0);
+  });
+
+  it('a GB18030 export with spaced and colon-ended labels (小 计：, 合　计) reads the same households', async () => {
+    const { rows, households } = officeRows('小 计：', '合\u3000计');
+    const text = [HEADER, ...rows]
+      .map((r) => r.map((c) => (typeof c === 'string' || typeof c === 'number' ? String(c) : '')).join(','))
+      .join('\r\n');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, iconv.encode(text + '\r\n', 'gb18030'));
+    const r = await runCli(['check', file, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as { households: number; strata: unknown[]; encoding: string };
+    expect(json).toMatchObject({ households, encoding: 'gb18030' });
+    expect(json.strata).toHaveLength(PLAN.length);
+    expect(r.stderr).toContain('skipped 4 total or subtotal rows (lines 14, 24, 40, 41)');
+  });
+
+  it('a first cell that only looks like a total (合计社区, 会计) is a household, and is checked as one', async () => {
+    const text = ['街道,社区,户编号', '振兴街道,合计社区,1', '会计,幸福社区,2', '合计,,3'].join('\n') + '\n';
+    const file = join(dir, 'lookalike.csv');
+    writeFileSync(file, text);
+    const r = await runCli(['check', file, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as { households: number; strata: { stratum: string }[] };
+    expect(json.households).toBe(2);
+    expect(json.strata.map((s) => s.stratum)).toEqual(['会计 / 幸福社区', '振兴街道 / 合计社区']);
+    expect(r.stderr).toContain('skipped 1 total or subtotal row (line 4)');
+  });
+});
