@@ -14,6 +14,7 @@ export const CANONICAL_COLUMNS = [
   'unit',
   'floor',
   'room',
+  'address',
   'head_name',
   'phone',
   'size',
@@ -31,6 +32,8 @@ export const COLUMN_ALIASES: Record<CanonicalColumn, readonly string[]> = {
   unit: ['单元', '单元号', 'entrance'],
   floor: ['楼层', '层'],
   room: ['房号', '门牌号', '户室号', '房间号', 'door'],
+  // One free-text address column, as most office rosters keep it (幸福小区3号楼2单元502).
+  address: ['住址', '地址', '家庭住址', '详细地址', '现住址', '居住地址', '住户地址', 'addr'],
   head_name: ['户主', '户主姓名', '姓名', 'head', 'headofhousehold', 'name'],
   phone: ['联系电话', '电话', '手机', '手机号', '联系方式', 'tel', 'mobile'],
   size: ['常住人口', '人口', '家庭人口', '人数', 'householdsize', 'members'],

@@ -135,6 +135,12 @@ export const m = defineMessages('roster', {
     en: (p: { file: string; columns: string[]; names: string[] }) =>
       `${p.file}: order columns not in the roster, left out of the sort: ${p.columns.join(', ')}`,
   },
+  orderByAddress: {
+    zh: (p: { column: string }) =>
+      `名册中没有任何排序列（网格、楼栋、单元、楼层、房号）：按“${p.column}”列的地址排序`,
+    en: (p: { column: string }) =>
+      `none of the order columns (grid, building, unit, floor, room) is in the roster: households ordered by its "${p.column}" address column`,
+  },
   raggedRow: {
     zh: (p: { count: number; width: number }) => `行长度不齐：本行 ${p.count} 个字段，表头有 ${p.width} 个`,
     en: (p: { count: number; width: number }) => `ragged row: ${p.count} fields, the header has ${p.width}`,

@@ -495,7 +495,13 @@ async function readRosterCsv(
         if (i === undefined) absent.push(o);
         else orderIndex.push(i);
       }
-      if (absent.length)
+      // A roster with none of the order columns but one free-text 住址 column walks in address
+      // order (digit runs compared as numbers: 2号楼 before 10号楼), as the office lists it.
+      const address = map.index.address;
+      if (orderIndex.length === 0 && address !== undefined) {
+        orderIndex.push(address);
+        notes.push(t(lang, m.orderByAddress, { column: header[address]! }));
+      } else if (absent.length)
         warnings.push(
           t(lang, m.orderAbsent, {
             file: label,

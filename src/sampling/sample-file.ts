@@ -306,7 +306,9 @@ function parseRole(v: string): 'primary' | 'reserve' | undefined {
 export function formatAddress(f: Partial<Record<CanonicalColumn, string>>): string {
   const parts = [f.building, f.unit, f.room].map((x) => (x ?? '').trim()).filter((x) => x !== '');
   const estate = (f.estate ?? '').trim();
-  return [estate, parts.join('-')].filter((x) => x !== '').join(' ');
+  // A roster's free-text 住址 comes first; the structured columns follow when it has them too.
+  const address = (f.address ?? '').trim();
+  return [address, estate, parts.join('-')].filter((x) => x !== '').join(' ');
 }
 
 /** Read a sample list written by `hhsurvey sample` (English or Chinese headers). */
