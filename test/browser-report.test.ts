@@ -165,6 +165,21 @@ describe.skipIf(missing !== undefined)('the HTML report in a browser', () => {
       // a community's row keeps its last column: the verdict of every community is printed
       const verdicts = pages.join('').match(lang === 'zh' ? /达标/g : /pass|FAIL/g) ?? [];
       expect(verdicts.length).toBeGreaterThanOrEqual(report.strata.length);
+      // sections flow on rather than each forcing a new page: no page but the last is left mostly
+      // empty (the last lines of a paragraph alone on a page, a short table on a page of its own)
+      const lines = pages.map((p) => p.split('\n').filter((l) => l.trim() !== '').length);
+      for (const [i, n] of lines.slice(0, -1).entries())
+        expect(n, `page ${i + 1} of ${lines.join(', ')} lines`).toBeGreaterThanOrEqual(15);
+      for (const ind of report.indicators) {
+        const name = squash(ind.name[lang]);
+        const caption = pages.findIndex((p) => squash(p).includes(`${name}·`));
+        expect(caption, ind.name[lang]).toBeGreaterThanOrEqual(0);
+        const after = squash(pages[caption]!).slice(squash(pages[caption]!).indexOf(`${name}·`));
+        expect(
+          report.strata.some((st) => after.includes(squash(st.stratum))),
+          `${ind.name[lang]}: ${after.slice(0, 80)}`,
+        ).toBe(true);
+      }
     });
   }
 });

@@ -54,7 +54,7 @@ body{margin:.75rem auto;padding:0 .6rem}h1{font-size:1.25rem}
 @page{size:A4;margin:12mm 10mm}
 @media print{
 body{margin:0;max-width:none;padding:0;font-size:9.5pt}
-section{break-before:page}header+section{break-before:auto}h2{margin-top:0;break-after:avoid}h3{break-after:avoid}
+section{break-before:auto;margin-top:14pt}h2{margin-top:0;break-after:avoid}h3{break-after:avoid}.note,.meta{break-inside:avoid}figcaption{break-after:avoid}
 .table-wrap{overflow:visible}
 table{font-size:7pt;width:100%;min-width:0}
 th,td{white-space:normal;padding:1px 2px;overflow-wrap:normal;word-break:normal}
