@@ -102,4 +102,31 @@ describe('total and subtotal rows', () => {
     expect(json.strata.map((s) => s.stratum)).toEqual(['会计 / 幸福社区', '振兴街道 / 合计社区']);
     expect(r.stderr).toContain('skipped 1 total or subtotal row (line 4)');
   });
+
+  it('a workbook with one sheet per 街道: reading the first alone is warned about, naming the others', async () => {
+    const sheet = (street: string, from: number) => ({
+      name: street,
+      rows: [
+        ['序号', '社区', '户编号'],
+        ...Array.from({ length: 5 }, (_, i) => [i + 1, '幸福社区', `${street}-${from + i}`] as CellInput[]),
+      ],
+    });
+    const file = join(dir, '分街道.xlsx');
+    writeFileSync(
+      file,
+      buildXlsx([sheet('振兴街道', 1), sheet('青年公园街道', 6), { ...sheet('旧名单', 11), hidden: true }]),
+    );
+    const zh = await runCli(['--lang', 'zh', 'check', file]);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stderr).toContain(
+      '警告：' +
+        file +
+        '：只读了第一个工作表“振兴街道”，另有 1 个工作表未读取（“青年公园街道”）；若它们也是户册，请合并到一个工作表，或用 --sheet 逐个指定',
+    );
+    // Named with --sheet, the choice is the user's: no warning.
+    const named = await runCli(['check', file, '--sheet', '青年公园街道', '--json']);
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stderr).not.toMatch(/not read/);
+    expect(JSON.parse(named.stdout)).toMatchObject({ households: 5, sheet: '青年公园街道' });
+  });
 });

@@ -60,6 +60,22 @@ export const m = defineMessages('roster', {
     en: (p: { line: number; skipped: number }) =>
       `header on line ${p.line} (${p.skipped} title or blank row${p.skipped === 1 ? '' : 's'} above it skipped)`,
   },
+  otherSheets: {
+    zh: (p: { file: string; sheet: string; others: readonly string[] }) =>
+      `${p.file}：只读了第一个工作表“${p.sheet}”，另有 ${num(p.others.length)} 个工作表未读取（${p.others
+        .slice(0, 5)
+        .map((s) => `“${s}”`)
+        .join(
+          '、',
+        )}${p.others.length > 5 ? '等' : ''}）；若它们也是户册，请合并到一个工作表，或用 --sheet 逐个指定`,
+    en: (p: { file: string; sheet: string; others: readonly string[] }) =>
+      `${p.file}: read only the first sheet "${p.sheet}"; ${num(p.others.length)} other sheet${p.others.length === 1 ? '' : 's'} not read (${p.others
+        .slice(0, 5)
+        .map((s) => `"${s}"`)
+        .join(
+          ', ',
+        )}${p.others.length > 5 ? ', …' : ''}): if they hold households too, put them in one sheet or name each with --sheet`,
+  },
   sheetUsed: {
     zh: (p: { sheet: string; hidden: number }) =>
       `读取工作表“${p.sheet}”` +
@@ -71,8 +87,11 @@ export const m = defineMessages('roster', {
         : ''),
   },
   merged: {
-    zh: (p: { n: number }) => `${p.n} 个合并单元格区域按左上角的值读入`,
-    en: (p: { n: number }) => `${p.n} merged range${p.n === 1 ? '' : 's'} read as their top-left value`,
+    zh: (p: { n: number }) => `${num(p.n)} 个合并单元格区域按左上角的值读入`,
+    en: (p: { n: number }) =>
+      p.n === 1
+        ? '1 merged range read as its top-left value'
+        : `${num(p.n)} merged ranges read as their top-left value`,
   },
   delimiterUsed: {
     zh: (p: { name: string }) => `分隔符：${p.name}`,

@@ -257,6 +257,11 @@ export async function readRoster(file: string, opts: ReadRosterOptions): Promise
     frame.sheet = x.sheet.name;
     const hidden = x.sheets.filter((s) => s.hidden && s !== x.sheet).length;
     frame.notes.unshift(t(lang, m.sheetUsed, { sheet: x.sheet.name, hidden }));
+    // Offices often keep one sheet per 街道: reading the first alone would drop the others' households
+    // without a word. Named with --sheet, the choice is the user's.
+    const others = x.sheets.filter((s) => !s.hidden && s !== x.sheet).map((s) => s.name);
+    if (opts.sheet === undefined && others.length > 0)
+      frame.warnings.push(t(lang, m.otherSheets, { file: label, sheet: x.sheet.name, others }));
     if (x.merges > 0) frame.notes.push(t(lang, m.merged, { n: x.merges }));
     return frame;
   } catch (err) {
