@@ -166,8 +166,16 @@ export const m = defineMessages('roster', {
   },
   emptyId: { zh: '户编号为空', en: 'empty household id' },
   duplicateId: {
-    zh: (p: { id: string; first: number }) => `户编号 "${p.id}" 重复（首次出现在第 ${p.first} 行）`,
-    en: (p: { id: string; first: number }) => `duplicate household id "${p.id}" (first on line ${p.first})`,
+    zh: (p: { id: string; first: number; excel: boolean }) =>
+      `户编号 "${p.id}" 重复（首次出现在第 ${p.first} 行）` +
+      (p.excel
+        ? '；这是被 Excel 当作数字保存的长编号：Excel 只保留 15 位有效数字，其余位已变为 0，不同的户因此成了同一个编号。请把该列设为“文本”格式后重新录入编号，或从原始系统重新导出'
+        : ''),
+    en: (p: { id: string; first: number; excel: boolean }) =>
+      `duplicate household id "${p.id}" (first on line ${p.first})` +
+      (p.excel
+        ? ': a long id Excel saved as a number, keeping 15 significant digits and zeroing the rest, so different households now share it; format the column as Text and enter the ids again, or export them again from the source system'
+        : ''),
   },
   fileEmpty: {
     zh: (p: { file: string }) => `${p.file}：文件是空的`,

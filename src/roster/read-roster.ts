@@ -160,6 +160,12 @@ function endsWithJi(b: Uint8Array, s: number, e: number): boolean {
  */
 const SUMMARY_LABEL = /^(?:合计|小计|总计|共计|总合计|累计)[:：]?$/;
 
+/**
+ * A long number as Excel leaves it once stored as a number: 16 or more digits ending in zeros (a
+ * workbook keeps 15 significant digits), or scientific notation in a CSV export (3.70102E+17).
+ */
+const EXCEL_LONG_NUMBER = /^(?:\d{15,}0|\d(?:\.\d+)?e\+\d+)$/i;
+
 /** Whether a row's first non-blank cell is a total or subtotal label. */
 function isSummaryRow(r: CsvRecordView, first: number): boolean {
   const [s, e] = trimRange(r.buffer, r.start(first), r.end(first));
@@ -309,6 +315,7 @@ async function readRosterCsv(
   let orderIndex: number[] = [];
   let width = 0;
   let emptyRows = 0;
+  let excelIdsSaid = false;
   // Total and subtotal rows (合计, 小计) skipped: their count and first lines.
   const summary = { count: 0, lines: [] as number[] };
   // Size the columns from the file size (rosters run 60 bytes a household and more) so that they
@@ -649,12 +656,17 @@ async function readRosterCsv(
     const dup = index.insert(row);
     if (dup >= 0) {
       [s, e] = [idStart.data[row]!, ids.used];
+      const id = utf8.decode(ids.bytes.subarray(s, e));
+      // The first duplicate that Excel made explains why; the others just say which lines.
+      const excel = !excelIdsSaid && EXCEL_LONG_NUMBER.test(id);
+      if (excel) excelIdsSaid = true;
       problem({
         line: r.line,
         field: idFrom === undefined ? columns!.header[idCol] : (opts.idFrom ?? []).join('-'),
         message: t(lang, m.duplicateId, {
-          id: utf8.decode(ids.bytes.subarray(s, e)),
+          id,
           first: lineOf(lines.lineOf(dup)),
+          excel,
         }),
       });
     }

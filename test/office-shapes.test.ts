@@ -7,9 +7,10 @@ import { buildXlsx, type CellInput } from '../scripts/xlsx-build.js';
 import { runCli } from './helpers/run-cli.js';
 
 /**
- * Offices put a 小计 row under each community and a 合计 row under the roster, with the count in
- * the id column: sums, not households. The reader skips them (and says so); a household whose
- * name or address happens to read 合计 stays a household.
+ * Rosters as offices shape them. A 小计 row under each community and a 合计 row under the roster,
+ * with the count in the id column: sums, not households, skipped (and said); a household whose
+ * name or address happens to read 合计 stays a household. One sheet per 街道. Long ids that Excel
+ * kept as numbers.
  */
 const dir = mkdtempSync(join(tmpdir(), 'hhsurvey-totals-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -128,5 +129,36 @@ describe('total and subtotal rows', () => {
     expect(named.code, named.stderr).toBe(0);
     expect(named.stderr).not.toMatch(/not read/);
     expect(JSON.parse(named.stdout)).toMatchObject({ households: 5, sheet: '青年公园街道' });
+  });
+
+  it('long ids Excel kept as numbers: the duplicate it made says why, once', async () => {
+    const file = join(dir, '长编号.xlsx');
+    const rows: CellInput[][] = [['街道', '社区', '户编号']];
+    // Excel stores 370102198001010011 typed into a General cell as 3.70102198001010E+17.
+    for (let i = 0; i < 3; i++) rows.push(['振兴街道', '幸福社区', { v: '3.70102198001010E+17', t: 'n' }]);
+    writeFileSync(file, buildXlsx([{ name: '户册', rows }]));
+    const r = await runCli(['check', file]);
+    expect(r.code).toBe(2);
+    const dups = r.stderr
+      .split('\n')
+      .filter((l) => l.includes('duplicate household id "370102198001010000"'));
+    expect(dups).toHaveLength(2);
+    expect(dups[0]).toContain('a long id Excel saved as a number, keeping 15 significant digits');
+    expect(dups[1]).not.toContain('Excel');
+    // The CSV export of such a sheet: scientific notation.
+    const csv = join(dir, 'sci.csv');
+    writeFileSync(csv, '街道,社区,户编号\n振兴街道,幸福社区,3.70102E+17\n振兴街道,幸福社区,3.70102E+17\n');
+    const zh = await runCli(['--lang', 'zh', 'check', csv]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain(
+      '户编号 "3.70102E+17" 重复（首次出现在第 2 行）；这是被 Excel 当作数字保存的长编号',
+    );
+    // An id of 16 digits that does not end in 0 is no Excel damage: a plain duplicate.
+    writeFileSync(
+      csv,
+      '街道,社区,户编号\n振兴街道,幸福社区,1234567890123456\n振兴街道,幸福社区,1234567890123456\n',
+    );
+    const plain = await runCli(['check', csv]);
+    expect(plain.stderr).toContain('duplicate household id "1234567890123456" (first on line 2)\n');
   });
 });
