@@ -1,8 +1,12 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Context } from '../core/context.js';
+import { formatProblem, UserError, type Problem } from '../core/errors.js';
+import type { Lang } from '../core/i18n.js';
+import { t } from '../core/messages.js';
+import { dm } from './design-options.messages.js';
 import type { AllocationMethod } from '../sampling/allocate.js';
-import { DEFAULT_ORDER, type SampleMethod } from '../sampling/design.js';
+import type { SampleMethod } from '../sampling/design.js';
 import type { SampleJobOptions } from '../sampling/sample-job.js';
 import { intArg, listArg } from './common.js';
 import { rosterInput, type RosterInputFlags } from './roster-options.js';
@@ -75,6 +79,35 @@ export function addSamplingDesignOptions(
     .option('--max-errors <n>', help('maxErrors'), intArg(1), 20);
 }
 
+/**
+ * What is wrong with a design's flags as a whole (each flag's own syntax is checked as it is
+ * parsed): the same problems, at the same flags, for `sample` and `simulate --roster`.
+ */
+export function designFlagProblems(
+  flags: Pick<SamplingDesignFlags, 'size' | 'total' | 'allocation' | 'prior'>,
+  lang: Lang,
+): Problem[] {
+  const problems: Problem[] = [];
+  if (flags.size !== undefined && flags.total !== undefined)
+    problems.push({ field: '--total', message: t(lang, dm.sizeAndTotal) });
+  if (flags.allocation === 'neyman' && flags.total === undefined)
+    problems.push({ field: '--allocation', message: t(lang, dm.neymanNeedsTotal) });
+  if (flags.prior !== undefined && flags.allocation !== 'neyman')
+    problems.push({ field: '--prior', message: t(lang, dm.priorNeyman) });
+  return problems;
+}
+
+/** Throw the design's problems as a user error of `command`: one line for one problem, like any usage error. */
+export function assertDesignFlags(
+  command: string,
+  flags: Pick<SamplingDesignFlags, 'size' | 'total' | 'allocation' | 'prior'>,
+  lang: Lang,
+): void {
+  const problems = designFlagProblems(flags, lang);
+  if (problems.length === 1) throw new UserError(formatProblem(problems[0]!));
+  if (problems.length > 1) throw new UserError(t(lang, dm.invalid, { command }), problems);
+}
+
 /** The design the flags give and the roster to draw it from (the prior file read, paths resolved). */
 export async function sampleJobOptions(
   ctx: Context,
@@ -83,26 +116,27 @@ export async function sampleJobOptions(
   seed: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<SampleJobOptions> {
-  const { readPriors } = await import('../sampling/sample-job.js');
-  return {
+  const { designJobOptions } = await import('../sampling/sample-job.js');
+  return designJobOptions({
     roster: resolve(ctx.cwd, roster),
     rosterLabel: roster,
-    encoding: flags.encoding,
-    ...(flags.by ? { by: flags.by } : {}),
+    seed,
     lang: ctx.lang,
-    method: flags.method,
-    size: flags.size,
-    total: flags.total,
+    ...(flags.by ? { by: flags.by } : {}),
+    ...(flags.size !== undefined ? { size: flags.size } : {}),
+    ...(flags.total !== undefined ? { total: flags.total } : {}),
     allocation: flags.allocation,
     minPerStratum: flags.minPerStratum,
-    reserve: flags.reserve ?? 0,
-    order: flags.order ?? DEFAULT_ORDER,
-    only: flags.only,
-    seed,
-    excludeFiles: (flags.exclude ?? []).map((f) => resolve(ctx.cwd, f)),
-    priors: flags.prior ? await readPriors(resolve(ctx.cwd, flags.prior), flags.priorIndicator) : undefined,
+    ...(flags.reserve !== undefined ? { reserve: flags.reserve } : {}),
+    method: flags.method,
+    ...(flags.order ? { order: flags.order } : {}),
+    ...(flags.only ? { only: flags.only } : {}),
+    exclude: (flags.exclude ?? []).map((f) => resolve(ctx.cwd, f)),
+    ...(flags.prior ? { prior: resolve(ctx.cwd, flags.prior) } : {}),
+    ...(flags.priorIndicator !== undefined ? { priorIndicator: flags.priorIndicator } : {}),
+    encoding: flags.encoding,
+    input: rosterInput(flags, ctx.lang),
     maxProblems: flags.maxErrors,
     ...(onProgress ? { onProgress } : {}),
-    input: rosterInput(flags, ctx.lang),
-  };
+  });
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Chalk } from 'chalk';
-import { chinaIso } from '../core/clock.js';
+import { chinaDate, chinaInstant, chinaIso } from '../core/clock.js';
 import { fileError, formatProblem, UserError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import { VERSION } from '../core/version.js';
@@ -18,10 +18,9 @@ import { manifestPathFor } from '../sampling/manifest.js';
 import { readSampleList } from '../sampling/sample-file.js';
 import { sampleCsv, sampleXlsx } from '../sampling/sample-file.js';
 import { planMask } from '../sampling/mask.js';
-import { readPriors, runSampleJob } from '../sampling/sample-job.js';
+import { designJobOptions, runSampleJob } from '../sampling/sample-job.js';
 import { BUILTIN_STANDARDS, loadStandard } from '../standard/load.js';
 import {
-  fieldworkStart,
   responsesCsv,
   synthesizeResponses,
   SYNTH_RESPONSES_ALGORITHM,
@@ -96,11 +95,6 @@ export interface DrillResult {
   strata: number;
   /** File names written into the output folder. */
   files: string[];
-}
-
-/** The date in China (UTC+08:00) of an instant, as YYYY-MM-DD. */
-export function chinaDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** The seed of the draw: --seed, else the drill's seed, where `date` stands for the drill date. */
@@ -230,32 +224,34 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
   try {
     // 1. Check the roster and draw the sample.
     const s = drill.sampling;
+    // The same design → job step as `hhsurvey sample`: the same design draws the same list.
     const job = await runSampleJob(
-      {
+      await designJobOptions({
         roster,
         rosterLabel: label(drill.roster),
-        encoding: s.encoding,
-        ...(s.by ? { by: s.by } : {}),
+        seed,
         lang: opts.lang,
-        method: s.method,
+        ...(s.by ? { by: s.by } : {}),
         ...(s.size !== undefined ? { size: s.size } : {}),
         ...(s.total !== undefined ? { total: s.total } : {}),
         allocation: s.allocation,
         minPerStratum: s.min_per_stratum,
         reserve: s.reserve,
+        method: s.method,
         order: s.order,
         ...(s.only ? { only: s.only } : {}),
-        seed,
-        excludeFiles: (s.exclude ?? []).map(at),
-        ...(s.prior !== undefined ? { priors: await readPriors(at(s.prior), s.prior_indicator) } : {}),
-        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        exclude: (s.exclude ?? []).map(at),
+        ...(s.prior !== undefined ? { prior: at(s.prior) } : {}),
+        ...(s.prior_indicator !== undefined ? { priorIndicator: s.prior_indicator } : {}),
+        encoding: s.encoding,
         input: {
           ...(s.sheet !== undefined ? { sheet: s.sheet } : {}),
           ...(s.columns ? { columns: s.columns } : {}),
           ...(s.id_from ? { idFrom: s.id_from } : {}),
           ...(s.fill_down ? { fillDown: s.fill_down } : {}),
         },
-      },
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      }),
       opts.now,
     );
     for (const l of job.frame.notes) note(l);
@@ -333,7 +329,7 @@ export async function runDrill(opts: DrillRunOptions): Promise<DrillResult> {
         notSure: syn.not_sure,
         maxVisits: drill.max_visits,
         ...(syn.non_response ? { nonResponse: syn.non_response } : {}),
-        start: fieldworkStart(new Date(`${date}T00:00:00+08:00`)),
+        start: chinaInstant(date, 9),
       };
       const problems = [...synthInput.problems, ...resolved.problems].map((p) =>
         inDrill(p, 'synthetic.rates'),

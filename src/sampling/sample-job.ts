@@ -1,5 +1,7 @@
 import { basename } from 'node:path';
 import { t } from '../core/messages.js';
+import { parseRate } from '../core/rate.js';
+import { sj } from './sample-job.messages.js';
 import { am } from './allocate.messages.js';
 import { UserError, type Problem } from '../core/errors.js';
 import { chinaIso } from '../core/clock.js';
@@ -19,7 +21,7 @@ import {
   type RosterInput,
 } from '../roster/read-roster.js';
 import { ALGORITHM, drawSample, type Draw } from './draw.js';
-import type { SamplingDesign } from './design.js';
+import { DEFAULT_ORDER, type SamplingDesign } from './design.js';
 import { manifestParameters, type SampleManifest } from './manifest.js';
 import { RNG_NAME } from './rng.js';
 import { assertNoStratumClash } from './strata.js';
@@ -51,14 +53,67 @@ export interface SampleJobResult {
   warnings: string[];
 }
 
+/**
+ * A sampling design as a person gives it, paths resolved: the flags of `sample` and
+ * `simulate --roster`, or a drill file's sampling section. designJobOptions turns either into the
+ * sample job, so that a drill and `hhsurvey sample` with the same design draw the same list.
+ */
+export interface DesignRequest {
+  roster: string;
+  rosterLabel: string;
+  seed: string;
+  lang: Lang;
+  by?: string[];
+  size?: number;
+  total?: number;
+  allocation: SamplingDesign['allocation'];
+  minPerStratum: number;
+  reserve?: number;
+  method: SamplingDesign['method'];
+  order?: string[];
+  only?: string[];
+  /** Exclusion lists and the prior file (absolute paths). */
+  exclude?: string[];
+  prior?: string;
+  priorIndicator?: string;
+  encoding: EncodingChoice;
+  input: RosterInput;
+  maxProblems?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function designJobOptions(req: DesignRequest): Promise<SampleJobOptions> {
+  return {
+    roster: req.roster,
+    rosterLabel: req.rosterLabel,
+    encoding: req.encoding,
+    ...(req.by ? { by: req.by } : {}),
+    lang: req.lang,
+    method: req.method,
+    ...(req.size !== undefined ? { size: req.size } : {}),
+    ...(req.total !== undefined ? { total: req.total } : {}),
+    allocation: req.allocation,
+    minPerStratum: req.minPerStratum,
+    reserve: req.reserve ?? 0,
+    order: req.order ?? DEFAULT_ORDER,
+    ...(req.only ? { only: req.only } : {}),
+    seed: req.seed,
+    excludeFiles: req.exclude ?? [],
+    ...(req.prior !== undefined ? { priors: await readPriors(req.prior, req.priorIndicator) } : {}),
+    ...(req.maxProblems !== undefined ? { maxProblems: req.maxProblems } : {}),
+    ...(req.onProgress ? { onProgress: req.onProgress } : {}),
+    input: req.input,
+  };
+}
+
 /** Household ids listed in a CSV file (a household_id / 户编号 column): a sample list, responses, or a plain list. */
 export async function readIdList(file: string): Promise<{ ids: string[]; sha256: string }> {
-  const t = await readCsvTable(file, { sha256: true });
-  const map = mapColumns(t.header);
+  const table = await readCsvTable(file, { sha256: true });
+  const map = mapColumns(table.header);
   const col = map.index.household_id ?? findColumn(map, 'household_id');
-  if (col === undefined) throw new UserError(`${file}:1: no household_id (户编号) column to exclude by`);
-  const ids = t.rows.map((r) => (r.fields[col] ?? '').trim()).filter((x) => x !== '');
-  return { ids, sha256: t.sha256! };
+  if (col === undefined) throw new UserError(t(scopeLang(), sj.noIdColumn, { file: shownPath(file) }));
+  const ids = table.rows.map((r) => (r.fields[col] ?? '').trim()).filter((x) => x !== '');
+  return { ids, sha256: table.sha256! };
 }
 
 /** Prior rates per stratum for Neyman allocation: a CSV of stratum,rate or a score report (JSON). */
@@ -81,24 +136,26 @@ export async function readPriors(file: string, indicator?: string): Promise<Map<
     }
     return out;
   }
-  const t = await readCsvTable(file, { requireRows: true });
-  const sc = t.header.findIndex((h) => /^(stratum|抽样层|社区|community)$/i.test(h.trim()));
-  const rc = t.header.findIndex((h) => /^(rate|prior|率|.*率)$/i.test(h.trim()));
-  if (sc === -1 || rc === -1) throw new UserError(`${file}:1: a prior file needs columns stratum and rate`);
+  const table = await readCsvTable(file, { requireRows: true });
+  const sc = table.header.findIndex((h) => /^(stratum|抽样层|社区|community)$/i.test(h.trim()));
+  const rc = table.header.findIndex((h) => /^(rate|prior|率|.*率)$/i.test(h.trim()));
+  const shown = shownPath(file);
+  if (sc === -1 || rc === -1) throw new UserError(t(scopeLang(), sj.priorColumns, { file: shown }));
   const problems: Problem[] = [];
-  for (const r of t.rows) {
-    const v = Number((r.fields[rc] ?? '').trim().replace(/%$/, ''));
-    const rate = (r.fields[rc] ?? '').trim().endsWith('%') ? v / 100 : v;
-    if (!Number.isFinite(rate) || rate < 0 || rate > 1)
+  for (const r of table.rows) {
+    // The rates grammar of every command (src/core/rate.ts): 0.9 or 90%, decimal digits only.
+    const rate = parseRate(r.fields[rc] ?? '');
+    if (rate === undefined)
       problems.push({
-        file,
+        file: shown,
         line: r.line,
-        field: t.header[rc],
-        message: `rate must be between 0 and 1, got "${r.fields[rc]}"`,
+        field: table.header[rc],
+        message: t(scopeLang(), sj.priorRate, { value: r.fields[rc] ?? '' }),
       });
     else out.set((r.fields[sc] ?? '').trim(), rate);
   }
-  if (problems.length) throw new UserError(`${file}: invalid prior rates`, problems);
+  if (problems.length)
+    throw new UserError(t(scopeLang(), sj.priorProblems, { file: shown, n: problems.length }), problems);
   return out;
 }
 
@@ -158,7 +215,7 @@ export async function drawDesign(opts: DrawDesignOptions): Promise<DrawnDesign> 
     priors: opts.priors,
   });
   if (draw.unknownOnly.length)
-    throw new UserError(`--only: no such stratum in ${frame.file}: ${draw.unknownOnly.join(', ')}`);
+    throw new UserError(t(scopeLang(), sj.unknownOnly, { file: frame.file, strata: draw.unknownOnly }));
   if (draw.belowMinimum)
     throw new UserError(
       t(opts.lang ?? 'en', am.belowMinimum, { ...draw.belowMinimum, min: opts.minPerStratum }),

@@ -1,4 +1,5 @@
-import { uniformInt, type Rng } from './rng.js';
+import type { Rng } from './rng.js';
+import { shuffleFirst } from './shuffle.js';
 
 /**
  * Selection within one stratum. Positions refer to the stratum's households in canonical order
@@ -21,12 +22,7 @@ export function selectRandom(N: number, n: number, r: number, rng: Rng): Selecti
   const nn = Math.min(N, n);
   const perm = new Int32Array(N);
   for (let i = 0; i < N; i++) perm[i] = i;
-  for (let i = 0; i < take; i++) {
-    const j = i + uniformInt(rng, N - i);
-    const t = perm[i]!;
-    perm[i] = perm[j]!;
-    perm[j] = t;
-  }
+  shuffleFirst(perm, take, rng);
   return { primaries: Array.from(perm.subarray(0, nn)), reserves: Array.from(perm.subarray(nn, take)) };
 }
 
@@ -51,11 +47,7 @@ export function selectSystematic(N: number, n: number, r: number, rng: Rng): Sel
   let m = 0;
   for (let i = 0; i < N; i++) if (!taken[i]) rest[m++] = i;
   const rr = Math.min(r, m);
-  for (let i = 0; i < rr; i++) {
-    const j = i + uniformInt(rng, m - i);
-    const t = rest[i]!;
-    rest[i] = rest[j]!;
-    rest[j] = t;
-  }
+  const pool = rest.subarray(0, m);
+  shuffleFirst(pool, rr, rng);
   return { primaries, reserves: Array.from(rest.subarray(0, rr)) };
 }

@@ -1,3 +1,5 @@
+import { shuffleFirst } from '../sampling/shuffle.js';
+import { chinaDate, chinaInstant } from '../core/clock.js';
 import { chinaIso } from '../core/clock.js';
 import type { Lang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
@@ -310,7 +312,7 @@ export class AnswerModel {
   private optionOrder(k: number, rng: Rng, notSure: number, notSureWanted: boolean): number[] {
     const ns = this.notSureCode[k];
     const codes = this.questions[k]!.options.map((o) => o.code).filter((c) => c !== ns);
-    shuffle(codes, rng);
+    shuffleFirst(codes, codes.length, rng);
     if (ns === undefined) return codes;
     if (notSureWanted) {
       codes.splice(uniformInt(rng, codes.length + 1), 0, ns);
@@ -381,13 +383,6 @@ export class AnswerModel {
   }
 }
 
-function shuffle<T>(xs: T[], rng: Rng): void {
-  for (let i = xs.length - 1; i > 0; i--) {
-    const j = uniformInt(rng, i + 1);
-    [xs[i], xs[j]] = [xs[j]!, xs[i]!];
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Fieldwork
 
@@ -409,8 +404,7 @@ function pickWeighted<K extends string>(
 
 /** 09:00 China time (UTC+08:00) on the China date of `d`. */
 export function fieldworkStart(d: Date): Date {
-  const cst = new Date(d.getTime() + 8 * 3600_000);
-  return new Date(Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth(), cst.getUTCDate(), 1, 0, 0));
+  return chinaInstant(chinaDate(d), 9);
 }
 
 interface HouseholdDraw {

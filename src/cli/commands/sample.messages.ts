@@ -110,12 +110,6 @@ With -o the manifest beside the sample lets 'hhsurvey verify' re-create the draw
     zh: (p: { text: string }) => `警告：${p.text}`,
     en: (p: { text: string }) => `warning: ${p.text}`,
   },
-  sizeAndTotal: { zh: '--size 与 --total 不能同时使用', en: '--size and --total cannot be used together' },
-  neymanNeedsTotal: { zh: '--allocation neyman 需要 --total', en: '--allocation neyman needs --total' },
-  priorNeyman: {
-    zh: '--prior 只用于 --allocation neyman',
-    en: '--prior is used by --allocation neyman only',
-  },
   strictSmall: {
     zh: (p: { n: number; list: string }) => `--strict：${num(p.n)} 个抽样层的户数少于样本量：${p.list}`,
     en: (p: { n: number; list: string }) =>

@@ -8,7 +8,12 @@ import { m as sm } from '../../sampling/strata.messages.js';
 import { addCommonOptions, commandContext, listArg } from '../common.js';
 import { emit, note, progressBar, warn } from '../output.js';
 import { h } from './sample.messages.js';
-import { addSamplingDesignOptions, sampleJobOptions, type SamplingDesignFlags } from '../design-options.js';
+import {
+  addSamplingDesignOptions,
+  assertDesignFlags,
+  sampleJobOptions,
+  type SamplingDesignFlags,
+} from '../design-options.js';
 import { addRosterInputOptions } from '../roster-options.js';
 
 interface SampleOptions extends SamplingDesignFlags {
@@ -60,10 +65,7 @@ export function register(program: Command, ctx0: Context): void {
     const { runSampleJob } = job;
     const ctx = commandContext(ctx0, opts);
     const lang = ctx.lang;
-    if (opts.size !== undefined && opts.total !== undefined) throw new UserError(t(lang, h.sizeAndTotal));
-    if (opts.allocation === 'neyman' && opts.total === undefined)
-      throw new UserError(t(lang, h.neymanNeedsTotal));
-    if (opts.prior && opts.allocation !== 'neyman') throw new UserError(t(lang, h.priorNeyman));
+    assertDesignFlags('sample', opts, lang);
     const toFile = opts.output !== undefined && opts.output !== '-';
     const format = opts.format ?? (toFile && /\.xlsx$/i.test(opts.output!) ? 'xlsx' : 'csv');
     if (format === 'xlsx' && !toFile) throw new UserError(t(lang, sm.xlsxNeedsOutput));

@@ -139,9 +139,6 @@ out. Under this model each community's pass probability is exact (p_pass_exact);
     zh: '属于简单形式（不带 --roster）',
     en: 'belongs to the simple form (without --roster)',
   },
-  sizeAndTotal: { zh: '--size 与 --total 不能同时使用', en: '--size and --total cannot be used together' },
-  neymanNeedsTotal: { zh: 'neyman 需要 --total', en: 'neyman needs --total' },
-  priorNeyman: { zh: '只用于 --allocation neyman', en: 'is used by --allocation neyman only' },
   giveRates: {
     zh: '请用 --rate id=p（可重复）或 --rates file.csv 给出真实比率',
     en: 'give true rates with --rate id=p (repeatable) or --rates file.csv',

@@ -10,7 +10,12 @@ import type { SimulationRun } from '../../simulation/render.js';
 import type { CiMethod } from '../../stats/index.js';
 import { addCommonOptions, commandContext, intArg, openRateArg, rateArg } from '../common.js';
 import { emit, note, progressBar, warn } from '../output.js';
-import { addSamplingDesignOptions, sampleJobOptions, type SamplingDesignFlags } from '../design-options.js';
+import {
+  addSamplingDesignOptions,
+  designFlagProblems,
+  sampleJobOptions,
+  type SamplingDesignFlags,
+} from '../design-options.js';
 import { addRosterInputOptions } from '../roster-options.js';
 import { h, sr } from './simulate.messages.js';
 import { formatPercent } from '../../core/percent.js';
@@ -176,12 +181,7 @@ async function runRoster(ctx: Context, opts: SimulateOptions): Promise<void> {
   for (const k of SIMPLE_FLAGS) {
     if (opts[k] !== undefined) problems.push({ field: flagName(k), message: t(ctx.lang, h.simpleFormOnly) });
   }
-  if (opts.size !== undefined && opts.total !== undefined)
-    problems.push({ field: '--total', message: t(ctx.lang, h.sizeAndTotal) });
-  if (opts.allocation === 'neyman' && opts.total === undefined)
-    problems.push({ field: '--allocation', message: t(ctx.lang, h.neymanNeedsTotal) });
-  if (opts.prior && opts.allocation !== 'neyman')
-    problems.push({ field: '--prior', message: t(ctx.lang, h.priorNeyman) });
+  problems.push(...designFlagProblems(opts, ctx.lang));
   if (opts.rate === undefined && opts.rates === undefined) {
     problems.push({
       field: '--rate',
