@@ -96,7 +96,7 @@ const KEY_LINES: Record<string, (string | RegExp)[]> = {
     '全福街道 / 利农社区：备用样本已用完，缺 3 户',
   ],
   'score 样本.xlsx --responses 回收.csv --lang zh --no-fail': [
-    '全国文明城市测评入户调查（模拟） (national-mock)',
+    '全国文明城市测评入户调查（模拟）（national-mock）',
     '结论：按正式测评未达标风险排序',
     /^未达标：3 个社区中 3 个未达标/,
   ],
@@ -255,7 +255,7 @@ const KEY_LINES: Record<string, (string | RegExp)[]> = {
   ],
   'compare drill-1/report.json drill-2.json --format md -o trend.md': [/^wrote .*\/trend\.md$/],
   'compare drill-1/report.json drill-2.json --adjust holm --lang zh': [
-    '第1次: drill-1/report.json (2026-01-01 08:00, 未达标)',
+    '第1次：drill-1/report.json（2026-01-01 08:00，未达标）',
     '2 次测评：0 项显著提高，0 项显著下降，350 项变化不显著（显著性水平 5%）',
   ],
   'score sample.csv --responses nope.csv': ['hhsurvey: nope.csv: no such file'],

@@ -24,7 +24,7 @@ describe('hhsurvey simulate (one community)', () => {
     expect(r.stdout).toContain('300 households, 270 favourable (true rate 90.0%), 22 drawn');
     expect(r.stdout).toContain('at least 20 of 22');
     expect(r.stdout).toMatch(/P\(pass\), exact \(hypergeometric\)\s+0\.619041\n/);
-    expect(r.stdout).toMatch(/P\(pass\), Monte Carlo \(10000 replicates\)\s+0\.\d{4} ± 0\.00\d\d \(SE\)/);
+    expect(r.stdout).toMatch(/P\(pass\), Monte Carlo \(10,000 replicates\)\s+0\.\d{4} ± 0\.00\d\d \(SE\)/);
     expect(r.stdout).toContain('seed doc (seedrandom-3.0.5/xor4096)');
   });
 

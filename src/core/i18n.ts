@@ -11,8 +11,3 @@ export function detectLang(flag: string | undefined, env: Record<string, string 
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^zh/i.test(locale) ? 'zh' : 'en';
 }
-
-/** Pick the language of a pair given inline: `say(lang, '知晓率', 'Awareness')`. */
-export function say(lang: Lang, zh: string, en: string): string {
-  return lang === 'zh' ? zh : en;
-}

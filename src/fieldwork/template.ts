@@ -5,6 +5,8 @@ import type { SampleEntry } from '../sampling/sample-file.js';
 import type { Standard } from '../standard/schema.js';
 import { DISPOSITIONS } from './dispositions.js';
 import { m } from './messages.js';
+import { tm } from './template.messages.js';
+import { m as core } from '../core/core.messages.js';
 
 /**
  * The responses template: a form for teams that record on paper or in a spreadsheet. One row per
@@ -33,19 +35,24 @@ export function responsesTemplate(
   standard: Standard,
   lang: Lang,
 ): ResponsesTemplate {
-  const zh = lang === 'zh';
-  const fixed = zh
-    ? ['户编号', '抽样层', '样本类型', '地址', '走访次数', '访问结果', '调查员']
-    : ['household_id', 'stratum', 'role', 'address', 'visit', 'disposition', 'interviewer'];
-  const header = [...fixed, ...standard.questions.map((q) => q.text[lang]), zh ? '备注' : 'note'];
-  const outcome = DISPOSITIONS.map((d) => (zh ? d.zh : d.en));
+  const fixed = [
+    tm.householdId,
+    tm.stratum,
+    tm.role,
+    tm.address,
+    tm.visit,
+    tm.disposition,
+    tm.interviewer,
+  ].map((x) => t(lang, x));
+  const header = [...fixed, ...standard.questions.map((q) => q.text[lang]), t(lang, tm.note)];
+  const outcome = DISPOSITIONS.map((d) => d[lang]);
   const codes = [
     t(lang, m.templateCodesMark),
     '',
-    zh ? '正式 / 备用' : 'primary / reserve',
+    t(lang, tm.roles),
     '',
     t(lang, m.templateVisitCodes),
-    outcome.join(zh ? '、' : ', '),
+    outcome.join(t(lang, core.listSep)),
     '',
     ...standard.questions.map((q) => q.options.map((o) => `${o.code} ${o[lang]}`).join(' / ')),
     '',
@@ -57,7 +64,7 @@ export function responsesTemplate(
   const rows = ordered.map((e) => [
     e.householdId,
     e.stratum,
-    e.role === 'primary' ? (zh ? '正式' : 'primary') : zh ? '备用' : 'reserve',
+    t(lang, e.role === 'primary' ? tm.primary : tm.reserve),
     e.address,
     ...Array<string>(header.length - 4).fill(''),
   ]);

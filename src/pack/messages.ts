@@ -2,6 +2,8 @@ import { defineMessages } from '../core/messages.js';
 
 /** Words of the field packs (visit sheets, covers, workbook) and of `hhsurvey pack`. */
 export const m = defineMessages('pack', {
+  /** A reserve household's number on the sheets: 备1, R1. */
+  reserveNumber: { zh: (p: { rank: number }) => `备${p.rank}`, en: (p: { rank: number }) => `R${p.rank}` },
   sheetTitle: {
     zh: (p: { community: string }) => `${p.community} 入户走访表`,
     en: (p: { community: string }) => `${p.community}: household visit sheet`,

@@ -5,6 +5,7 @@ import { optionKeys } from '../fieldwork/screens.js';
 import { escapeHtml as e } from '../report/escape.js';
 import type { Standard } from '../standard/schema.js';
 import { m } from './messages.js';
+import { punct } from '../core/punctuation.messages.js';
 import type { PackCommunity, PackHousehold, PackStreet } from './model.js';
 
 /**
@@ -64,7 +65,7 @@ td.box{min-width:0;height:11mm}td.ans{height:7mm}
 function page(lang: Lang, title: string, body: string[]): string {
   return [
     '<!DOCTYPE html>',
-    `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`,
+    `<html lang="${t(lang, punct.htmlLang)}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -81,12 +82,12 @@ function page(lang: Lang, title: string, body: string[]): string {
 
 /** The number printed beside a household: its rank, R1, R2... for reserves (备1 in Chinese). */
 export function householdNumber(lang: Lang, h: Pick<PackHousehold, 'role' | 'rank'>): string {
-  return h.role === 'primary' ? String(h.rank) : `${lang === 'zh' ? '备' : 'R'}${h.rank}`;
+  return h.role === 'primary' ? String(h.rank) : t(lang, m.reserveNumber, { rank: h.rank });
 }
 
 /** Outcome codes (the keys `hhsurvey interview` takes) with their labels. */
 export function dispositionLegend(lang: Lang): { key: string; label: string; aapor: string }[] {
-  return DISPOSITIONS.map((d) => ({ key: d.key, label: lang === 'zh' ? d.zh : d.en, aapor: d.aapor }));
+  return DISPOSITIONS.map((d) => ({ key: d.key, label: d[lang], aapor: d.aapor }));
 }
 
 /** The questionnaire as printed: number, text, condition, options with the codes to write down. */

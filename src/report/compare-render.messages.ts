@@ -31,4 +31,17 @@ export const cm = defineMessages('report.compare', {
     en: (p: { level: string }) => `${p.level} interval (points)`,
   },
   pHolm: { zh: 'p（Holm 校正）', en: 'p (Holm)' },
+  better: { zh: '显著提高', en: 'better' },
+  worse: { zh: '显著下降', en: 'WORSE' },
+  unclear: { zh: '变化不显著', en: 'no clear change' },
+  none: { zh: '无法比较', en: 'not comparable' },
+  drill: { zh: (p: { n: number }) => `第${p.n}次`, en: (p: { n: number }) => `Drill ${p.n}` },
+  title: { zh: '测评趋势', en: 'Trend across drills' },
+  /** One drill compared: its file, when it was scored and its verdict. */
+  drillLine: {
+    zh: (p: { drill: string; file: string; time: string; verdict: string }) =>
+      `${p.drill}：${p.file}（${p.time}，${p.verdict}）`,
+    en: (p: { drill: string; file: string; time: string; verdict: string }) =>
+      `${p.drill}: ${p.file} (${p.time}, ${p.verdict})`,
+  },
 });

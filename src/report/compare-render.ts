@@ -9,9 +9,7 @@ import { layoutTable, type Cell } from './text.js';
 import type { CompareFormat } from './compare-formats.js';
 
 function directionText(lang: Lang, d: Direction): string {
-  const zh = { better: '显著提高', worse: '显著下降', unclear: '变化不显著', none: '无法比较' };
-  const en = { better: 'better', worse: 'WORSE', unclear: 'no clear change', none: 'not comparable' };
-  return (lang === 'zh' ? zh : en)[d];
+  return t(lang, cm[d]);
 }
 
 function signedPoints(d: number): string {
@@ -28,7 +26,7 @@ function groupLabel(lang: Lang, r: TrendRow): string {
 }
 
 function drillLabel(lang: Lang, i: number): string {
-  return lang === 'zh' ? `第${i + 1}次` : `Drill ${i + 1}`;
+  return t(lang, cm.drill, { n: i + 1 });
 }
 
 function rateWithCounts(p: TrendRow['points'][number], rollup: boolean): string {
@@ -102,9 +100,13 @@ export function renderCompareTable(c: CompareResult, opts: { lang: Lang; color: 
   out.push(
     color.dim(
       c.reports
-        .map(
-          (r, i) =>
-            `${drillLabel(lang, i)}: ${r.file} (${displayTime(r.generated_at)}, ${r.pass ? word(lang, 'pass') : word(lang, 'fail')})`,
+        .map((r, i) =>
+          t(lang, cm.drillLine, {
+            drill: drillLabel(lang, i),
+            file: r.file,
+            time: displayTime(r.generated_at),
+            verdict: r.pass ? word(lang, 'pass') : word(lang, 'fail'),
+          }),
         )
         .join('\n'),
     ),
@@ -124,15 +126,18 @@ export function renderCompareTable(c: CompareResult, opts: { lang: Lang; color: 
 
 export function renderCompareMarkdown(c: CompareResult, opts: { lang: Lang }): string {
   const { lang } = opts;
-  const zh = lang === 'zh';
   const names = new Map(c.indicators.map((i) => [i.id, i.name[lang]]));
   const out: string[] = [];
-  out.push(`# ${zh ? '测评趋势' : 'Trend across drills'}`, '', `**${mdCell(summaryText(lang, c))}**`, '');
-  c.reports.forEach((r, i) =>
-    out.push(
-      `- ${drillLabel(lang, i)}: \`${mdCell(r.file)}\` (${displayTime(r.generated_at)}, ${r.pass ? word(lang, 'pass') : word(lang, 'fail')})`,
-    ),
-  );
+  out.push(`# ${t(lang, cm.title)}`, '', `**${mdCell(summaryText(lang, c))}**`, '');
+  c.reports.forEach((r, i) => {
+    const line = t(lang, cm.drillLine, {
+      drill: drillLabel(lang, i),
+      file: `\`${mdCell(r.file)}\``,
+      time: displayTime(r.generated_at),
+      verdict: r.pass ? word(lang, 'pass') : word(lang, 'fail'),
+    });
+    out.push(`- ${line}`);
+  });
   out.push('', mdCell(t(lang, cm.method)), '', mdCell(testsText(lang, c)), '');
   const cols = columns(lang, c);
   out.push(

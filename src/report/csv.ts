@@ -3,6 +3,7 @@ import { csvTable } from '../io/csv-write.js';
 import { t } from '../core/messages.js';
 import type { IndicatorResult, ScoreReport } from '../scoring/report-types.js';
 import { pct } from './labels.js';
+import { cellsForPeople } from '../core/lang-formats.js';
 import { m } from './messages.js';
 import { groupLabel } from './verdicts.js';
 
@@ -72,11 +73,14 @@ export function renderCsv(report: ScoreReport, opts: { lang: Lang; bom?: boolean
   const names = new Map(report.indicators.map((i) => [i.id, i.name[lang]]));
   // English: numbers at full precision and true/false, for programs. Chinese: for people in a
   // spreadsheet: rates as percentages with one decimal, 是/否, levels named in Chinese.
-  const zh = lang === 'zh';
-  const rate = (v: number | null): Value => (zh ? (v === null ? null : pct(v)) : v);
-  const yesNo = (v: boolean | null): Value => (zh ? (v === null ? null : t(lang, v ? m.yes : m.no)) : v);
+  const forPeople = cellsForPeople(lang);
+  const rate = (v: number | null): Value => (forPeople ? (v === null ? null : pct(v)) : v);
+  const yesNo = (v: boolean | null): Value =>
+    forPeople ? (v === null ? null : t(lang, v ? m.yes : m.no)) : v;
   const levelName = (l: 'stratum' | 'street' | 'overall'): string =>
-    zh ? t(lang, l === 'stratum' ? m.levelStratum : l === 'street' ? m.levelStreet : m.levelOverall) : l;
+    forPeople
+      ? t(lang, l === 'stratum' ? m.levelStratum : l === 'street' ? m.levelStreet : m.levelOverall)
+      : l;
   const cells = (r: IndicatorResult): Value[] => [
     r.id,
     names.get(r.id) ?? r.id,
@@ -106,7 +110,7 @@ export function renderCsv(report: ScoreReport, opts: { lang: Lang; bom?: boolean
         rate(s.response_rate.coop1),
         s.reserves_used,
         rate(r.risk ?? null),
-        r.group ? (zh ? groupLabel(lang, r.group) : r.group) : null,
+        r.group ? (forPeople ? groupLabel(lang, r.group) : r.group) : null,
       ]);
     }
   }

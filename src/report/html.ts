@@ -21,6 +21,7 @@ import {
 } from './labels.js';
 import { communityName, groupByStreet, reportTitle } from './layout.js';
 import { m } from './messages.js';
+import { punct } from '../core/punctuation.messages.js';
 import { terms } from './terms.messages.js';
 import { renderVerdictSection, VERDICT_CSS } from './verdicts-html.js';
 
@@ -45,12 +46,7 @@ export function renderHtml(report: ScoreReport, opts: { lang: Lang }): string {
   const title = reportTitle(lang, report);
   const standardName = report.standard_name[lang];
   const out: string[] = [];
-  out.push(
-    '<!DOCTYPE html>',
-    `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-  );
+  out.push('<!DOCTYPE html>', `<html lang="${t(lang, punct.htmlLang)}">`, '<head>', '<meta charset="utf-8">');
   out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
   out.push(`<title>${e(title)}</title>`, `<style>${REPORT_CSS}${VERDICT_CSS}</style>`, '</head>', '<body>');
   out.push('<header>', `<h1>${e(title)}</h1>`);
@@ -60,11 +56,11 @@ export function renderHtml(report: ScoreReport, opts: { lang: Lang }): string {
   if (open) out.push(`<p class="open">${e(open)}</p>`);
   out.push('<ul class="meta">');
   out.push(
-    `<li>${e(t(lang, m.standard))}${colon(lang)}<code>${e(report.standard)}</code>${report.standard_version ? ` (${e(report.standard_version)})` : ''}</li>`,
+    `<li>${e(t(lang, m.standard))}${colon(lang)}<code>${e(report.standard)}</code>${report.standard_version ? e(t(lang, punct.aside, { text: report.standard_version })) : ''}</li>`,
   );
   out.push(`<li>${e(ruleText(lang, report))}</li>`);
   out.push(
-    `<li>${e(t(lang, m.generated))}${colon(lang)}${e(displayTime(report.generated_at))} (hhsurvey ${e(report.tool.version)})</li>`,
+    `<li>${e(t(lang, m.generated))}${colon(lang)}${e(displayTime(report.generated_at))}${e(t(lang, punct.aside, { text: `hhsurvey ${report.tool.version}` }))}</li>`,
   );
   out.push('</ul>');
   out.push(

@@ -5,6 +5,7 @@ import { vm } from './verdict.messages.js';
 import { groupLabel, riskText } from './verdicts.js';
 import type { IndicatorResult, ScoreReport } from '../scoring/report-types.js';
 import { ciText, levelLabel, pct, word } from './labels.js';
+import { m } from './messages.js';
 
 /** XML 1.0 allows tab, LF, CR and U+0020 upwards except surrogates, U+FFFE and U+FFFF. */
 function isXmlChar(cp: number): boolean {
@@ -97,10 +98,10 @@ export function renderJunit(report: ScoreReport, opts: { lang: Lang }): string {
       if (r.pass === null) {
         lines.push(`${open}>`, `      <skipped message="${a(word(lang, 'noData'))}"/>`, '    </testcase>');
       } else if (r.pass === false) {
-        const msg =
-          lang === 'zh'
-            ? `${pct(r.rate)} 未达到标准 ${pct(r.threshold)}`
-            : `${pct(report.pass_rule === 'point' ? r.rate : (r.ci?.[0] ?? null))} is below the threshold ${pct(r.threshold)}`;
+        const msg = t(lang, m.belowThreshold, {
+          value: pct(report.pass_rule === 'point' ? r.rate : (r.ci?.[0] ?? null)),
+          threshold: pct(r.threshold),
+        });
         lines.push(
           `${open}>`,
           `      <failure message="${a(msg)}" type="below_threshold">${a(detail)}</failure>`,

@@ -18,7 +18,11 @@ import {
   word,
   type Status,
   displayTime,
+  colon,
 } from './labels.js';
+import { punct } from '../core/punctuation.messages.js';
+import { m as core } from '../core/core.messages.js';
+import { m } from './messages.js';
 import { communityName, groupByStreet, reportTitle } from './layout.js';
 
 const MARK: Record<Status, string> = {
@@ -52,33 +56,28 @@ function cell(r: IndicatorResult): string {
 /** A report to paste into a work log or a pull request (GitHub-flavoured Markdown). */
 export function renderMarkdown(report: ScoreReport, opts: { lang: Lang }): string {
   const { lang } = opts;
-  const zh = lang === 'zh';
   const inds = report.indicators;
+  const aside = (text: string) => t(lang, punct.aside, { text });
   const out: string[] = [];
   const title = reportTitle(lang, report);
   out.push(`# ${mdCell(title)}`, '');
   if (!title.includes(report.standard_name[lang])) out.push(mdCell(report.standard_name[lang]), '');
   out.push(`**${mdCell(verdictText(lang, report))}**`, '');
   out.push(
-    `- ${zh ? '测评体系：' : 'Standard: '}\`${report.standard}\`${report.standard_version ? ` (${report.standard_version})` : ''}`,
+    `- ${t(lang, m.standard)}${colon(lang)}\`${report.standard}\`${report.standard_version ? mdCell(aside(report.standard_version)) : ''}`,
   );
   out.push(`- ${ruleText(lang, report)}`);
   out.push(
-    `- ${zh ? '标准：' : 'Thresholds: '}${inds.map((i) => `${mdCell(i.name[lang])} ${pct(i.threshold)}${i.points !== null ? ` (${i.points} ${zh ? '分' : 'pts'})` : ''}`).join(', ')}`,
+    `- ${t(lang, m.thresholds)}${colon(lang)}${inds.map((i) => `${mdCell(i.name[lang])} ${pct(i.threshold)}${i.points !== null ? aside(t(lang, m.points, { n: i.points })) : ''}`).join(t(lang, core.listSep))}`,
   );
   out.push(
-    `- ${zh ? '生成时间：' : 'Generated: '}${displayTime(report.generated_at)} (hhsurvey ${report.tool.version})`,
+    `- ${t(lang, m.generated)}${colon(lang)}${displayTime(report.generated_at)}${aside(`hhsurvey ${report.tool.version}`)}`,
   );
   const open = fieldworkText(lang, report);
   if (open) out.push(`- ⚠️ ${open}`);
   out.push('');
   out.push(...verdictSection(report, lang));
-  out.push(
-    zh
-      ? '图例（社区）：✅ 有把握；⚠️ 有风险；❌ 现在未达标。图例（汇总）：✅ 达标；❌ 未达标；⚠️ 置信区间包含标准值，样本量不足以区分达标与否。括号内为置信区间。'
-      : 'Key (communities): ✅ on track; ⚠️ at risk; ❌ fails now. Key (roll-ups): ✅ pass; ❌ fail; ⚠️ the interval contains the threshold: the sample cannot tell pass from fail. Intervals in brackets.',
-    '',
-  );
+  out.push(t(lang, m.mdKey), '');
 
   const header = (first: string[]) => {
     const cols = [
@@ -93,7 +92,7 @@ export function renderMarkdown(report: ScoreReport, opts: { lang: Lang }): strin
     ];
   };
 
-  out.push(`## ${zh ? '各社区' : 'Communities'}`, '');
+  out.push(`## ${t(lang, m.communities)}`, '');
   out.push(
     ...header([
       word(lang, 'street'),
@@ -122,8 +121,8 @@ export function renderMarkdown(report: ScoreReport, opts: { lang: Lang }): strin
     );
   }
   out.push('');
-  out.push(`## ${zh ? '汇总' : 'Roll-ups'}`, '');
-  out.push(...header([zh ? '层级' : 'Level', word(lang, 'population'), word(lang, 'completes')]));
+  out.push(`## ${t(lang, m.rollups)}`, '');
+  out.push(...header([t(lang, m.level), word(lang, 'population'), word(lang, 'completes')]));
   for (const l of report.levels) {
     out.push(
       `| ${[
@@ -142,7 +141,6 @@ export function renderMarkdown(report: ScoreReport, opts: { lang: Lang }): strin
 
 /** The lead: failing and at-risk results ranked by risk, the on-track count, and what the risk assumes. */
 function verdictSection(report: ScoreReport, lang: Lang): string[] {
-  const zh = lang === 'zh';
   const names = indicatorNames(lang, report);
   const groups = verdictGroups(report);
   const out: string[] = [`## ${t(lang, vm.heading)}`, ''];
@@ -152,11 +150,16 @@ function verdictSection(report: ScoreReport, lang: Lang): string[] {
     if (g === 'on_track' || items.length === 0) continue;
     for (const { stratum: s, result: r } of items) {
       const name = mdCell(names.get(r.id) ?? r.id);
-      out.push(
-        zh
-          ? `- ${mdCell(s.stratum)}：${name} ${pct(r.rate)}（${r.favourable}/${r.eligible}，${ciText(r.ci)}），标准 ${pct(r.threshold)}，${t(lang, vm.riskShort, { risk: riskText(r.risk) })}`
-          : `- ${mdCell(s.stratum)}: ${name} ${pct(r.rate)} (${r.favourable}/${r.eligible}, ${ciText(r.ci)}), threshold ${pct(r.threshold)}, ${t(lang, vm.riskShort, { risk: riskText(r.risk) })}`,
-      );
+      const item = t(lang, m.watchItem, {
+        stratum: mdCell(s.stratum),
+        name,
+        rate: pct(r.rate),
+        counts: `${r.favourable}/${r.eligible}`,
+        ci: ciText(r.ci),
+        threshold: pct(r.threshold),
+        risk: t(lang, vm.riskShort, { risk: riskText(r.risk) }),
+      });
+      out.push(`- ${item}`);
     }
     out.push('');
   }

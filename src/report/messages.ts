@@ -34,4 +34,37 @@ export const m = defineMessages('report', {
   levelStreet: { zh: '街道', en: 'street' },
   levelOverall: { zh: '总体', en: 'overall' },
   noStreet: { zh: '（未分街道）', en: '(no sub-district)' },
+  thresholds: { zh: '标准', en: 'Thresholds' },
+  /** A JUnit failure: the value judged (the rate, or its lower bound) against the threshold. */
+  belowThreshold: {
+    zh: (p: { value: string; threshold: string }) => `${p.value} 未达到标准 ${p.threshold}`,
+    en: (p: { value: string; threshold: string }) => `${p.value} is below the threshold ${p.threshold}`,
+  },
+  points: { zh: (p: { n: number }) => `${p.n} 分`, en: (p: { n: number }) => `${p.n} pts` },
+  /** Markdown's key to its marks. */
+  mdKey: {
+    zh: '图例（社区）：✅ 有把握；⚠️ 有风险；❌ 现在未达标。图例（汇总）：✅ 达标；❌ 未达标；⚠️ 置信区间包含标准值，样本量不足以区分达标与否。括号内为置信区间。',
+    en: 'Key (communities): ✅ on track; ⚠️ at risk; ❌ fails now. Key (roll-ups): ✅ pass; ❌ fail; ⚠️ the interval contains the threshold: the sample cannot tell pass from fail. Intervals in brackets.',
+  },
+  /** One failing or at-risk result in Markdown's verdict list. */
+  watchItem: {
+    zh: (p: {
+      stratum: string;
+      name: string;
+      rate: string;
+      counts: string;
+      ci: string;
+      threshold: string;
+      risk: string;
+    }) => `${p.stratum}：${p.name} ${p.rate}（${p.counts}，${p.ci}），标准 ${p.threshold}，${p.risk}`,
+    en: (p: {
+      stratum: string;
+      name: string;
+      rate: string;
+      counts: string;
+      ci: string;
+      threshold: string;
+      risk: string;
+    }) => `${p.stratum}: ${p.name} ${p.rate} (${p.counts}, ${p.ci}), threshold ${p.threshold}, ${p.risk}`,
+  },
 });

@@ -20,6 +20,8 @@ import { communityName, reportTitle } from './layout.js';
 import { layoutTable, type Cell } from './text.js';
 import { t } from '../core/messages.js';
 import { terms } from './terms.messages.js';
+import { facts } from './labels.messages.js';
+import { punct } from '../core/punctuation.messages.js';
 import { vm } from './verdict.messages.js';
 import { groupCountText, groupNote, riskModelText, riskText, verdictGroups } from './verdicts.js';
 
@@ -52,10 +54,11 @@ export function renderTerminal(data: ScoreReport, opts: TerminalOptions): string
   const groupStyle = (pass: boolean | null) => (pass === null ? c.dim : pass ? c.green.bold : c.red.bold);
   const conf = `${Math.round(report.confidence * 1000) / 10}%`;
   const out: string[] = [];
+  const standardNamed = t(lang, punct.named, { name: report.standard_name[lang], id: report.standard });
   if (report.title?.trim()) {
     out.push(c.bold(reportTitle(lang, report)));
-    out.push(c.dim(`${report.standard_name[lang]} (${report.standard})`));
-  } else out.push(c.bold(`${report.standard_name[lang]} (${report.standard})`));
+    out.push(c.dim(standardNamed));
+  } else out.push(c.bold(standardNamed));
   out.push(c.dim(ruleText(lang, report)));
   const open = fieldworkText(lang, report);
   if (open) out.push(c.yellow(open));
@@ -88,22 +91,19 @@ export function renderTerminal(data: ScoreReport, opts: TerminalOptions): string
   };
 
   for (const s of report.strata) {
-    const facts = [
+    const shown = [
       // The sub-district, unless the stratum's name already begins with it.
       s.street && communityName(s) === s.stratum ? s.street : '',
-      `N ${s.population}`,
-      lang === 'zh' ? `样本 ${s.sampled}` : `${s.sampled} sampled`,
-      lang === 'zh' ? `完成 ${s.completes}` : `${s.completes} complete`,
+      t(lang, facts.population, { n: s.population }),
+      t(lang, facts.sampled, { n: s.sampled }),
+      t(lang, facts.completes, { n: s.completes }),
       `${t(lang, terms.rr1)} ${pct(s.response_rate.rr1)}`,
       `${t(lang, terms.coop1)} ${pct(s.response_rate.coop1)}`,
-      lang === 'zh'
-        ? `启用备用户 ${s.reserves_used}/${s.reserves}`
-        : `reserves used ${s.reserves_used}/${s.reserves}`,
+      t(lang, facts.reservesUsed, { used: s.reserves_used, reserves: s.reserves }),
     ];
-    if (s.not_visited > 0)
-      facts.push(lang === 'zh' ? `未访 ${s.not_visited}` : `${s.not_visited} not visited`);
+    if (s.not_visited > 0) shown.push(t(lang, facts.notVisited, { n: s.not_visited }));
     out.push(
-      `${c.bold(s.stratum)}  ${c.dim(facts.filter((f) => f !== '').join(' · '))}  ${groupStyle(s.pass)(groupStatusText(lang, s.pass))}`,
+      `${c.bold(s.stratum)}  ${c.dim(shown.filter((f) => f !== '').join(' · '))}  ${groupStyle(s.pass)(groupStatusText(lang, s.pass))}`,
     );
     out.push(...indicatorTable(s.indicators, false));
     if (s.score) out.push(`  ${word(lang, 'score')} ${pct(s.score.rate)}`);
@@ -111,15 +111,13 @@ export function renderTerminal(data: ScoreReport, opts: TerminalOptions): string
   }
 
   for (const l of report.levels) {
-    const facts = [
-      lang === 'zh'
-        ? `${l.strata.length} 个社区`
-        : `${l.strata.length} communit${l.strata.length === 1 ? 'y' : 'ies'}`,
-      `N ${l.population}`,
-      lang === 'zh' ? `完成 ${l.completes}` : `${l.completes} complete`,
+    const shown = [
+      t(lang, facts.communities, { n: l.strata.length }),
+      t(lang, facts.population, { n: l.population }),
+      t(lang, facts.completes, { n: l.completes }),
     ];
     out.push(
-      `${c.bold(levelLabel(lang, l.level, l.group))}  ${c.dim(facts.join(' · '))}  ${groupStyle(l.pass)(groupStatusText(lang, l.pass))}`,
+      `${c.bold(levelLabel(lang, l.level, l.group))}  ${c.dim(shown.join(' · '))}  ${groupStyle(l.pass)(groupStatusText(lang, l.pass))}`,
     );
     out.push(...indicatorTable(l.indicators, true));
     if (l.score) out.push(`  ${word(lang, 'score')} ${pct(l.score.rate)}`);

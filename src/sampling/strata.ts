@@ -3,6 +3,8 @@ import type { Lang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
 import type { RosterFrame } from '../roster/read-roster.js';
 import { m } from './strata.messages.js';
+import { m as core } from '../core/core.messages.js';
+import { punct } from '../core/punctuation.messages.js';
 
 /**
  * Refuse strata that pool communities of the same name from different sub-districts (an explicit
@@ -12,8 +14,8 @@ import { m } from './strata.messages.js';
 export function assertNoStratumClash(frame: RosterFrame, lang: Lang, byText?: string): void {
   if (frame.clashes.length === 0) return;
   const clashes = frame.clashes
-    .map((c) => t(lang, m.clashItem, { key: c.key, parents: c.parents.join(lang === 'zh' ? '、' : ', ') }))
-    .join(lang === 'zh' ? '；' : '; ');
+    .map((c) => t(lang, m.clashItem, { key: c.key, parents: c.parents.join(t(lang, core.listSep)) }))
+    .join(t(lang, punct.semicolon));
   throw new UserError(`${frame.file}: ${t(lang, m.clash, { by: byText ?? frame.by.join(','), clashes })}`);
 }
 

@@ -1,4 +1,7 @@
+import type { Lang } from '../core/i18n.js';
+import { t } from '../core/messages.js';
 import { formatPercent } from '../core/percent.js';
+import { pr } from './pass-rule.messages.js';
 
 /**
  * How one indicator of one community is judged from x favourable of m eligible respondents.
@@ -49,10 +52,9 @@ export function minPassing(rule: PassRule, m: number): number {
   return m + 1;
 }
 
-export function describeRule(rule: PassRule, lang: 'zh' | 'en' = 'en'): string {
+export function describeRule(rule: PassRule, lang: Lang = 'en'): string {
   const pct = formatPercent(rule.threshold, 4, true);
-  const conf = rule.kind === 'lower_bound' ? formatPercent(rule.confidence, 4, true) : '';
-  if (lang === 'zh')
-    return rule.kind === 'point' ? `比率 ≥ ${pct}` : `${rule.method} ${conf} 置信下限 ≥ ${pct}`;
-  return rule.kind === 'point' ? `rate ≥ ${pct}` : `${rule.method} ${conf} lower bound ≥ ${pct}`;
+  if (rule.kind === 'point') return t(lang, pr.ruleRate, { pct });
+  const conf = formatPercent(rule.confidence, 4, true);
+  return t(lang, pr.ruleLowerBound, { method: rule.method, conf, pct });
 }

@@ -1,12 +1,11 @@
-import Table from 'cli-table3';
-import { rl } from './render.messages.js';
+import { heads, rl } from './render.messages.js';
 import { t } from '../core/messages.js';
 import { sv } from './verdict.messages.js';
 import type { Lang } from '../core/i18n.js';
 import type { IndicatorSpec, LevelResult, SimulationResult, StratumResult } from './simulate-design.js';
 import { describeRule, minPassing, type PassRule } from './pass-rule.js';
 import { formatPercent as pct, formatProbability as prob } from '../core/percent.js';
-import { displayWidth } from '../core/width.js';
+import { boxTable, layoutTable } from '../report/text.js';
 
 /** What a run was asked to do, echoed in every output so a result can be reproduced. */
 export interface SimulationRun {
@@ -107,85 +106,65 @@ export function simulationJson(run: SimulationRun, res: SimulationResult): Simul
 
 const pm = (p: number, se: number) => `${prob(p)} ± ${prob(se)}`;
 
-function table(head: string[], aligns: ('left' | 'right')[]): Table.Table {
-  return new Table({
-    head,
-    colAligns: aligns,
-    style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
-  });
-}
-
-const T = {
-  stratum: { zh: '社区', en: 'stratum' },
-  indicator: { zh: '指标', en: 'indicator' },
-  N: { zh: '户数', en: 'N' },
-  n: { zh: '样本', en: 'n' },
-  trueRate: { zh: '真实率', en: 'true' },
-  exact: { zh: '通过概率(精确)', en: 'P(pass) exact' },
-  mc: { zh: '通过概率(模拟)±SE', en: 'P(pass) MC ± SE' },
-  mean: { zh: '均值', en: 'rate mean' },
-  q: { zh: '5%/50%/95%', en: '5% / 50% / 95%' },
-  reserves: { zh: '预计用备用户', en: 'reserves used' },
-  level: { zh: '层级', en: 'level' },
-  group: { zh: '范围', en: 'group' },
-  levelPass: { zh: '汇总通过(模拟)', en: 'roll-up P(pass) MC' },
-  allExact: { zh: '全部社区通过(精确)', en: 'all pass exact' },
-  allMc: { zh: '全部社区通过(模拟)', en: 'all pass MC' },
-} as const;
-
 function quantiles(r: { q05: number; q50: number; q95: number }): string {
   return `${pct(r.q05)} / ${pct(r.q50)} / ${pct(r.q95)}`;
 }
 
 export function renderStrataTable(rows: StratumResult[], lang: Lang): string {
-  const t = table(
-    [T.stratum, T.indicator, T.N, T.n, T.trueRate, T.exact, T.mc, T.mean, T.q, T.reserves].map(
-      (h) => h[lang],
-    ),
-    ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+  const h = heads;
+  const head = [h.stratum, h.indicator, h.N, h.n, h.trueRate, h.exact, h.mc, h.mean, h.q, h.reserves];
+  const body = rows.map((r) => [
+    r.stratum,
+    r.indicator,
+    r.population,
+    r.reserves ? `${r.size}+${r.reserves}` : r.size,
+    pct(r.trueRate),
+    prob(r.pPassExact, 6),
+    pm(r.pPass, r.pPassSe),
+    pct(r.mean),
+    quantiles(r),
+    r.reserves ? r.expectedReservesExact.toFixed(2) : '0',
+  ]);
+  return boxTable(
+    head.map((x) => t(lang, x)),
+    body,
+    { align: ['left', 'left', ...Array<'right'>(8).fill('right')], headRule: true },
   );
-  for (const r of rows) {
-    t.push([
-      r.stratum,
-      r.indicator,
-      String(r.population),
-      r.reserves ? `${r.size}+${r.reserves}` : String(r.size),
-      pct(r.trueRate),
-      prob(r.pPassExact, 6),
-      pm(r.pPass, r.pPassSe),
-      pct(r.mean),
-      quantiles(r),
-      r.reserves ? r.expectedReservesExact.toFixed(2) : '0',
-    ]);
-  }
-  return t.toString();
 }
 
 export function renderLevelsTable(rows: LevelResult[], lang: Lang): string {
-  const t = table(
-    [T.level, T.group, T.indicator, T.N, T.trueRate, T.levelPass, T.mean, T.q, T.allExact, T.allMc].map(
-      (h) => h[lang],
-    ),
-    ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
-  );
-  const zh = lang === 'zh';
+  const h = heads;
+  const head = [
+    h.level,
+    h.group,
+    h.indicator,
+    h.N,
+    h.trueRate,
+    h.levelPass,
+    h.mean,
+    h.q,
+    h.allExact,
+    h.allMc,
+  ];
   const levelName = (l: string) =>
-    zh ? (({ street: '街道', overall: '全部' } as Record<string, string>)[l] ?? l) : l;
-  for (const r of rows) {
-    t.push([
-      levelName(r.level),
-      r.level === 'overall' ? levelName('overall') : r.group,
-      r.indicator,
-      String(r.population),
-      pct(r.trueRate),
-      pm(r.pPass, r.pPassSe),
-      pct(r.mean, 2),
-      quantiles(r),
-      prob(r.pAllPassExact, 6),
-      pm(r.pAllPass, r.pAllPassSe),
-    ]);
-  }
-  return t.toString();
+    l === 'street' ? t(lang, rl.levelStreet) : l === 'overall' ? t(lang, rl.levelOverall) : l;
+  const body = rows.map((r) => [
+    levelName(r.level),
+    r.level === 'overall' ? levelName('overall') : r.group,
+    r.indicator,
+    r.population,
+    pct(r.trueRate),
+    pm(r.pPass, r.pPassSe),
+    pct(r.mean, 2),
+    quantiles(r),
+    prob(r.pAllPassExact, 6),
+    pm(r.pAllPass, r.pAllPassSe),
+  ]);
+  return boxTable(
+    head.map((x) => t(lang, x)),
+    body,
+    { align: ['left', 'left', 'left', ...Array<'right'>(7).fill('right')], headRule: true },
+  );
 }
 
 /** The readable report of a one-community (simple form) run. */
@@ -193,54 +172,45 @@ export function renderSimple(run: SimulationRun, res: SimulationResult, lang: La
   const r = res.strata[0]!;
   const rule = run.indicators[0]!.rule;
   const need = minPassing(rule, r.size);
-  const zh = lang === 'zh';
   const lines: string[] = [];
-  const reserves = r.reserves ? (zh ? `，备用户 ${r.reserves}` : `, reserves ${r.reserves}`) : '';
+  const reserves = r.reserves ? t(lang, rl.reserves, { n: r.reserves }) : '';
   lines.push(
-    zh
-      ? `一个社区：${r.population} 户，其中 ${r.favourable} 户持肯定回答（真实率 ${pct(r.trueRate)}），抽 ${r.size} 户${reserves}`
-      : `One community: ${r.population} households, ${r.favourable} favourable (true rate ${pct(r.trueRate)}), ${r.size} drawn${reserves}`,
+    t(lang, rl.community, {
+      population: r.population,
+      favourable: r.favourable,
+      rate: pct(r.trueRate),
+      size: r.size,
+      reserves,
+    }),
   );
   const needText =
     need <= r.size
-      ? zh
-        ? `（全部 ${r.size} 户完成时至少 ${need} 户）`
-        : ` (at least ${need} of ${r.size} when all complete)`
-      : zh
-        ? `（${r.size} 户无法达到）`
-        : ` (unreachable with ${r.size})`;
-  lines.push(`${zh ? '判定规则：' : 'Pass rule: '}${describeRule(rule, lang)}${needText}`);
+      ? t(lang, rl.needReachable, { need, size: r.size })
+      : t(lang, rl.needUnreachable, { size: r.size });
+  lines.push(t(lang, rl.passRule, { rule: describeRule(rule, lang), need: needText }));
   if (run.responseRate < 1 || run.notSure > 0) {
-    lines.push(
-      zh
-        ? `应答率 ${pct(run.responseRate)}，"不清楚" 占 ${pct(run.notSure)}`
-        : `Response rate ${pct(run.responseRate)}, "not sure" share ${pct(run.notSure)}`,
-    );
+    lines.push(t(lang, rl.responses, { response: pct(run.responseRate), notSure: pct(run.notSure) }));
   }
   lines.push('');
   const rows: [string, string][] = [
-    [zh ? '通过概率（精确，超几何分布）' : 'P(pass), exact (hypergeometric)', prob(r.pPassExact, 6)],
+    [t(lang, rl.pPassExact), prob(r.pPassExact, 6)],
     [
-      zh ? `通过概率（模拟 ${res.replicates} 次）` : `P(pass), Monte Carlo (${res.replicates} replicates)`,
+      t(lang, rl.pPassMc, { n: res.replicates }),
       `${prob(r.pPass)} ± ${prob(r.pPassSe)}${t(lang, rl.standardError)}`,
     ],
-    [
-      zh ? '测得比率：均值 / 5% / 50% / 95%' : 'Measured rate: mean / 5% / 50% / 95%',
-      `${pct(r.mean)} / ${quantiles(r)}`,
-    ],
+    [t(lang, rl.measured), `${pct(r.mean)} / ${quantiles(r)}`],
   ];
   if (r.reserves > 0 || run.responseRate < 1) {
     rows.push([
-      zh ? '预计使用备用户（精确 / 模拟）' : 'Reserves used, expected (exact / MC)',
+      t(lang, rl.reservesExpected),
       `${r.expectedReservesExact.toFixed(3)} / ${r.expectedReserves.toFixed(3)}`,
     ]);
   }
   if (r.pNoEligibleExact >= 5e-7) {
     rows.push([t(lang, sv.noData), prob(r.pNoEligibleExact, 6)]);
   }
-  const width = Math.max(...rows.map(([k]) => displayWidth(k)));
-  for (const [k, v] of rows) lines.push(`${k}${' '.repeat(width - displayWidth(k) + 2)}${v}`);
+  lines.push(...layoutTable(rows));
   lines.push('');
-  lines.push(zh ? `种子 ${run.seed}（${run.rng}）` : `seed ${run.seed} (${run.rng})`);
+  lines.push(t(lang, rl.seed, { seed: run.seed, rng: run.rng }));
   return `${lines.join('\n')}\n`;
 }

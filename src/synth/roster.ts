@@ -518,7 +518,7 @@ export interface RosterCsvOptions {
 
 export function rosterHeader(lang: 'zh' | 'en' = 'zh', rental = false): string[] {
   const cols = rental ? [...ROSTER_COLUMNS, RENTAL_COLUMN] : [...ROSTER_COLUMNS];
-  return cols.map((c) => (lang === 'en' ? c.id : c.zh));
+  return cols.map((c) => ({ zh: c.zh, en: c.id })[lang]);
 }
 
 export function householdCells(h: SynthHousehold, rental = false): string[] {

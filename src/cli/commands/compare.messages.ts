@@ -71,4 +71,5 @@ export const e = defineMessages('cli.compare.inputs', {
     en: (p: { file: string; before: string }) =>
       `warning: ${p.file} is older than ${p.before}; give the reports oldest first`,
   },
+  wrote: { zh: (p: { file: string }) => `已写入 ${p.file}`, en: (p: { file: string }) => `wrote ${p.file}` },
 });

@@ -69,7 +69,7 @@ export function register(program: Command, ctx: Context): void {
         path,
         renderCompare(result, opts.format, { lang: c.lang, color: new Chalk({ level: 0 }) }),
       );
-      note(c, `wrote ${path}`);
+      note(c, t(c.lang, e.wrote, { file: path }));
     }
   });
 }

@@ -5,6 +5,7 @@ import { t } from '../../core/messages.js';
 import { DISPOSITIONS } from '../../fieldwork/dispositions.js';
 import { addCommonOptions, commandContext, intArg } from '../common.js';
 import { h } from './interview.messages.js';
+import { bomByDefault } from '../../core/lang-formats.js';
 
 interface InterviewOptions {
   responses: string;
@@ -48,7 +49,7 @@ export function register(program: Command, ctx0: Context): void {
       ...(opts.stratum !== undefined ? { stratum: opts.stratum } : {}),
       maxVisits: opts.maxVisits,
       // As sample lists: Excel on Chinese Windows reads UTF-8 without a BOM as the local code page.
-      bom: opts.bom ?? ctx.lang === 'zh',
+      bom: opts.bom ?? bomByDefault(ctx.lang),
       lang: ctx.lang,
       now: ctx.now,
       stdin: ctx.stdin,

@@ -15,6 +15,7 @@ import {
   type SamplingDesignFlags,
 } from '../design-options.js';
 import { addRosterInputOptions } from '../roster-options.js';
+import { bomByDefault } from '../../core/lang-formats.js';
 
 interface SampleOptions extends SamplingDesignFlags {
   reserve: number;
@@ -109,7 +110,7 @@ export function register(program: Command, ctx0: Context): void {
       idColumn: frame.columns.index.household_id!,
       mask: masking.columns,
       // Excel on Chinese Windows reads UTF-8 without a BOM as the local code page: mojibake.
-      bom: opts.bom ?? lang === 'zh',
+      bom: opts.bom ?? bomByDefault(lang),
       escapeFormulas: opts.escapeFormulas,
     };
     const summary = result.manifest.strata;

@@ -13,6 +13,7 @@ import { emit, note, warn } from '../output.js';
 import { h } from './status.messages.js';
 import { m as io } from '../../io/messages.js';
 import { formatPercent } from '../../core/percent.js';
+import { bomByDefault } from '../../core/lang-formats.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
 let csvTable!: (typeof import('../../io/csv-write.js'))['csvTable'];
@@ -146,7 +147,7 @@ async function runStatus(ctx: Context, sampleArg: string, opts: StatusOptions): 
         csvTable(
           header,
           ordered.map((r) => responseCells(r, header)),
-          { bom: opts.bom ?? ctx.lang === 'zh' },
+          { bom: opts.bom ?? bomByDefault(ctx.lang) },
         ),
       );
       note(

@@ -16,6 +16,7 @@ import type { TrueRates } from '../../rates/true-rates.js';
 import { addCommonOptions, commandContext, intArg, rateArg } from '../common.js';
 import { emitStream, note, warn } from '../output.js';
 import { h } from './synth.messages.js';
+import { bomByDefault } from '../../core/lang-formats.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
 let readSampleList!: (typeof import('../../sampling/sample-file.js'))['readSampleList'];
@@ -65,7 +66,8 @@ export function registerResponses(group: Command, ctx0: Context): void {
     .option('--standard <file>', t(l, h.standard))
     .requiredOption('--seed <text>', t(l, h.seed))
     .option('-o, --output <file>', t(l, h.output))
-    .option('--bom', t(l, h.responsesBom));
+    .option('--bom', t(l, h.responsesBom))
+    .option('--no-bom', t(l, h.responsesNoBom));
   addCommonOptions(cmd);
   cmd.addHelpText('after', t(l, h.responsesAfter));
   cmd.action(async (sampleArg: string, opts: ResponsesOptions) => {
@@ -82,7 +84,10 @@ export function registerResponses(group: Command, ctx0: Context): void {
       ctx,
       opts.output === undefined || opts.output === '-' ? undefined : resolve(ctx.cwd, opts.output),
     );
-    const csv = responsesCsvWriter(standard, (text) => out.write(text), { bom: Boolean(opts.bom) });
+    const csv = responsesCsvWriter(standard, (text) => out.write(text), {
+      // As sample, status and interview write CSV: with a BOM in Chinese, for Excel.
+      bom: opts.bom ?? bomByDefault(ctx.lang),
+    });
     let result: SynthResponsesResult;
     try {
       result = synthesizeChecked(

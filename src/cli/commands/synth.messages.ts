@@ -164,8 +164,12 @@ Examples:
     en: 'a standard file (YAML or JSON); default: the built-in national-mock',
   },
   responsesBom: {
-    zh: '以 UTF-8 字节顺序标记开头（供 Excel 打开）',
-    en: 'start with a UTF-8 byte-order mark (for Excel)',
+    zh: '以 UTF-8 字节顺序标记（BOM）开头，供 Excel 打开（--lang zh 时默认如此）',
+    en: 'start with a UTF-8 byte-order mark (default with --lang zh, for Excel)',
+  },
+  responsesNoBom: {
+    zh: '不写字节顺序标记，--lang zh 时也不写',
+    en: 'no byte-order mark, even with --lang zh',
   },
   responsesAfter: {
     zh: `

@@ -92,13 +92,14 @@ async function writeRoster(ctx: Context, opts: RosterOptions): Promise<void> {
     small: opts.small,
     ...(opts.streets ? { streets: opts.streets } : {}),
   };
-  const plan = planRoster(spec, opts.lang === 'zh' ? 'zh' : 'en'); // validates the spec before any output is opened
+  const plan = planRoster(spec, ctx.lang); // validates the spec before any output is opened
   const encode =
     opts.encoding === 'gb18030'
       ? (s: string): string | Uint8Array => iconv.encode(s, 'gb18030')
       : (s: string) => s;
   const chunks = rosterCsvChunks(generateRoster(spec), {
-    lang: opts.lang === 'en' ? 'en' : 'zh',
+    // The roster's columns: Chinese, as offices' rosters are, unless --lang en asks for English ids.
+    lang: opts.lang ?? 'zh',
     rental: opts.rental === true,
     bom: opts.bom === true,
     eol: opts.eol,
