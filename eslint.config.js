@@ -39,6 +39,25 @@ const noDomainFromIo = {
   message: 'src/io reads and writes bytes; it imports no domain module (only src/core).',
 };
 const SRC = ['src/**/*.ts'];
+/*
+ * One message catalogue (issue 9): text in two languages comes from `t(lang, message)`
+ * (src/core/messages.ts), never from a branch on the language. The few decisions that look at the
+ * language for a format rather than a word (a CSV's BOM, cells for people or for programs) live
+ * in src/core (lang-formats.ts), which is allowed to compare.
+ */
+const LANG_LITERAL = String.raw`/^(zh|en)$/`;
+const noLanguageBranches = [
+  {
+    selector: `BinaryExpression[operator=/^[!=]==?$/]:matches([left.value=${LANG_LITERAL}], [right.value=${LANG_LITERAL}])`,
+    message:
+      'Text in two languages comes from the message catalogue: t(lang, m.key) (src/core/messages.ts); a format that follows the language belongs in src/core/lang-formats.ts.',
+  },
+  {
+    selector: 'ConditionalExpression[test.name=/^(zh|isZh|isEn)$/]',
+    message:
+      'Text in two languages comes from the message catalogue: t(lang, m.key), not a zh ? … : … branch.',
+  },
+];
 const TESTS = ['src/**/*.test.ts'];
 
 export default tseslint.config(
@@ -76,6 +95,11 @@ export default tseslint.config(
     files: ['src/planning/**/*.ts'],
     ignores: TESTS,
     rules: { 'no-restricted-imports': ['error', { paths: noFileSystem, patterns: [noSimulationRender] }] },
+  },
+  {
+    files: SRC,
+    ignores: [...TESTS, 'src/core/**'],
+    rules: { 'no-restricted-syntax': ['error', ...noLanguageBranches] },
   },
   {
     files: ['test/**/*.ts', 'src/**/*.test.ts'],

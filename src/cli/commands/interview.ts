@@ -32,7 +32,7 @@ export function register(program: Command, ctx0: Context): void {
     .option('--no-bom', t(l, h.noBom));
   addCommonOptions(cmd);
   // The outcome keys, six to a line: "1 完成  2 部分完成 …".
-  const keys = DISPOSITIONS.map((d) => `${d.key} ${l === 'zh' ? d.zh : d.en}`);
+  const keys = DISPOSITIONS.map((d) => `${d.key} ${d[l]}`);
   const legend = [keys.slice(0, 6), keys.slice(6)].map((row) => `  ${row.join('  ')}`).join('\n');
   cmd.addHelpText('after', t(l, h.after, { legend }));
   cmd.action(async (sampleArg: string, opts: InterviewOptions) => {
