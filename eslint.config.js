@@ -45,6 +45,12 @@ const SRC = ['src/**/*.ts'];
  * language for a format rather than a word (a CSV's BOM, cells for people or for programs) live
  * in src/core (lang-formats.ts), which is allowed to compare.
  */
+/** Files that may still branch on the language, each with its reason. */
+const LANGUAGE_BRANCHES_ALLOWED = [
+  // A YAML syntax error in English is the yaml package's own, more precise text; in Chinese the
+  // catalogue's (with the column), since the package speaks no Chinese.
+  'src/io/schema-file.ts',
+];
 const LANG_LITERAL = String.raw`/^(zh|en)$/`;
 const noLanguageBranches = [
   {
@@ -98,7 +104,7 @@ export default tseslint.config(
   },
   {
     files: SRC,
-    ignores: [...TESTS, 'src/core/**'],
+    ignores: [...TESTS, 'src/core/**', ...LANGUAGE_BRANCHES_ALLOWED],
     rules: { 'no-restricted-syntax': ['error', ...noLanguageBranches] },
   },
   {
