@@ -56,6 +56,29 @@ function expectChinese(id: string, text: string): void {
   }
 }
 
+describe('the English detector', () => {
+  it('finds English sentences of two words, and a common English word alone', () => {
+    expect(englishRuns('wrote /tmp/x.json')).toEqual(['wrote']);
+    expect(englishRuns('warning: different standards（a、b）')).toEqual(['warning:', 'different standards']);
+    expect(englishRuns('第1次: drill-1/report.json (no data)')).toEqual(['(no data)']);
+    expect(englishRuns('已写入 x.csv\nis older than 报告')).toEqual(['is older than']);
+  });
+
+  it('leaves identifiers, file names, options, ids, units and names alone', () => {
+    for (const text of [
+      '已写入 报告.csv',
+      'hhsurvey score 样本.csv --responses 回收.csv --lang zh',
+      '应答率＝AAPOR RR1；合作率＝AAPOR COOP1',
+      'Wilson 区间；Clopper–Pearson 精确区间；Holm 逐步法',
+      '通过概率（Monte Carlo 模拟 10,000 次）',
+      'national-mock（2026.1）；种子 doc（seedrandom-3.0.5/xor4096）',
+      'x/n：肯定回答数/有效回答数；n=15；p（Holm 校正）',
+      '可选：proportional、equal、neyman',
+    ])
+      expect(englishRuns(text), text).toEqual([]);
+  });
+});
+
 describe('--help in one language', () => {
   const helps = [[], ...COMMAND_NAMES.map((c) => [c]), ...SUBCOMMANDS];
   for (const cmd of helps) {

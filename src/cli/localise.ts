@@ -3,6 +3,7 @@ import type { Lang, Text } from '../core/i18n.js';
 import { t } from '../core/messages.js';
 import { displayWidth } from '../core/width.js';
 import { m } from './messages.js';
+import { m as core } from '../core/core.messages.js';
 
 /**
  * commander in the user's language. commander writes its help and its errors in English; these
@@ -64,7 +65,8 @@ export class LocalHelp extends Help {
 
   override optionDescription(option: Option): string {
     const extra: string[] = [];
-    if (option.argChoices) extra.push(t(this.lang, m.choices, { list: option.argChoices.join(', ') }));
+    if (option.argChoices)
+      extra.push(t(this.lang, m.choices, { list: option.argChoices.join(t(this.lang, core.listSep)) }));
     if (option.defaultValue !== undefined) {
       const shown =
         option.required ||
@@ -83,7 +85,8 @@ export class LocalHelp extends Help {
 
   override argumentDescription(argument: Argument): string {
     const extra: string[] = [];
-    if (argument.argChoices) extra.push(t(this.lang, m.choices, { list: argument.argChoices.join(', ') }));
+    if (argument.argChoices)
+      extra.push(t(this.lang, m.choices, { list: argument.argChoices.join(t(this.lang, core.listSep)) }));
     if (argument.defaultValue !== undefined)
       extra.push(
         t(this.lang, m.default, {
@@ -185,7 +188,7 @@ export function localiseUsageError(lang: Lang, message: string, code: string, cm
     case 'commander.invalidArgument': {
       const reason = (s: string) => {
         const c = /^Allowed choices are (.*)\.$/.exec(s);
-        return c ? t(lang, m.allowedChoices, { list: c[1]! }) : s;
+        return c ? t(lang, m.allowedChoices, { list: c[1]!.split(', ').join(t(lang, core.listSep)) }) : s;
       };
       r = /^option '(.*?)' argument '(.*?)' is invalid\. (.*)$/s.exec(msg);
       if (r) {

@@ -1,11 +1,13 @@
 /**
  * "Chinese only" and "English only": what the language tests look for in hhsurvey's output.
  *
- * With --lang zh an English sentence is a run of three or more Latin words that are not
- * identifiers: option names, file names and paths, column and indicator ids, units, format names,
- * AAPOR codes and other tokens a Chinese user types or reads as symbols. With --lang en a Chinese
- * sentence is Chinese text with sentence punctuation or grammatical words; Chinese names (strata,
- * files, people) are data and stay.
+ * With --lang zh an English sentence is a run of two or more Latin words that are not
+ * identifiers, or one of the little words English sentences are built of ("wrote", "warning",
+ * "not", "of": COMMON below) standing alone, as in "wrote 报告.csv". Identifiers are option names,
+ * file names and paths, column and indicator ids, units, format names, AAPOR codes, single letters
+ * (n, x/n, p, N) and the names of methods and people (Wilson, Holm, Monte Carlo) that Chinese text
+ * also writes in Latin letters. With --lang en a Chinese sentence is Chinese text with sentence
+ * punctuation or grammatical words; Chinese names (strata, files, people) are data and stay.
  */
 
 /** Words that are symbols, not English, wherever they stand: formats, encodings, codes, methods. */
@@ -14,6 +16,33 @@ const SYMBOLS = new Set(
     'hhsurvey zh en csv json md markdown html junit xlsx yaml yml txt tsv pdf utf8 gb18030 gbk bom crlf lf ' +
     'neyman wilson clopper pearson jeffreys wald agresti coull logit lower_bound ' +
     'pii sha256 xor4096 alea arc4 npm node rr1 rr2 coop1 ci aapor deff iqr'
+  ).split(' '),
+);
+
+/**
+ * Names written in Latin letters in Chinese text too: methods named after people, programs.
+ * Matched as whole runs ("Monte Carlo"), case-insensitively.
+ */
+const NAMES = new Set(
+  [
+    'newcombe',
+    'holm',
+    'korn',
+    'graubard',
+    'monte carlo',
+    'excel',
+    'wps',
+    'windows',
+    'chrome',
+    'chromium',
+  ].map((n) => n.toLowerCase()),
+);
+
+/** Words English sentences are built of: one of them alone in Chinese text is English already. */
+const COMMON = new Set(
+  (
+    'wrote written writing warning error errors file files not no and the of to in is are was were with ' +
+    'for from on at by or use see missing invalid expected unknown cannot can must should'
   ).split(' '),
 );
 
@@ -27,10 +56,21 @@ function isSymbol(token: string): boolean {
   if (/,\S/.test(bare)) return true; // phone,head_name
   if (/^[A-Z][A-Z0-9+-]*$/.test(bare)) return true; // RR1, CSV, UTF-8, AAPOR
   if (!/^[A-Za-z][A-Za-z'’-]*$/.test(bare)) return true; // not a Latin word
+  if (bare.length === 1) return true; // n, x, p, t: variables
   return SYMBOLS.has(bare.toLowerCase());
 }
 
-/** Runs of three or more Latin words in a text meant to be Chinese: each an English sentence. */
+/** A run of words that is English: two or more words, or one of COMMON; names are not. */
+function isEnglish(run: string[]): boolean {
+  const words = run.map((w) =>
+    w.replace(/^['"“‘(（[<]+|['"”’)）\]>.,:;!?，。：；！？]+$/g, '').toLowerCase(),
+  );
+  if (NAMES.has(words.join(' '))) return false;
+  if (words.length >= 2) return true;
+  return words.length === 1 && COMMON.has(words[0]!);
+}
+
+/** English sentences in a text meant to be Chinese: the runs of Latin words isEnglish finds. */
 export function englishRuns(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split('\n')) {
@@ -39,7 +79,7 @@ export function englishRuns(text: string): string[] {
       const tokens = piece.split(/\s+/).filter((t) => t !== '');
       let run: string[] = [];
       const flush = () => {
-        if (run.length >= 3) out.push(run.join(' '));
+        if (isEnglish(run)) out.push(run.join(' '));
         run = [];
       };
       let commandWords = 0;
