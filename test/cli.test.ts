@@ -61,7 +61,7 @@ describe('the command line', () => {
       ],
       [
         ['--lang', 'zh', 'sample', 'r.csv', '--method', 'foo'],
-        'hhsurvey: 选项 --method <method> 的取值“foo”无效：可选值为 random, systematic；用法见 hhsurvey sample --help\n',
+        'hhsurvey: 选项 --method <method> 的取值“foo”无效：可选值为 random、systematic；用法见 hhsurvey sample --help\n',
       ],
       [
         ['--lang', 'zh', 'check', 'a', 'b'],

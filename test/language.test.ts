@@ -74,6 +74,7 @@ describe('the English detector', () => {
       'national-mock（2026.1）；种子 doc（seedrandom-3.0.5/xor4096）',
       'x/n：肯定回答数/有效回答数；n=15；p（Holm 校正）',
       '可选：proportional、equal、neyman',
+      '#   indicators   favourable: { question, in } | all_of: [...] | at_least: k, of: [...]',
     ])
       expect(englishRuns(text), text).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import type { Lang } from '../core/i18n.js';
-import { t } from '../core/messages.js';
+import { num, t } from '../core/messages.js';
 import type { IndicatorResult, ScoreReport } from '../scoring/report-types.js';
 import { renderChart, STATUS_COLOURS, type ChartRow } from './chart.js';
 import { escapeHtml } from './escape.js';
@@ -106,7 +106,7 @@ export function renderHtml(report: ScoreReport, opts: { lang: Lang }): string {
 
   const levels = report.levels.map(
     (l) =>
-      `<tr><td class="name">${e(levelLabel(lang, l.level, l.group))}</td><td>${l.population}</td><td>${l.completes}</td>${l.indicators.map(rateCell).join('')}<td>${pct(l.score?.rate)}</td>${verdictCell(l.pass)}</tr>`,
+      `<tr><td class="name">${e(levelLabel(lang, l.level, l.group))}</td><td>${num(l.population)}</td><td>${num(l.completes)}</td>${l.indicators.map(rateCell).join('')}<td>${pct(l.score?.rate)}</td>${verdictCell(l.pass)}</tr>`,
   );
   out.push(
     '<section id="rollups">',

@@ -1,7 +1,7 @@
 import type { Lang } from '../core/i18n.js';
 import { stripControls } from '../core/safe-text.js';
 import type { IndicatorResult, ScoreReport } from '../scoring/report-types.js';
-import { t } from '../core/messages.js';
+import { num, t } from '../core/messages.js';
 import { terms } from './terms.messages.js';
 import { vm } from './verdict.messages.js';
 import { groupCountText, groupNote, riskModelText, riskText, verdictGroups } from './verdicts.js';
@@ -127,8 +127,8 @@ export function renderMarkdown(report: ScoreReport, opts: { lang: Lang }): strin
     out.push(
       `| ${[
         mdCell(levelLabel(lang, l.level, l.group)),
-        String(l.population),
-        String(l.completes),
+        num(l.population),
+        num(l.completes),
         ...l.indicators.map(cell),
         pct(l.score?.rate),
         `**${groupStatusText(lang, l.pass)}**`,

@@ -18,7 +18,7 @@ import {
 } from './labels.js';
 import { communityName, reportTitle } from './layout.js';
 import { layoutTable, type Cell } from './text.js';
-import { t } from '../core/messages.js';
+import { num, t } from '../core/messages.js';
 import { terms } from './terms.messages.js';
 import { facts } from './labels.messages.js';
 import { punct } from '../core/punctuation.messages.js';
@@ -81,7 +81,7 @@ export function renderTerminal(data: ScoreReport, opts: TerminalOptions): string
         { text: names.get(r.id) ?? r.id },
         { text: pct(r.rate) },
         { text: ciText(r.ci) },
-        { text: rollup ? String(r.eligible) : `${r.favourable}/${r.eligible}` },
+        { text: rollup ? num(r.eligible) : `${r.favourable}/${r.eligible}` },
         { text: pct(r.threshold) },
         { text: statusText(lang, st), style: style(st) },
         ...(rollup ? [] : [{ text: riskText(r.risk) }]),

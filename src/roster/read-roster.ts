@@ -373,7 +373,7 @@ async function readRosterCsv(
     );
     const known = h.filter((c) => c.length <= 40 && (canonicalColumn(c) || named.has(normaliseHeader(c))));
     const others = h.length - known.length;
-    return [...known, ...(others > 0 ? [t(lang, io.columnsNotShown, { n: others })] : [])].join(', ');
+    return [...known, ...(others > 0 ? [t(lang, io.columnsNotShown, { n: others })] : [])].join(t(lang, core.listSep));
   };
 
   /** True when a record names a household id or stratum column: the header. */

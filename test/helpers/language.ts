@@ -84,17 +84,23 @@ export function englishRuns(text: string): string[] {
       };
       let commandWords = 0;
       let afterOption = false;
-      for (const token of tokens) {
-        if (/^[(（]?[+-]?[\d,.]+%?[)）,.:;]?$/.test(token)) continue; // numbers are part of a sentence
+      let depth = 0;
+      tokens.forEach((token, i) => {
+        if (/^[(（]?[+-]?[\d,.]+%?[)）,.:;]?$/.test(token)) return; // numbers are part of a sentence
+        // Syntax as a template's comments write it: `favourable: { question, in }`, `of: [...]` are
+        // keys and the names inside brackets are fields, not words.
+        const opens = /^[{[]/.test(token);
+        const inCode = depth > 0 || opens || (/:$/.test(token) && /^[{[]/.test(tokens[i + 1] ?? ''));
+        depth = Math.max(0, depth + (opens ? 1 : 0) - (/[}\]],?$/.test(token) ? 1 : 0));
         // The words after `hhsurvey` name a command; the word after an option is its value.
-        const symbol = isSymbol(token) || commandWords > 0 || afterOption;
+        const symbol = isSymbol(token) || commandWords > 0 || afterOption || inCode;
         commandWords = token === 'hhsurvey' ? 2 : Math.max(0, commandWords - 1);
         afterOption = /^-{1,2}[A-Za-z][\w-]*$/.test(token);
         if (symbol) flush();
         else run.push(token);
         // A sentence ends at a full stop, colon or semicolon: "x. Y z" is not one run.
         if (/[.;:!?]$/.test(token)) flush();
-      }
+      });
       flush();
     }
   }
