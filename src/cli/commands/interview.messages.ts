@@ -15,7 +15,7 @@ export const h = defineMessages('cli.interview', {
     en: 'the evaluation standard (default: the built-in national-mock)',
   },
   interviewer: {
-    zh: '访问员（每个访问记录文件只问一次，之后从文件中记住；用此选项更换）',
+    zh: '调查员（每个访问记录文件只问一次，之后从文件中记住；用此选项更换）',
     en: 'who is interviewing (asked once per responses file, then remembered from it; this flag changes it)',
   },
   stratum: { zh: '只做一个抽样层（社区）', en: 'work one stratum (community) only' },

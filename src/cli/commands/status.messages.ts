@@ -39,7 +39,7 @@ export const h = defineMessages('cli.status', {
   hhsurvey status sample.csv --responses responses.csv --max-visits 3 --json
 
 检查：不在样本中的住户、不是选项的回答、缺少回答的完成访问、跳答规则下不应有的回答、未按顺序
-启用的备用户、同一户被不同访问员记录为完成两次且回答不同。每个问题一行：文件:行号: 说明；
+启用的备用户、同一户被不同调查员记录为完成两次且回答不同。每个问题一行：文件:行号: 说明；
 有错误时退出码为 2，只有警告时不是。
 比率：应答率（AAPOR RR1）和合作率（AAPOR COOP1）按原始样本计算（已访问的正式样本；替换未应答
 住户的备用户不会提高比率）。`,
