@@ -1,4 +1,7 @@
 import { UserError } from '../core/errors.js';
+import { t } from '../core/messages.js';
+import { m } from './messages.js';
+import { scopeLang } from './run-scope.js';
 import type { Encoding, EncodingChoice } from './encoding.js';
 import { scanCsv } from './csv-scan.js';
 import { isZipFile, readXlsxTable } from './xlsx-read.js';
@@ -42,9 +45,9 @@ export async function readCsvTable(file: string, opts: ReadCsvOptions = {}): Pro
   if (await isZipFile(file, label)) {
     // The same table saved as an .xlsx workbook: lines are Excel's row numbers.
     const x = await readXlsxTable(file, { label, sheet: opts.sheet });
-    if (x.header.length === 0) throw new UserError(`${label}: the file has no header row`);
+    if (x.header.length === 0) throw new UserError(t(scopeLang(), m.noHeader, { file: label }));
     if (opts.requireRows && x.rows.length === 0)
-      throw new UserError(`${label}: the file has a header but no rows`);
+      throw new UserError(t(scopeLang(), m.noRows, { file: label }));
     return {
       file: label,
       encoding: 'utf8',
@@ -69,9 +72,8 @@ export async function readCsvTable(file: string, opts: ReadCsvOptions = {}): Pro
     },
     { encoding: opts.encoding, label, ...(opts.sha256 ? { sha256: true } : {}) },
   );
-  if (header === undefined) throw new UserError(`${label}: the file has no header row`);
-  if (opts.requireRows && rows.length === 0)
-    throw new UserError(`${label}: the file has a header but no rows`);
+  if (header === undefined) throw new UserError(t(scopeLang(), m.noHeader, { file: label }));
+  if (opts.requireRows && rows.length === 0) throw new UserError(t(scopeLang(), m.noRows, { file: label }));
   return {
     file: label,
     encoding: info.encoding,

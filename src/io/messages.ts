@@ -178,4 +178,12 @@ export const m = defineMessages('io', {
     en: (p: { file: string; line: number; byte: number }) =>
       `${p.file}:${p.line}: not UTF-8 text (byte ${p.byte}); save the file as UTF-8`,
   },
+  noHeader: {
+    zh: (p: { file: string }) => `${p.file}：文件没有表头行`,
+    en: (p: { file: string }) => `${p.file}: the file has no header row`,
+  },
+  noRows: {
+    zh: (p: { file: string }) => `${p.file}：文件只有表头，没有数据行`,
+    en: (p: { file: string }) => `${p.file}: the file has a header but no rows`,
+  },
 });

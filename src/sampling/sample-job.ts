@@ -108,7 +108,7 @@ export async function designJobOptions(req: DesignRequest): Promise<SampleJobOpt
 
 /** Household ids listed in a CSV file (a household_id / 户编号 column): a sample list, responses, or a plain list. */
 export async function readIdList(file: string): Promise<{ ids: string[]; sha256: string }> {
-  const table = await readCsvTable(file, { sha256: true });
+  const table = await readCsvTable(file, { sha256: true, label: shownPath(file) });
   const map = mapColumns(table.header);
   const col = map.index.household_id ?? findColumn(map, 'household_id');
   if (col === undefined) throw new UserError(t(scopeLang(), sj.noIdColumn, { file: shownPath(file) }));
@@ -136,7 +136,7 @@ export async function readPriors(file: string, indicator?: string): Promise<Map<
     }
     return out;
   }
-  const table = await readCsvTable(file, { requireRows: true });
+  const table = await readCsvTable(file, { requireRows: true, label: shownPath(file) });
   const sc = table.header.findIndex((h) => /^(stratum|抽样层|社区|community)$/i.test(h.trim()));
   const rc = table.header.findIndex((h) => /^(rate|prior|率|.*率)$/i.test(h.trim()));
   const shown = shownPath(file);
