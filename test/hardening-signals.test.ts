@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRng, uniformInt } from '../src/sampling/rng.js';
-import { folderSnapshot as snapshot, leftovers, runToEnd, signalAfter } from './helpers/interrupt.js';
+import { folderSnapshot as snapshot, leftovers, runToEnd, watchRun } from './helpers/interrupt.js';
 
 /**
  * Ctrl+C and SIGTERM mid-drill (defect 12), at seeded random moments: the drill folder is the
@@ -31,19 +31,21 @@ describe('drill interrupted by SIGINT or SIGTERM at seeded random moments', () =
     };
     restore();
     const old = snapshot(join(dir, 'out'));
-    const ref = run(args);
+    const ref = await watchRun(args, dir);
     expect(ref.code, ref.stderr).toBe(0);
+    expect(ref.first, 'the drill changes its folder').toBeGreaterThanOrEqual(0);
     const fresh = snapshot(join(dir, 'out'));
     expect(fresh).not.toBe(old);
 
     const rng = createRng('hardening signals drill');
-    const span = Math.max(300, Math.round(ref.ms * 1.1));
+    // From the drill's first change beside --out (its lock) to a little past its last (the rename):
+    // timed from there, every signal lands while hhsurvey runs, however slow start-up is.
+    const span = Math.round((ref.last - ref.first) * 1.1) + 5;
     const seen = { old: 0, fresh: 0, claimed: 0 };
     for (let i = 0; i < TRIALS; i++) {
       restore();
       const signal: NodeJS.Signals = i % 2 === 0 ? 'SIGINT' : 'SIGTERM';
-      // Past start-up (before it Node's default ends the process and nothing exists yet) to the end.
-      const r = await signalAfter(args, dir, signal, Math.round(span / 4) + uniformInt(rng, span));
+      const r = await watchRun(args, dir, { signal, from: 'write', delay: uniformInt(rng, span) });
       const state = snapshot(join(dir, 'out'));
       expect([old, fresh], `trial ${i} (${signal}): a mixed drill folder`).toContain(state);
       if (state === old) seen.old++;
