@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES } from '../src/cli/commands/index.js';
 import { chineseSentences, englishRuns } from './helpers/language.js';
 import { ROOT, runCli } from './helpers/run-cli.js';
-import { readmeExamples } from './helpers/readme.js';
+import { readable, readmeExamples, withLang, writtenLang } from './helpers/readme.js';
 
 /**
  * Chinese only with --lang zh, English only with --lang en: every --help, every README example
- * (run in-process, in order, in one scratch folder) and, through test/helpers/run-cli.ts, every
- * usage or input error the other tests provoke.
+ * (here in the language it is not written in; test/readme.test.ts checks the one it is written in)
+ * and, through test/helpers/run-cli.ts, every usage or input error the other tests provoke.
  *
  * KNOWN_ENGLISH lists the cases whose Chinese output still holds English, each with the reason; a
  * listed case that has become Chinese only fails too, so the list can only shrink.
@@ -20,16 +20,6 @@ const KNOWN_ENGLISH: Record<string, string> = {};
 /** Cases whose English output still holds Chinese sentences, each with the reason (none today). */
 const KNOWN_CHINESE: Record<string, string> = {};
 
-/** What a person reads: stderr, and stdout unless it is JSON (data for programs, in both languages). */
-function readable(r: { stdout: string; stderr: string }): string {
-  try {
-    JSON.parse(r.stdout);
-    return r.stderr;
-  } catch {
-    return r.stdout + r.stderr;
-  }
-}
-
 const SUBCOMMANDS: string[][] = [
   ['responses', 'template'],
   ['standard', 'show'],
@@ -37,15 +27,6 @@ const SUBCOMMANDS: string[][] = [
   ['synth', 'roster'],
   ['synth', 'responses'],
 ];
-
-function withLang(args: string[], lang: 'zh' | 'en'): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--lang') i++;
-    else out.push(args[i]!);
-  }
-  return [...out, '--lang', lang];
-}
 
 function expectChinese(id: string, text: string): void {
   const runs = englishRuns(text);
@@ -99,34 +80,29 @@ describe('--help in one language', () => {
   }
 });
 
-describe('README examples in Chinese', () => {
+/**
+ * Every README example in the other language: test/readme.test.ts runs each as written (spawned,
+ * once) and checks it is in the language it is written in; here each runs in the other one, in
+ * order, in one scratch folder (an example written in Chinese in English and the others in
+ * Chinese: each reads the files the ones before it wrote, whatever their language).
+ */
+describe('README examples in the other language', () => {
   const examples = readmeExamples(readFileSync(join(ROOT, 'README.md'), 'utf8'));
   const cwd = mkdtempSync(join(tmpdir(), 'hhsurvey-lang-'));
   symlinkSync(join(ROOT, 'data'), join(cwd, 'data'));
   symlinkSync(join(ROOT, 'fixtures'), join(cwd, 'fixtures'));
   for (const ex of examples) {
     const id = `README.md:${ex.line}`;
-    it(`${id}: hhsurvey ${ex.args.join(' ')}`, async () => {
-      const r = await runCli(withLang(ex.args, 'zh'), { cwd });
+    const lang = writtenLang(ex.args) === 'zh' ? 'en' : 'zh';
+    it(`${id}: hhsurvey ${withLang(ex.args, lang).join(' ')}`, async () => {
+      const r = await runCli(withLang(ex.args, lang), { cwd });
       expect(r.code, r.stderr).toBe(ex.exit);
-      expectChinese(id, readable(r));
-    });
-  }
-});
-
-describe('README examples in English', () => {
-  const examples = readmeExamples(readFileSync(join(ROOT, 'README.md'), 'utf8'));
-  const cwd = mkdtempSync(join(tmpdir(), 'hhsurvey-lang-en-'));
-  symlinkSync(join(ROOT, 'data'), join(cwd, 'data'));
-  symlinkSync(join(ROOT, 'fixtures'), join(cwd, 'fixtures'));
-  for (const ex of examples) {
-    const id = `README.md:${ex.line}`;
-    it(`${id}: hhsurvey ${ex.args.join(' ')} --lang en`, async () => {
-      const r = await runCli(withLang(ex.args, 'en'), { cwd });
-      expect(r.code, r.stderr).toBe(ex.exit);
-      const found = chineseSentences(readable(r));
-      if (id in KNOWN_CHINESE) expect(found.length, `${id} is English only now`).toBeGreaterThan(0);
-      else expect(found, `Chinese sentences in the English output of ${id}`).toEqual([]);
+      if (lang === 'zh') expectChinese(id, readable(r));
+      else {
+        const found = chineseSentences(readable(r));
+        if (id in KNOWN_CHINESE) expect(found.length, `${id} is English only now`).toBeGreaterThan(0);
+        else expect(found, `Chinese sentences in the English output of ${id}`).toEqual([]);
+      }
     });
   }
 });

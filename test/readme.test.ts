@@ -2,8 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { firstMissing, readmeExamples } from './helpers/readme.js';
+import { chineseSentences, englishRuns } from './helpers/language.js';
+import { firstMissing, readable, readmeExamples, writtenLang } from './helpers/readme.js';
+import { demoRun } from './helpers/shared-runs.js';
 import { ROOT, spawnCli } from './helpers/run-cli.js';
+
+/** The README's demo line: the shared demo run (test/helpers/shared-runs.ts) is this command. */
+const DEMO = 'demo --out demo-output';
 
 /**
  * What each README example prints, for the examples whose output the README does not show: key
@@ -11,7 +16,7 @@ import { ROOT, spawnCli } from './helpers/run-cli.js';
  * README shows output for must print those lines as shown. Every example is in one or the other.
  */
 const KEY_LINES: Record<string, (string | RegExp)[]> = {
-  'demo --out demo-output': [
+  [DEMO]: [
     'Communities and indicators to rectify or watch (ranked by risk of failing the official check):',
     '│ 全福街道 / 利农社区       │ Core values awareness │  80.0% (8/10) │',
     / 2026-01-01 \(seed demo-2026\): FAIL: 7 of 60 communities fail; 44 at risk/,
@@ -301,16 +306,24 @@ describe('README examples', () => {
   });
 
   for (const ex of examples)
-    it(`README.md:${ex.line}: hhsurvey ${ex.args.join(' ')}`, () => {
-      // As on an 80-column terminal, where the README's output was taken (status fits its table to it).
-      const r = spawnCli(ex.args, { cwd, env: { COLUMNS: '80' } });
+    it(`README.md:${ex.line}: hhsurvey ${ex.args.join(' ')}`, async () => {
+      // The demo is also what test/drill-demo.test.ts and the browser test check: run once, shared.
+      const cmd = ex.args.join(' ');
+      const r =
+        cmd === DEMO
+          ? await demoRun()
+          : // As on an 80-column terminal, where the README's output was taken (status fits its table to it).
+            spawnCli(ex.args, { cwd, env: { COLUMNS: '80' } });
       expect(r.stderr).not.toMatch(/internal error/);
       expect(r.code, r.stderr).toBe(ex.exit);
       const lines = `${r.stdout}\n${r.stderr}`.split('\n');
       const missing =
-        ex.shown.length > 0
-          ? firstMissing(lines, ex.shown, true)
-          : firstMissing(lines, KEY_LINES[ex.args.join(' ')] ?? []);
+        ex.shown.length > 0 ? firstMissing(lines, ex.shown, true) : firstMissing(lines, KEY_LINES[cmd] ?? []);
       expect(missing, `not printed (or not in this order):\n${r.stdout}${r.stderr}`).toBeUndefined();
+      // In the language it is written in only (test/language.test.ts runs it in the other one).
+      const text = readable(r);
+      if (writtenLang(ex.args) === 'zh')
+        expect(englishRuns(text), 'English in its Chinese output').toEqual([]);
+      else expect(chineseSentences(text), 'Chinese sentences in its English output').toEqual([]);
     });
 });

@@ -52,3 +52,29 @@ export function firstMissing(
   }
   return undefined;
 }
+
+/** The language an example is written in: its --lang, else English (the tests run with LANG=en_US.UTF-8). */
+export function writtenLang(args: readonly string[]): 'zh' | 'en' {
+  const i = args.indexOf('--lang');
+  return i >= 0 && args[i + 1] === 'zh' ? 'zh' : 'en';
+}
+
+/** The command line with its --lang, if any, replaced by `--lang <lang>` at the end. */
+export function withLang(args: readonly string[], lang: 'zh' | 'en'): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--lang') i++;
+    else out.push(args[i]!);
+  }
+  return [...out, '--lang', lang];
+}
+
+/** What a person reads: stderr, and stdout unless it is JSON (data for programs, in both languages). */
+export function readable(r: { stdout: string; stderr: string }): string {
+  try {
+    JSON.parse(r.stdout);
+    return r.stderr;
+  } catch {
+    return r.stdout + r.stderr;
+  }
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
-import { runCli, type CliResult } from './run-cli.js';
+import { spawnCli, type CliResult } from './run-cli.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,7 +20,7 @@ export interface SharedRun extends CliResult {
 const started = new Map<string, Promise<SharedRun>>();
 
 /**
- * Slow end-to-end runs that several test files check, run once per test run and shared: the first
+ * Slow end-to-end runs of the built bin that several test files check, run once per test run and shared: the first
  * test to ask runs the command in a folder of the run's shared folder, the others, in this worker or
  * another, wait for its result there. Outside vitest's global setup, once per worker.
  */
@@ -46,13 +46,17 @@ async function runShared(name: string, args: string[]): Promise<SharedRun> {
     }
     return { ...(JSON.parse(readFileSync(result, 'utf8')) as CliResult), dir };
   }
-  const r = await runCli(args, { cwd: dir });
+  // The built bin, as a user's shell runs it, on an 80-column terminal (the README's width).
+  const r = spawnCli(args, { cwd: dir, env: { COLUMNS: '80' } });
   writeFileSync(`${result}.tmp`, JSON.stringify(r));
   renameSync(`${result}.tmp`, result);
   return { ...r, dir };
 }
 
-/** `hhsurvey demo --out demo-output`: the demo drill (its files are in `dir`/demo-output). */
+/**
+ * `hhsurvey demo --out demo-output`: the demo drill (its files are in `dir`/demo-output), the
+ * README's example of it (test/readme.test.ts), checked in detail by test/drill-demo.test.ts.
+ */
 export function demoRun(): Promise<SharedRun> {
   return shared('demo', ['demo', '--out', 'demo-output']);
 }
