@@ -23,22 +23,26 @@ import {
  * changes (opening a file to write, each write, flush, close, rename, folder creation, removal) had
  * happened, so the kills are placed at those points (test/helpers/kill-at-write.mjs numbers them in
  * a complete run and kills just before the k-th): at every one when a run makes at most
- * `POINTS_PER_COMMAND`; else at every rename (the moments outputs are published), at the last
- * change and at seeded random others (writes into a temporary file all leave the same outputs).
- * Kills at random moments mostly landed in start-up or computation, before any change, and almost
- * never between the two renames of `sample` or of `drill`.
+ * `ALL_POINTS_UP_TO`; else at every change of the command's folder itself (a file or folder opened,
+ * created, renamed or removed there: where outputs appear, are published and are cleaned up), at the
+ * last change, and at `OTHER_POINTS` seeded others (writes into a temporary file, and everything in
+ * a temporary folder, leave the outputs as they were). Kills at random moments, as this test used
+ * to make, mostly landed in start-up or computation, before any change, and almost never between
+ * the two renames of `sample` or of `drill`.
  */
-const POINTS_PER_COMMAND = 16;
+const ALL_POINTS_UP_TO = 12;
+const OTHER_POINTS = 4;
 
-/** The points to kill at (1-based): every one, or every rename and seeded random others. */
+/** The points to kill at (1-based). */
 function killPoints(points: readonly string[], name: string): number[] {
   const all = points.map((_, i) => i + 1);
-  if (all.length <= POINTS_PER_COMMAND) return all;
-  // Every rename, and the last change (after which the outputs are the new ones).
-  const chosen = new Set(all.filter((k) => points[k - 1]!.startsWith('renameSync ') || k === all.length));
+  if (all.length <= ALL_POINTS_UP_TO) return all;
+  const inFolder = (p: string) =>
+    /^(openSync|renameSync|mkdirSync|rmSync|rmdirSync|unlinkSync|writeFileSync) [^/]+$/.test(p);
+  const chosen = new Set(all.filter((k) => inFolder(points[k - 1]!) || k === all.length));
   const rng = createRng(`output-crash ${name}`);
   const others = all.filter((k) => !chosen.has(k));
-  while (chosen.size < POINTS_PER_COMMAND && others.length > 0)
+  for (let i = 0; i < OTHER_POINTS && others.length > 0; i++)
     chosen.add(others.splice(uniformInt(rng, others.length), 1)[0]!);
   return [...chosen].sort((a, b) => a - b);
 }

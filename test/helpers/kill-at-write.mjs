@@ -2,21 +2,23 @@
 // the command's file-system changes (opening a file to write, each write, flush and close of it,
 // rename, folder creation, removal) and, with HHSURVEY_KILL_AT=k, kills the process with SIGKILL
 // just before the k-th, as a power cut or `kill -9` would. With HHSURVEY_WRITES_TO=file it records
-// the changes, one line each ("renameSync .s.csv.….tmp"), when the process ends. The state left by
+// the changes, one line each, with the path relative to the command's folder ("renameSync
+// .s.csv.….tmp"; a write names the file it writes to), when the process ends. The state left by
 // a kill at any moment is the state at one of these points, so killing at each of them covers every
 // moment of the run. Only the synchronous API is counted: hhsurvey writes its outputs with it.
 import fs from 'node:fs';
-import { basename } from 'node:path';
+import { relative } from 'node:path';
 import { syncBuiltinESMExports } from 'node:module';
 
 const killAt = Number(process.env.HHSURVEY_KILL_AT ?? 0);
 const record = process.env.HHSURVEY_WRITES_TO;
-const writing = new Set();
+/** Files open for writing: descriptor → path. */
+const writing = new Map();
 const seen = [];
 const original = { ...fs };
 
 function point(op, path) {
-  seen.push(`${op} ${typeof path === 'number' ? 'fd' : basename(String(path))}`);
+  seen.push(`${op} ${relative(process.cwd(), String(path))}`);
   if (seen.length === killAt) process.kill(process.pid, 'SIGKILL');
 }
 
@@ -29,16 +31,17 @@ fs.openSync = function (path, flags, ...rest) {
   if (!writes(flags)) return original.openSync(path, flags, ...rest);
   point('openSync', path);
   const fd = original.openSync(path, flags, ...rest);
-  writing.add(fd);
+  writing.set(fd, path);
   return fd;
 };
 for (const op of ['writeSync', 'fsyncSync', 'ftruncateSync'])
   fs[op] = function (fd, ...rest) {
-    if (writing.has(fd)) point(op, fd);
+    if (writing.has(fd)) point(op, writing.get(fd));
     return original[op](fd, ...rest);
   };
 fs.closeSync = function (fd) {
-  if (writing.delete(fd)) point('closeSync', fd);
+  if (writing.has(fd)) point('closeSync', writing.get(fd));
+  writing.delete(fd);
   return original.closeSync(fd);
 };
 for (const op of [
