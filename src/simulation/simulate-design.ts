@@ -294,54 +294,120 @@ export function simulateDesign(design: SimulationDesign, opts: SimulationOptions
       const N = s.population;
       const passOf = passTableOf(i, n);
       // Phase 1: draw each replicate's outcome code, one uniform per hypergeometric variate (two
-      // with "not sure" excluded), by inversion with a guide table: O(1) expected per draw.
+      // with "not sure" excluded), by inversion of the cdf through a direct table: one look-up.
       const u = uniformsFor(excl ? 2 * R : R);
       opts.streams(indicatorStream(s.key, spec.id)).fill(u);
       if (fixedM && !excl) {
-        const { cdf, guide } = discreteSampler(cache.get(N, ind.favourable, n).pmf);
-        const G = guide.length;
+        const { cdf, table } = directSampler(cache.get(N, ind.favourable, n).pmf, DIRECT_FIXED);
         const base = n * stride;
         for (let r = 0; r < R; r++) {
           const v = u[r]!;
-          let x = guide[(v * G) | 0]!;
-          while (cdf[x]! <= v) x++;
+          let x = table[(v * DIRECT_FIXED) | 0]!;
+          if (x < 0) {
+            x = ~x;
+            while (cdf[x]! <= v) x++;
+          }
           codes[r] = base + x;
         }
       } else {
-        // One flat guide table per number of completes m (and per non-favourable count j for the
-        // not-sure draw): a draw is an index into typed arrays, no object per replicate.
+        // One flat table per number of completes m (and per non-favourable count j for the not-sure
+        // draw): a draw is an index into typed arrays, no object per replicate.
         const xs = flatSamplers(n, n, (m) => cache.get(N, ind.favourable, m).pmf);
         // j = m − x non-favourable completes never exceed the N − F non-favourable households.
         const nonFav = N - ind.favourable;
         const ss = excl ? flatSamplers(n, nonFav, (j) => cache.get(nonFav, ind.notSure, j).pmf) : xs;
+        const { cdf: xcdf, table: xtab, offset: xoff } = xs;
+        const { cdf: scdf, table: stab, offset: soff } = ss;
         let k = 0;
         for (let r = 0; r < R; r++) {
           const m = fixedM ? n : ms[r]!;
-          let o = xs.offset[m]!;
           let v = u[k++]!;
-          let x = xs.guide[o + ((v * xs.size[m]!) | 0)]!;
-          while (xs.cdf[o + x]! <= v) x++;
+          let x = xtab[m * DIRECT_FLAT + ((v * DIRECT_FLAT) | 0)]!;
+          if (x < 0) {
+            const o = xoff[m]!;
+            x = ~x;
+            while (xcdf[o + x]! <= v) x++;
+          }
           let e = m;
           if (excl) {
             const j = m - x;
-            o = ss.offset[j]!;
             v = u[k++]!;
-            let sNot = ss.guide[o + ((v * ss.size[j]!) | 0)]!;
-            while (ss.cdf[o + sNot]! <= v) sNot++;
+            let sNot = stab[j * DIRECT_FLAT + ((v * DIRECT_FLAT) | 0)]!;
+            if (sNot < 0) {
+              const o = soff[j]!;
+              sNot = ~sNot;
+              while (scdf[o + sNot]! <= v) sNot++;
+            }
             e = m - sNot;
           }
           codes[r] = e * stride + x;
         }
       }
+      // A replicate without an eligible respondent (code ≤ n: e = 0) is no data, not a fail.
+      const failOf = new Uint8Array(cells);
+      for (let c = stride; c < cells; c++) failOf[c] = passOf[c] ? 0 : 1;
       const hist = new Float64Array(cells);
-      for (let r = 0; r < R; r++) hist[codes[r]!]!++;
+      // Phase 2: add this community's rates into its roll-up groups, replicate by replicate, through
+      // per-outcome tables (w·rate, w when someone is eligible, 1 on a fail); with one or two groups
+      // (a street and overall) in the same pass as the histogram. The sums add the same terms in the
+      // same order either way, so the results are the same to the last bit.
+      const weighted = (gi: number) => {
+        const w = weights[gi]!;
+        const wRate = new Float64Array(cells);
+        const wOf = new Float64Array(cells);
+        for (let c = 0; c < cells; c++) {
+          wRate[c] = w * rateOf[c]!;
+          wOf[c] = c > n ? w : 0;
+        }
+        return { wRate, wOf };
+      };
+      const fused = !needsVar && myGroups.length <= 2;
+      if (fused && myGroups.length === 2) {
+        const [g0, g1] = myGroups as [GroupAcc, GroupAcc];
+        const { wRate: a0, wOf: b0 } = weighted(0);
+        const { wRate: a1, wOf: b1 } = weighted(1);
+        const s0 = g0.sum[i]!;
+        const f0 = g0.failed[i]!;
+        const s1 = g1.sum[i]!;
+        const f1 = g1.failed[i]!;
+        for (let r = 0; r < R; r++) {
+          const c = codes[r]!;
+          hist[c]!++;
+          const fail = failOf[c]!;
+          s0[r] = s0[r]! + a0[c]!;
+          f0[r] = f0[r]! | fail;
+          s1[r] = s1[r]! + a1[c]!;
+          f1[r] = f1[r]! | fail;
+        }
+        const w0 = g0.wsum?.[i];
+        const w1 = g1.wsum?.[i];
+        if (w0 && w1)
+          for (let r = 0; r < R; r++) {
+            const c = codes[r]!;
+            w0[r] = w0[r]! + b0[c]!;
+            w1[r] = w1[r]! + b1[c]!;
+          }
+      } else if (fused && myGroups.length === 1) {
+        const g0 = myGroups[0]!;
+        const { wRate: a0, wOf: b0 } = weighted(0);
+        const s0 = g0.sum[i]!;
+        const f0 = g0.failed[i]!;
+        for (let r = 0; r < R; r++) {
+          const c = codes[r]!;
+          hist[c]!++;
+          s0[r] = s0[r]! + a0[c]!;
+          f0[r] = f0[r]! | failOf[c]!;
+        }
+        const w0 = g0.wsum?.[i];
+        if (w0) for (let r = 0; r < R; r++) w0[r] = w0[r]! + b0[codes[r]!]!;
+      } else {
+        for (let r = 0; r < R; r++) hist[codes[r]!]!++;
+      }
       let passCount = 0;
       for (let c = 0; c < cells; c++) if (passOf[c]) passCount += hist[c]!;
       done += R;
       opts.onProgress?.(done, total);
 
-      // Phase 2: add this community's rates into its roll-up groups, replicate by replicate, through
-      // per-outcome tables (w·rate, w when someone is eligible, 1 on a fail).
       let termOf: Float64Array | undefined;
       if (needsVar) {
         termOf = new Float64Array(cells);
@@ -352,38 +418,36 @@ export function simulateDesign(design: SimulationDesign, opts: SimulationOptions
             termOf[e * stride + x] = ((1 - e / N) * rate * (1 - rate)) / (e - 1);
           }
       }
-      // A replicate without an eligible respondent (code ≤ n: e = 0) is no data, not a fail.
-      const failOf = new Uint8Array(cells);
-      for (let c = stride; c < cells; c++) failOf[c] = passOf[c] ? 0 : 1;
-      myGroups.forEach((g, gi) => {
-        const w = weights[gi]!;
-        const wRate = new Float64Array(cells);
-        for (let c = 0; c < cells; c++) wRate[c] = w * rateOf[c]!;
-        const sum = g.sum[i]!;
-        const failed = g.failed[i]!;
-        for (let r = 0; r < R; r++) {
-          const c = codes[r]!;
-          sum[r] = sum[r]! + wRate[c]!;
-          failed[r] = failed[r]! | failOf[c]!;
-        }
-        const wsum = g.wsum?.[i];
-        if (wsum) {
-          for (let r = 0; r < R; r++) if (codes[r]! > n) wsum[r] = wsum[r]! + w;
-        }
-        if (termOf) {
-          const vs = g.vsum![i]!;
-          const rs = g.resp![i]!;
-          const ns = g.nstrata![i]!;
-          const w2 = w * w;
+      if (!fused)
+        myGroups.forEach((g, gi) => {
+          const w = weights[gi]!;
+          const wRate = new Float64Array(cells);
+          for (let c = 0; c < cells; c++) wRate[c] = w * rateOf[c]!;
+          const sum = g.sum[i]!;
+          const failed = g.failed[i]!;
           for (let r = 0; r < R; r++) {
-            const code = codes[r]!;
-            if (code <= n) continue; // no eligible respondent
-            vs[r] = vs[r]! + w2 * termOf[code]!;
-            rs[r] = rs[r]! + Math.floor(code / stride);
-            ns[r] = ns[r]! + 1;
+            const c = codes[r]!;
+            sum[r] = sum[r]! + wRate[c]!;
+            failed[r] = failed[r]! | failOf[c]!;
           }
-        }
-      });
+          const wsum = g.wsum?.[i];
+          if (wsum) {
+            for (let r = 0; r < R; r++) if (codes[r]! > n) wsum[r] = wsum[r]! + w;
+          }
+          if (termOf) {
+            const vs = g.vsum![i]!;
+            const rs = g.resp![i]!;
+            const ns = g.nstrata![i]!;
+            const w2 = w * w;
+            for (let r = 0; r < R; r++) {
+              const code = codes[r]!;
+              if (code <= n) continue; // no eligible respondent
+              vs[r] = vs[r]! + w2 * termOf[code]!;
+              rs[r] = rs[r]! + Math.floor(code / stride);
+              ns[r] = ns[r]! + 1;
+            }
+          }
+        });
 
       const exact = exactIndicator(ind, pm, spec.rule, cache);
       const pPass = passCount / R;
@@ -477,31 +541,56 @@ export function simulateDesign(design: SimulationDesign, opts: SimulationOptions
 }
 
 /**
- * The guide-table samplers (src/simulation/hypergeometric.ts) of the laws pmfOf(0..n), laid end to
- * end in typed arrays: law m has its cdf and guide at offset[m], `size[m]` entries each. Laws past
- * `limit` cannot occur and are left as a point mass at 0.
+ * Table sizes of the direct samplers: powers of two, so that (u·G) | 0 is exactly ⌊u·G⌋. One law
+ * (every household completes) gets a 16 KB table; a design with non-response one per number of
+ * completes, 4 KB each.
+ */
+const DIRECT_FIXED = 4096;
+const DIRECT_FLAT = 1024;
+
+/**
+ * Inversion of a cdf (the guide-table sampler of src/simulation/hypergeometric.ts, the same variate
+ * for every u) with one table look-up: table[g] is x when every u in [g/G, (g+1)/G) gives x (then no
+ * comparison is needed), else ~x0, where the search from x0 starts. At most k − 1 of the G cells
+ * hold two or more variates, so with G ≫ k nearly every draw is one look-up.
+ */
+function directSampler(pmf: ArrayLike<number>, G: number): { cdf: Float64Array; table: Int32Array } {
+  const { cdf } = discreteSampler(pmf);
+  const table = new Int32Array(G);
+  let j = 0;
+  for (let g = 0; g < G; g++) {
+    while (cdf[j]! <= g / G) j++;
+    table[g] = cdf[j]! >= (g + 1) / G ? j : ~j;
+  }
+  return { cdf, table };
+}
+
+/**
+ * The direct samplers of the laws pmfOf(0..n), laid end to end in typed arrays: law m has its cdf
+ * at offset[m] and its table at m·DIRECT_FLAT. Laws past `limit` cannot occur and are left as a
+ * point mass at 0.
  */
 function flatSamplers(
   n: number,
   limit: number,
   pmfOf: (m: number) => ArrayLike<number>,
-): { cdf: Float64Array; guide: Int32Array; offset: Int32Array; size: Int32Array } {
-  const samplers = Array.from({ length: n + 1 }, (_, m) => discreteSampler(m <= limit ? pmfOf(m) : [1]));
+): { cdf: Float64Array; table: Int32Array; offset: Int32Array } {
+  const samplers = Array.from({ length: n + 1 }, (_, m) =>
+    directSampler(m <= limit ? pmfOf(m) : [1], DIRECT_FLAT),
+  );
   const offset = new Int32Array(n + 1);
-  const size = new Int32Array(n + 1);
   let total = 0;
   samplers.forEach((smp, m) => {
     offset[m] = total;
-    size[m] = smp.cdf.length;
     total += smp.cdf.length;
   });
   const cdf = new Float64Array(total);
-  const guide = new Int32Array(total);
+  const table = new Int32Array((n + 1) * DIRECT_FLAT);
   samplers.forEach((smp, m) => {
     cdf.set(smp.cdf, offset[m]);
-    guide.set(smp.guide, offset[m]);
+    table.set(smp.table, m * DIRECT_FLAT);
   });
-  return { cdf, guide, offset, size };
+  return { cdf, table, offset };
 }
 
 /** The indicator's value on a census of the community. */
