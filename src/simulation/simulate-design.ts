@@ -487,27 +487,33 @@ export function simulateDesign(design: SimulationDesign, opts: SimulationOptions
       let passCount = 0;
       let allPass = 0;
       let valid = 0;
+      // Per replicate: the stratified estimate and its verdict (a point rule compares; a lower_bound
+      // rule asks for the interval only when the estimate reaches the threshold, since every
+      // interval's lower end is at most the estimate), and whether no community of the group failed.
+      const sum = g.sum[i]!;
+      const wsum = g.wsum?.[i];
+      const failed = g.failed[i]!;
+      const rule = spec.rule;
+      const bar = rule.threshold - 1e-12;
+      const lowerBound = rule.kind === 'point' ? undefined : design.levelLowerBound!;
+      const confidence = rule.kind === 'lower_bound' ? rule.confidence : 0;
       for (let r = 0; r < R; r++) {
-        const w = g.wsum ? g.wsum[i]![r]! : 1;
-        const p = w > 0 ? g.sum[i]![r]! / w : NaN;
+        const w = wsum ? wsum[r]! : 1;
+        const p = w > 0 ? sum[r]! / w : NaN;
         est[r] = p;
         if (!Number.isNaN(p)) {
           valid++;
-          let ok: boolean;
-          if (spec.rule.kind === 'point' || p < spec.rule.threshold - 1e-12) {
-            // Every interval's lower end is at most the estimate: below the threshold is a fail.
-            ok = p >= spec.rule.threshold - 1e-12;
-          } else {
-            const variance = g.vsum![i]![r]! / (w * w);
-            const resp = g.resp![i]![r]!;
-            const df = resp - g.nstrata![i]![r]!;
-            ok =
-              design.levelLowerBound!(p, variance, resp, df, spec.rule.confidence) >=
-              spec.rule.threshold - 1e-12;
+          if (p >= bar) {
+            if (!lowerBound) passCount++;
+            else {
+              const resp = g.resp![i]![r]!;
+              const variance = g.vsum![i]![r]! / (w * w);
+              const df = resp - g.nstrata![i]![r]!;
+              if (lowerBound(p, variance, resp, df, confidence) >= bar) passCount++;
+            }
           }
-          if (ok) passCount++;
         }
-        if (g.failed[i]![r] === 0) allPass++;
+        if (failed[r] === 0) allPass++;
       }
       let pAllPassExact = 1;
       let favourable = 0;
@@ -533,7 +539,8 @@ export function simulateDesign(design: SimulationDesign, opts: SimulationOptions
         pAllPassExact,
         pAllPass: pAll,
         pAllPassSe: Math.sqrt((pAll * (1 - pAll)) / R),
-        ...summariseValues(finite),
+        // `est` (or its copy without NaN) is not used again: its order may change.
+        ...summariseValues(finite, true),
       });
     });
   }
@@ -633,15 +640,15 @@ function summariseHistogram(hist: Float64Array, n: number): { rate: RateSummary;
   return { rate: { mean, q05: q(0.05), q50: q(0.5), q95: q(0.95) }, empty };
 }
 
-/** Mean and type-1 quantiles (R's `quantile(type = 1)`) of simulated values. */
-export function summariseValues(values: Float64Array): RateSummary {
+/** Mean and type-1 quantiles (R's `quantile(type = 1)`) of simulated values (`reorder`: in place, changing their order). */
+export function summariseValues(values: Float64Array, reorder = false): RateSummary {
   const k = values.length;
   if (k === 0) return { mean: NaN, q05: NaN, q50: NaN, q95: NaN };
   let mean = 0;
   for (let i = 0; i < k; i++) mean += values[i]!;
   mean /= k;
   // Three order statistics by selection (linear time), not a full sort.
-  const a = Float64Array.from(values);
+  const a = reorder ? values : Float64Array.from(values);
   const rank = (p: number) => Math.max(1, Math.ceil(p * k - 1e-9)) - 1;
   const r05 = rank(0.05);
   const r50 = rank(0.5);
