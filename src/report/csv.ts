@@ -5,61 +5,35 @@ import type { IndicatorResult, ScoreReport } from '../scoring/report-types.js';
 import { pct } from './labels.js';
 import { cellsForPeople } from '../core/lang-formats.js';
 import { m } from './messages.js';
+import { columns } from './csv.messages.js';
 import { groupLabel } from './verdicts.js';
 
-const HEADER = {
-  en: [
-    'level',
-    'group',
-    'street',
-    'indicator',
-    'indicator_name',
-    'favourable',
-    'eligible',
-    'excluded',
-    'rate',
-    'se',
-    'ci_low',
-    'ci_high',
-    'threshold',
-    'pass',
-    'too_close',
-    'population',
-    'sampled',
-    'completes',
-    'rr1',
-    'coop1',
-    'reserves_used',
-    'risk',
-    // Not `group`: that is the second column's name (the community or roll-up).
-    'verdict_group',
-  ],
-  zh: [
-    '层级',
-    '单位',
-    '街道',
-    '指标',
-    '指标名称',
-    '肯定人数',
-    '有效人数',
-    '剔除人数',
-    '比率',
-    '标准误',
-    '置信下限',
-    '置信上限',
-    '标准',
-    '是否达标',
-    '误差范围内',
-    '总户数',
-    '样本户数',
-    '完成户数',
-    'RR1',
-    'COOP1',
-    '启用备用户',
-    '未达标风险',
-    '分组',
-  ],
-};
+/** The columns in order. */
+const COLUMNS = [
+  columns.level,
+  columns.group,
+  columns.street,
+  columns.indicator,
+  columns.indicatorName,
+  columns.favourable,
+  columns.eligible,
+  columns.excluded,
+  columns.rate,
+  columns.se,
+  columns.ciLow,
+  columns.ciHigh,
+  columns.threshold,
+  columns.pass,
+  columns.tooClose,
+  columns.population,
+  columns.sampled,
+  columns.completes,
+  columns.rr1,
+  columns.coop1,
+  columns.reservesUsed,
+  columns.risk,
+  columns.verdictGroup,
+];
 
 type Value = string | number | boolean | null;
 
@@ -132,5 +106,9 @@ export function renderCsv(report: ScoreReport, opts: { lang: Lang; bom?: boolean
       ]);
     }
   }
-  return csvTable(HEADER[opts.lang], rows, { bom: opts.bom ?? false });
+  return csvTable(
+    COLUMNS.map((c) => t(lang, c)),
+    rows,
+    { bom: opts.bom ?? false },
+  );
 }
