@@ -53,8 +53,12 @@ export const h = defineMessages('cli.score', {
     en: 'visits allowed to a nobody-home household (as for interview and status)',
   },
   bom: {
-    zh: 'CSV：以字节顺序标记开头（供 Excel 打开）',
-    en: 'CSV: start with a byte-order mark (for Excel)',
+    zh: 'CSV：以 UTF-8 字节顺序标记（BOM）开头，供 Excel 打开（--lang zh 时默认如此）',
+    en: 'CSV: start with a UTF-8 byte-order mark (default with --lang zh, for Excel)',
+  },
+  noBom: {
+    zh: 'CSV：不加字节顺序标记，即使 --lang zh',
+    en: 'CSV: no byte-order mark, even with --lang zh',
   },
   after: {
     zh: `

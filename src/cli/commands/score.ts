@@ -1,3 +1,4 @@
+import { bomByDefault } from '../../core/lang-formats.js';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
@@ -80,7 +81,8 @@ export function register(program: Command, ctx: Context): void {
     .option('-o, --output <path>', t(lang, h.output))
     .option('--no-fail', t(lang, h.noFail))
     .option('--max-visits <k>', t(lang, h.maxVisits), intArg(1, 20), 1)
-    .option('--bom', t(lang, h.bom));
+    .option('--bom', t(lang, h.bom))
+    .option('--no-bom', t(lang, h.noBom));
   addCommonOptions(cmd);
   cmd.addHelpText('after', t(lang, h.after));
   cmd.action(async (sample: string, opts: ScoreOptions) => {
@@ -118,7 +120,7 @@ async function runScore(ctx: Context, sample: string, opts: ScoreOptions): Promi
   const open = fieldworkText(ctx.lang, report);
   if (open) warn(ctx, open);
 
-  const base = { lang: ctx.lang, bom: opts.bom ?? false };
+  const base = { lang: ctx.lang, bom: opts.bom ?? bomByDefault(ctx.lang) };
   const output = opts.output === '-' ? undefined : opts.output;
   if (output === undefined) {
     if (formats.length > 1) throw new UserError(t(ctx.lang, h.needFolder, { formats: formats.join(', ') }));
