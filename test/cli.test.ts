@@ -95,9 +95,35 @@ describe('the command line', () => {
     expect(sample.code).toBe(0);
     expect(sample.stdout).toMatch(/^Usage: hhsurvey sample/);
     const zh = await runCli(['--lang', 'zh', 'help', 'sample']);
+    expect(zh.code).toBe(0);
     expect(zh.stdout).toMatch(/^用法： hhsurvey sample \[选项\] <roster>/);
     expect(zh.stdout).toMatch(/^选项：$/m);
     expect(zh.stdout).toMatch(/^ {2}-h, --help +显示本命令的帮助$/m);
+    // --lang after help, or before it with no command: the root help in Chinese, exit 0, on stdout.
+    for (const args of [
+      ['help', '--lang', 'zh'],
+      ['--lang', 'zh', 'help'],
+      ['help', '--lang=zh'],
+    ]) {
+      const r = await runCli(args);
+      expect([r.code, r.stderr], args.join(' ')).toEqual([0, '']);
+      expect(r.stdout, args.join(' ')).toMatch(/^用法： hhsurvey \[选项\] \[命令\]/);
+    }
+    const after = await runCli(['help', 'sample', '--lang', 'zh']);
+    expect([after.code, after.stdout]).toEqual([0, zh.stdout]);
+    expect(langAfterCommand(['help', 'sample', '--lang', 'zh'])).toEqual(['--lang', 'zh', 'help', 'sample']);
+  });
+
+  it('lists the commands in the root help without loading them, as their own help does', async () => {
+    // `--help` lists each command from the command table (index.ts) and its summary; `help` loads
+    // every command module: the two must print the same, in either language.
+    for (const lang of ['zh', 'en']) {
+      const listed = await runCli(['--help', '--lang', lang]);
+      const loaded = await runCli(['help', '--lang', lang]);
+      expect(listed.code).toBe(0);
+      expect(listed.stdout, lang).toBe(loaded.stdout);
+      expect(listed.stdout, lang).toMatch(/^ {2}compare \S+ <reports\.\.\.> /m);
+    }
   });
 
   it('prints --version the same with the start-up shortcut (built bin) and through commander', async () => {

@@ -3,10 +3,6 @@ import { defineMessages, num } from '../../core/messages.js';
 const s = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export const h = defineMessages('cli.check', {
-  description: {
-    zh: '校验户册，并按街道和社区汇总',
-    en: 'validate a household roster (户册) and summarise it by sub-district and community',
-  },
   roster: {
     zh: '户册：.xlsx 工作簿，或 CSV（UTF-8、带 BOM 的 UTF-8，或 Excel 另存的 GB18030）',
     en: 'roster: .xlsx workbook, or CSV (UTF-8, UTF-8 with BOM, or GB18030 as Excel writes it)',

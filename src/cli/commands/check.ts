@@ -6,6 +6,7 @@ import { addCommonOptions, commandContext, intArg, listArg } from '../common.js'
 import { addRosterInputOptions, rosterInput, type RosterInputFlags } from '../roster-options.js';
 import { note, progressBar, warn } from '../output.js';
 import { h } from './check.messages.js';
+import { ls } from './listing.messages.js';
 
 interface CheckOptions extends RosterInputFlags {
   by?: string[];
@@ -20,7 +21,7 @@ export function register(program: Command, ctx0: Context): void {
   const l = ctx0.lang;
   const cmd = program
     .command('check')
-    .description(t(l, h.description))
+    .description(t(l, ls.check))
     .argument('<roster>', t(l, h.roster))
     .option('--by <cols>', t(l, h.by), listArg)
     .option('--size <n>', t(l, h.size), intArg(1), 22)

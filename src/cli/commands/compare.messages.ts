@@ -1,10 +1,6 @@
 import { defineMessages } from '../../core/messages.js';
 
 export const h = defineMessages('cli.compare', {
-  description: {
-    zh: '把几次演练的计分报告（按时间先后）排在一起：比率、变化，以及变化是否真实',
-    en: 'line up several drills\u2019 score reports (oldest first): rates, changes and whether they are real',
-  },
   reports: {
     zh: 'hhsurvey score --format json 写出的 JSON 报告，最早的在前',
     en: 'JSON reports from hhsurvey score --format json, oldest first',

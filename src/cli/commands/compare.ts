@@ -8,6 +8,7 @@ import { addCommonOptions, commandContext, openRateArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
 import { t } from '../../core/messages.js';
 import { e, h } from './compare.messages.js';
+import { ls } from './listing.messages.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
 let writeFileAtomic!: (typeof import('../../io/atomic.js'))['writeFileAtomic'];
@@ -38,7 +39,7 @@ export function register(program: Command, ctx: Context): void {
   const lang = ctx.lang;
   const cmd = program
     .command('compare')
-    .description(t(lang, h.description))
+    .description(t(lang, ls.compare))
     .argument('<reports...>', t(lang, h.reports))
     .addOption(
       new Option('--format <format>', t(lang, h.format)).choices([...COMPARE_FORMATS]).default('table'),

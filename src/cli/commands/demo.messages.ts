@@ -1,10 +1,6 @@
 import { defineMessages } from '../../core/messages.js';
 
 export const h = defineMessages('cli.demo', {
-  description: {
-    zh: '在内置的演示城区上运行演示演练并给出结论（即 npm start 所运行的；无论结论如何都以 0 退出）',
-    en: 'run the demo drill on the embedded demo district and print its verdict (what `npm start` runs; exits 0 whatever the verdict)',
-  },
   out: {
     zh: '演示输出（样本、访问记录、报告）的文件夹',
     en: 'folder for the demo outputs (sample, responses, reports)',

@@ -7,6 +7,7 @@ import { vm } from '../../report/verdict.messages.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { note, progressBar, warn } from '../output.js';
 import { h } from './demo.messages.js';
+import { ls } from './listing.messages.js';
 import { dr } from './drill.messages.js';
 
 /** The embedded demo drill (on the demo district, data/demo/roster.csv), shipped with the package. */
@@ -21,7 +22,7 @@ export function register(program: Command, ctx0: Context): void {
   const lang = ctx0.lang;
   const cmd = program
     .command('demo')
-    .description(t(lang, h.description))
+    .description(t(lang, ls.demo))
     .option('--out <dir>', t(lang, h.out), 'demo-output');
   addCommonOptions(cmd);
   cmd.addHelpText('after', t(lang, h.after));

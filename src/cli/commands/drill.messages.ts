@@ -1,12 +1,6 @@
 import { defineMessages } from '../../core/messages.js';
 
 export const h = defineMessages('cli.drill', {
-  description: {
-    zh: '按演练文件跑完整的一次模拟测评：校验户册、抽样、生成合成的入户数据（或读取真实访问记录）、计分，并把全部产物写入一个文件夹',
-    en:
-      'run a whole mock assessment from a drill file: check the roster, draw the sample, make synthetic ' +
-      'fieldwork (or read the real responses), score, and write every artifact to one folder',
-  },
   drill: { zh: '演练文件（YAML；见 hhsurvey init）', en: 'the drill file (YAML; see hhsurvey init)' },
   out: {
     zh: '样本、访问记录和报告的文件夹（新建的，或只装有上次演练的文件）',

@@ -6,6 +6,7 @@ import { addCommonOptions, commandContext } from '../common.js';
 import { note, progressBar, warn } from '../output.js';
 import { t } from '../../core/messages.js';
 import { dr, h } from './drill.messages.js';
+import { ls } from './listing.messages.js';
 
 interface DrillOptions {
   out: string;
@@ -19,7 +20,7 @@ export function register(program: Command, ctx0: Context): void {
   const lang = ctx0.lang;
   const cmd = program
     .command('drill')
-    .description(t(lang, h.description))
+    .description(t(lang, ls.drill))
     .argument('<drill>', t(lang, h.drill))
     .option('--out <dir>', t(lang, h.out), 'drill-output')
     .option('--seed <text>', t(lang, h.seed))

@@ -1,10 +1,6 @@
 import { defineMessages } from '../../core/messages.js';
 
 export const h = defineMessages('cli.init', {
-  description: {
-    zh: '写出一个演练起步文件夹：演练文件、测评体系副本和一份小的合成户册，可直接用于 hhsurvey drill',
-    en: 'write a starter drill folder: a drill file, a copy of the standard and a small synthetic roster, ready for hhsurvey drill',
-  },
   dir: { zh: '文件夹（不存在时创建）', en: 'the folder (created if needed)' },
   force: { zh: '起步文件已存在时覆盖', en: 'overwrite the starter files if they exist' },
   after: {

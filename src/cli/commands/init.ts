@@ -6,6 +6,7 @@ import { addCommonOptions, commandContext } from '../common.js';
 import { note } from '../output.js';
 import { t } from '../../core/messages.js';
 import { h, im } from './init.messages.js';
+import { ls } from './listing.messages.js';
 
 interface InitOptions {
   force?: boolean;
@@ -16,7 +17,7 @@ export function register(program: Command, ctx0: Context): void {
   const lang = ctx0.lang;
   const cmd = program
     .command('init')
-    .description(t(lang, h.description))
+    .description(t(lang, ls.init))
     .argument('[dir]', t(lang, h.dir), '.')
     .option('--force', t(lang, h.force));
   addCommonOptions(cmd);

@@ -1,10 +1,6 @@
 import { defineMessages } from '../../core/messages.js';
 
 export const h = defineMessages('cli.interview', {
-  description: {
-    zh: '逐户记录入户访问和回答，每户保存后立即写入磁盘',
-    en: 'record door-to-door visits and answers, household by household, saving each one to disk at once',
-  },
   sample: { zh: '样本名单（hhsurvey sample 的输出）', en: 'the sample list (from hhsurvey sample)' },
   responses: {
     zh: '追加写入的访问记录文件（不存在时创建）',

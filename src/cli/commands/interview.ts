@@ -5,6 +5,7 @@ import { t } from '../../core/messages.js';
 import { DISPOSITIONS } from '../../fieldwork/dispositions.js';
 import { addCommonOptions, commandContext, intArg } from '../common.js';
 import { h } from './interview.messages.js';
+import { ls } from './listing.messages.js';
 import { bomByDefault } from '../../core/lang-formats.js';
 
 interface InterviewOptions {
@@ -21,7 +22,7 @@ export function register(program: Command, ctx0: Context): void {
   const l = ctx0.lang;
   const cmd = program
     .command('interview')
-    .description(t(l, h.description))
+    .description(t(l, ls.interview))
     .argument('<sample>', t(l, h.sample))
     .requiredOption('--responses <file>', t(l, h.responses))
     .option('--standard <file>', t(l, h.standard))

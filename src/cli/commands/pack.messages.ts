@@ -1,10 +1,6 @@
 import { defineMessages } from '../../core/messages.js';
 
 export const h = defineMessages('cli.pack', {
-  description: {
-    zh: '为样本制作入户材料：每个社区一份可打印的走访表（走访顺序、遮蔽的联系方式、访问记录框、备用户、问卷），每个街道一页封面，以及一个工作簿',
-    en: 'make the field pack for a sample: a printable visit sheet per community (walking order, masked contacts, visit boxes, reserves, questionnaire), a cover per sub-district, and one workbook',
-  },
   sample: { zh: '样本名单（hhsurvey sample 的输出）', en: 'the sample list (from hhsurvey sample)' },
   standard: {
     zh: '打印其问卷的测评体系（默认：内置的 national-mock）',

@@ -4,6 +4,7 @@ import { t } from '../../core/messages.js';
 import { addCommonOptions, commandContext, intArg, listArg } from '../common.js';
 import { note, warn } from '../output.js';
 import { h } from './pack.messages.js';
+import { ls } from './listing.messages.js';
 
 interface PackOptions {
   standard?: string;
@@ -19,7 +20,7 @@ export function register(program: Command, ctx0: Context): void {
   const l = ctx0.lang;
   const cmd = program
     .command('pack')
-    .description(t(l, h.description))
+    .description(t(l, ls.pack))
     .argument('<sample>', t(l, h.sample))
     .option('--standard <file>', t(l, h.standard))
     .option('-o, --output <dir>', t(l, h.output), 'pack')

@@ -7,10 +7,6 @@ export const h = defineMessages('cli.plan', {
       'How many households to draw: for a margin of error (precision form), or for a chance of passing\n' +
       'when the true rate is p (pass-probability form, exact hypergeometric).',
   },
-  summary: {
-    zh: '应抽多少户：按误差限，或按通过概率',
-    en: 'how many households to draw: for a margin of error, or for a chance of passing',
-  },
   margin: {
     zh: '精度形式：置信区间的半宽（0.05 或 5%）',
     en: 'precision form: half-width of the interval (0.05 or 5%)',

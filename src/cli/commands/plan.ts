@@ -7,6 +7,7 @@ import { addCommonOptions, commandContext, intArg, openRateArg, rateArg } from '
 import { ArgValueError } from '../localise.js';
 import { emit } from '../output.js';
 import { h } from './plan.messages.js';
+import { ls } from './listing.messages.js';
 import type { PrecisionRequest } from '../../planning/precision.js';
 import type { PassSizeRequest } from '../../planning/pass-size.js';
 import type { RiskTable } from '../../planning/render.js';
@@ -60,7 +61,7 @@ export function register(program: Command, ctx: Context): void {
   const l = ctx.lang;
   const cmd = program
     .command('plan')
-    .summary(t(l, h.summary))
+    .summary(t(l, ls.plan))
     .description(t(l, h.description))
     .option('--margin <e>', t(l, h.margin), openRateArg)
     .option('--confidence <level>', t(l, h.confidence), openRateArg, 0.95)

@@ -1,10 +1,6 @@
 import { defineMessages } from '../../core/messages.js';
 
 export const h = defineMessages('cli.responses', {
-  description: {
-    zh: '手工录入的访问记录：生成待填写的录入表，由 status 和 score 读回',
-    en: 'responses files typed by hand: a template to fill in, read back by status and score',
-  },
   after: {
     zh: `
 示例：

@@ -7,11 +7,12 @@ import { m } from '../../fieldwork/messages.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { emit, note } from '../output.js';
 import { h } from './responses.messages.js';
+import { ls } from './listing.messages.js';
 
 /** `hhsurvey responses <what>`: responses files for teams that record by hand (`template`). */
 export function register(program: Command, ctx0: Context): void {
   const l = ctx0.lang;
-  const group = program.command('responses').description(t(l, h.description));
+  const group = program.command('responses').description(t(l, ls.responses));
   group.addHelpText('after', t(l, h.after));
   const cmd = group
     .command('template')

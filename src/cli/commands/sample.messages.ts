@@ -1,10 +1,6 @@
 import { defineMessages, num } from '../../core/messages.js';
 
 export const h = defineMessages('cli.sample', {
-  description: {
-    zh: '从户册中抽取可复现的分层样本（正式样本户和备用户）',
-    en: 'draw a reproducible stratified sample of households (primaries and reserves) from a roster',
-  },
   roster: {
     zh: '户册：.xlsx 工作簿，或 CSV（UTF-8、带 BOM 的 UTF-8 或 GB18030）',
     en: 'roster: .xlsx workbook, or CSV (UTF-8, UTF-8 with BOM, or GB18030)',

@@ -8,6 +8,7 @@ import { m as sm } from '../../sampling/strata.messages.js';
 import { addCommonOptions, commandContext, listArg } from '../common.js';
 import { emit, note, progressBar, warn } from '../output.js';
 import { h } from './sample.messages.js';
+import { ls } from './listing.messages.js';
 import {
   addSamplingDesignOptions,
   assertDesignFlags,
@@ -33,7 +34,7 @@ export function register(program: Command, ctx0: Context): void {
   const l = ctx0.lang;
   const cmd: Command = program
     .command('sample')
-    .description(t(l, h.description))
+    .description(t(l, ls.sample))
     .argument('<roster>', t(l, h.roster));
   addSamplingDesignOptions(cmd, (flag) => t(l, h[flag]), { reserve: 0 })
     .option('--seed <text>', t(l, h.seed))

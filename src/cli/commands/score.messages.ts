@@ -1,10 +1,6 @@
 import { defineMessages } from '../../core/messages.js';
 
 export const h = defineMessages('cli.score', {
-  description: {
-    zh: '按测评体系为样本及其访问记录计分：比率、置信区间、结论',
-    en: 'score a sample and its responses against the evaluation standard: rates, intervals, verdicts',
-  },
   sample: { zh: '样本名单（hhsurvey sample 的输出）', en: 'the sample list (from hhsurvey sample)' },
   responses: {
     zh: '访问记录文件（hhsurvey interview 的输出，或手工录入）',

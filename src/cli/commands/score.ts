@@ -13,6 +13,7 @@ import { ArgValueError } from '../localise.js';
 import { m as io } from '../../io/messages.js';
 import { isFolder } from '../../io/paths.js';
 import { h } from './score.messages.js';
+import { ls } from './listing.messages.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
 let Chalk!: (typeof import('chalk'))['Chalk'];
@@ -65,7 +66,7 @@ export function register(program: Command, ctx: Context): void {
   const lang = ctx.lang;
   const cmd = program
     .command('score')
-    .description(t(lang, h.description))
+    .description(t(lang, ls.score))
     .argument('<sample>', t(lang, h.sample))
     .requiredOption('--responses <files...>', t(lang, h.responses))
     .option('--standard <file>', t(lang, h.standard))

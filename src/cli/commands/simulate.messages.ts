@@ -7,10 +7,6 @@ export const h = defineMessages('cli.simulate', {
       'Probability that communities pass a mock assessment, exact (hypergeometric) and by Monte Carlo,\n' +
       'with the distribution of the measured rate, the reserves used, and street and overall roll-ups.',
   },
-  summary: {
-    zh: '社区通过模拟测评的概率：精确计算与蒙特卡洛模拟，含街道和总体汇总',
-    en: 'probability that communities pass a mock assessment, exact and by Monte Carlo, with roll-ups',
-  },
   population: { zh: '简单形式：社区的户数', en: 'simple form: households in the community' },
   trueRate: {
     zh: '简单形式：肯定回答住户的真实占比（0.9 或 90%）',

@@ -18,6 +18,7 @@ import {
 } from '../design-options.js';
 import { addRosterInputOptions } from '../roster-options.js';
 import { h, sr } from './simulate.messages.js';
+import { ls } from './listing.messages.js';
 import { formatPercent } from '../../core/percent.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
@@ -99,7 +100,7 @@ export function register(program: Command, ctx: Context): void {
   const l = ctx.lang;
   const cmd: Command = program
     .command('simulate')
-    .summary(t(l, h.summary))
+    .summary(t(l, ls.simulate))
     .description(t(l, h.description))
     // simple form
     .option('--population <N>', t(l, h.population), intArg(1))

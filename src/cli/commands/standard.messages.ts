@@ -1,10 +1,6 @@
 import { defineMessages } from '../../core/messages.js';
 
 export const h = defineMessages('cli.standard', {
-  description: {
-    zh: '查看或复制测评体系：问卷、指标、达标线',
-    en: 'show or copy the evaluation standard (测评体系): questionnaire, indicators, thresholds',
-  },
   after: {
     zh: `
 示例：

@@ -7,6 +7,7 @@ import { addCommonOptions, commandContext } from '../common.js';
 import { emit, note } from '../output.js';
 import { pathExists } from '../../io/paths.js';
 import { h } from './standard.messages.js';
+import { ls } from './listing.messages.js';
 
 interface ShowOptions {
   standard?: string;
@@ -22,7 +23,7 @@ interface InitOptions {
 
 export function register(program: Command, ctx: Context): void {
   const l = ctx.lang;
-  const standard = program.command('standard').description(t(l, h.description));
+  const standard = program.command('standard').description(t(l, ls.standard));
   standard.addHelpText('after', t(l, h.after));
 
   addCommonOptions(

@@ -3,10 +3,6 @@ import { defineMessages, num } from '../../core/messages.js';
 const s = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export const h = defineMessages('cli.status', {
-  description: {
-    zh: '按样本和测评体系检查访问记录文件，可合并多个文件，并显示入户进度',
-    en: 'check responses files against the sample and the standard, merge them, and show fieldwork progress',
-  },
   sample: { zh: '样本名单（hhsurvey sample 的输出）', en: 'the sample list (from hhsurvey sample)' },
   responses: {
     zh: '访问记录文件（每个访问小组一个），一并读取',

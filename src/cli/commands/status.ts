@@ -11,6 +11,7 @@ import type { ResponseRow } from '../../fieldwork/responses.js';
 import { addCommonOptions, commandContext, intArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
 import { h } from './status.messages.js';
+import { ls } from './listing.messages.js';
 import { m as io } from '../../io/messages.js';
 import { formatPercent } from '../../core/percent.js';
 import { bomByDefault } from '../../core/lang-formats.js';
@@ -59,7 +60,7 @@ export function register(program: Command, ctx0: Context): void {
   const l = ctx0.lang;
   const cmd = program
     .command('status')
-    .description(t(l, h.description))
+    .description(t(l, ls.status))
     .argument('<sample>', t(l, h.sample))
     .requiredOption('--responses <files...>', t(l, h.responses))
     .option('--standard <file>', t(l, h.standard))

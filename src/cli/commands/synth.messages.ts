@@ -3,10 +3,6 @@ import { defineMessages, num } from '../../core/messages.js';
 const s = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export const h = defineMessages('cli.synth', {
-  description: {
-    zh: '生成合成数据（生成的姓名、不可能是真实号码的电话），用于演示、测试和基准测试',
-    en: 'make synthetic data (generated names, phones that cannot be real) for demos, tests and benchmarks',
-  },
   after: {
     zh: `
 示例：

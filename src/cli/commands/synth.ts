@@ -21,6 +21,7 @@ import { note, progressBar } from '../output.js';
 import { isFolder } from '../../io/paths.js';
 import { registerResponses } from './synth-responses.js';
 import { h } from './synth.messages.js';
+import { ls } from './listing.messages.js';
 
 // Loaded when the command runs, not when its help is shown (start-up time).
 let iconv!: typeof import('iconv-lite');
@@ -39,7 +40,7 @@ type RegisterSub = (group: Command, ctx: Context) => void;
 const SUBCOMMANDS: RegisterSub[] = [registerRoster, registerResponses];
 
 export function register(program: Command, ctx: Context): void {
-  const group = program.command('synth').description(t(ctx.lang, h.description));
+  const group = program.command('synth').description(t(ctx.lang, ls.synth));
   group.addHelpText('after', t(ctx.lang, h.after));
   for (const sub of SUBCOMMANDS) sub(group, ctx);
 }

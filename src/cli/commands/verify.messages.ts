@@ -1,10 +1,6 @@
 import { defineMessages, num } from '../../core/messages.js';
 
 export const h = defineMessages('cli.verify', {
-  description: {
-    zh: '按清单重新抽取样本，核对名单是否正是该种子抽出的结果',
-    en: 're-draw a sample from its manifest and check that the list is exactly what the seed gives',
-  },
   sample: { zh: 'hhsurvey sample -o 写出的样本名单', en: 'sample list written by hhsurvey sample -o' },
   roster: { zh: '抽样所用的户册', en: 'the roster the sample was drawn from' },
   manifest: {

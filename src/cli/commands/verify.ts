@@ -7,6 +7,7 @@ import { t } from '../../core/messages.js';
 import { addCommonOptions, commandContext } from '../common.js';
 import { note, progressBar, warn } from '../output.js';
 import { h } from './verify.messages.js';
+import { ls } from './listing.messages.js';
 import { addRosterInputOptions, rosterInput, type RosterInputFlags } from '../roster-options.js';
 
 interface VerifyOptions extends RosterInputFlags {
@@ -48,7 +49,7 @@ export function register(program: Command, ctx0: Context): void {
   const l = ctx0.lang;
   const cmd = program
     .command('verify')
-    .description(t(l, h.description))
+    .description(t(l, ls.verify))
     .argument('<sample>', t(l, h.sample))
     .requiredOption('--roster <file>', t(l, h.roster))
     .option('--manifest <file>', t(l, h.manifest))
