@@ -65,5 +65,12 @@ export function registeredMessages(): ReadonlyMap<string, Readonly<Record<string
  * table and report, in both languages. Ids, codes and file data stay as they are.
  */
 export function num(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
+  if (!Number.isSafeInteger(n) || Object.is(n, -0))
+    return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
+  // Grouped by hand, digit for digit as toLocaleString('en-US') writes a whole number: the first
+  // Intl formatter of a process loads ICU's number data (about 20 ms of every command's start-up).
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return n < 0 ? `-${out}` : out;
 }

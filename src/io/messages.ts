@@ -1,4 +1,4 @@
-import { defineMessages } from '../core/messages.js';
+import { defineMessages, num } from '../core/messages.js';
 
 const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
@@ -67,9 +67,9 @@ export const m = defineMessages('io', {
   },
   tooManyColumns: {
     zh: (p: { file: string; line: number; limit: number }) =>
-      `${p.file}:${p.line}：超过 ${p.limit.toLocaleString('en-US')} 列，不是 hhsurvey 能读的表格`,
+      `${p.file}:${p.line}：超过 ${num(p.limit)} 列，不是 hhsurvey 能读的表格`,
     en: (p: { file: string; line: number; limit: number }) =>
-      `${p.file}:${p.line}: more than ${p.limit.toLocaleString('en-US')} columns: not a table hhsurvey reads`,
+      `${p.file}:${p.line}: more than ${num(p.limit)} columns: not a table hhsurvey reads`,
   },
   recordTooLong: {
     zh: (p: { file: string; line: number }) =>
@@ -126,14 +126,12 @@ export const m = defineMessages('io', {
         : `not a whole number: "${p.value}"`,
   },
   columnsNotShown: {
-    zh: (p: { n: number }) => `另有 ${p.n.toLocaleString('en-US')} 列未识别、不列出`,
-    en: (p: { n: number }) =>
-      `${p.n.toLocaleString('en-US')} column${p.n === 1 ? '' : 's'} not recognised, not shown`,
+    zh: (p: { n: number }) => `另有 ${num(p.n)} 列未识别、不列出`,
+    en: (p: { n: number }) => `${num(p.n)} column${p.n === 1 ? '' : 's'} not recognised, not shown`,
   },
   moreLikeThis: {
-    zh: (p: { n: number }) => `……另有 ${p.n.toLocaleString('en-US')} 处同类问题未列出`,
-    en: (p: { n: number }) =>
-      `... and ${p.n.toLocaleString('en-US')} more problem${p.n === 1 ? '' : 's'} of this kind`,
+    zh: (p: { n: number }) => `……另有 ${num(p.n)} 处同类问题未列出`,
+    en: (p: { n: number }) => `... and ${num(p.n)} more problem${p.n === 1 ? '' : 's'} of this kind`,
   },
   drillLocked: {
     zh: (p: { out: string; pid: number }) =>

@@ -1,3 +1,4 @@
+import { num } from '../core/messages.js';
 import { stripControls } from '../core/safe-text.js';
 import { displayWidth, padEnd, padStart } from '../core/width.js';
 
@@ -34,9 +35,6 @@ export function layoutTable(
   );
 }
 
-/** `toLocaleString('en-US')` builds a formatter on every call. */
-const NUMBER = new Intl.NumberFormat('en-US');
-
 export interface BoxOptions {
   /** Per column; left when not given. */
   align?: readonly ('left' | 'right')[];
@@ -55,7 +53,7 @@ export function boxTable(
   rows: readonly (readonly (string | number)[])[],
   opts: BoxOptions = {},
 ): string {
-  const text = (c: string | number) => (typeof c === 'number' ? NUMBER.format(c) : c);
+  const text = (c: string | number) => (typeof c === 'number' ? num(c) : c);
   const split = (r: readonly (string | number)[]) => r.map((c) => text(c).split('\n').map(stripControls));
   const headCells = split(head);
   const body = rows.map(split);

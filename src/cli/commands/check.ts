@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import type { Context } from '../../core/context.js';
-import { t } from '../../core/messages.js';
+import { num, t } from '../../core/messages.js';
 import { addCommonOptions, commandContext, intArg, listArg } from '../common.js';
 import { addRosterInputOptions, rosterInput, type RosterInputFlags } from '../roster-options.js';
 import { note, progressBar, warn } from '../output.js';
@@ -119,7 +119,7 @@ export function register(program: Command, ctx0: Context): void {
       ctx.stdout.write(
         t(lang, h.valid, {
           file: rosterArg,
-          households: frame.households.toLocaleString('en-US'),
+          households: num(frame.households),
           strata: frame.strata.length,
           source:
             frame.format === 'xlsx'

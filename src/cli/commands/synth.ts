@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Context, OutStream } from '../../core/context.js';
 import { UserError } from '../../core/errors.js';
-import { both, t } from '../../core/messages.js';
+import { both, num, t } from '../../core/messages.js';
 import { m as io } from '../../io/messages.js';
 import type { AtomicFile } from '../../io/atomic.js';
 import {
@@ -145,7 +145,7 @@ async function writeRoster(ctx: Context, opts: RosterOptions): Promise<void> {
 }
 
 function fmt(n: number): string {
-  return n.toLocaleString('en-US');
+  return num(n);
 }
 
 function countLines(chunk: string): number {
