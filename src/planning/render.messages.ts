@@ -8,6 +8,10 @@ export const pm = defineMessages('planning.render', {
     en: (p: { margin: string; confidence: string; expected: string }) =>
       `Sample size to estimate a rate within ±${p.margin} at ${p.confidence} confidence (expected rate ${p.expected})`,
   },
+  n0: {
+    zh: (p: { n0: string; z: string }) => `${p.n0}  （z = ${p.z}）`,
+    en: (p: { n0: string; z: string }) => `${p.n0}   (z = ${p.z})`,
+  },
   fpc: {
     zh: (p: { n: number }) => `有限总体校正（N = ${num(p.n)}）`,
     en: (p: { n: number }) => `finite population (N = ${num(p.n)})`,

@@ -47,7 +47,9 @@ export function renderPrecision(req: PrecisionRequest, plan: PrecisionPlan, lang
       expected: pct(req.expected),
     }),
   );
-  const lines: [string, string][] = [[`n₀ = z²p(1−p)/e²`, `${fmt(plan.n0)}   (z = ${plan.z.toFixed(6)})`]];
+  const lines: [string, string][] = [
+    [`n₀ = z²p(1−p)/e²`, t(lang, pm.n0, { n0: fmt(plan.n0), z: plan.z.toFixed(6) })],
+  ];
   if (req.population !== undefined) lines.push([t(lang, pm.fpc, { n: req.population }), fmt(plan.nFpc)]);
   if (req.deff !== 1) lines.push([t(lang, pm.deff, { deff: req.deff }), fmt(plan.nDeff)]);
   if (req.responseRate !== 1)
