@@ -7,6 +7,7 @@ import {
   hypergeometricTails,
   posteriorOverCount,
 } from './finite.js';
+import { hypergeometricPmf } from './hypergeometric.js';
 
 // R 4.2.2, examples/stats/finite.R: hyper_ci(x, n, N, conf) is
 //   K <- 0:N; c(min(K[phyper(x-1, K, N-K, n, lower.tail=FALSE) > a]), max(K[phyper(x, K, N-K, n) > a]))
@@ -175,6 +176,51 @@ describe('risk of failing the official check', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('follows the pmf term by term from K to K + 1 as exactly as computing it afresh (N up to 5,000)', () => {
+    // The reference: every K's pmf computed on its own, as failRisk did before the ratio steps.
+    const reference = (
+      x: number,
+      n: number,
+      N: number,
+      n2: number,
+      t: number,
+      prior: 'uniform' | 'jeffreys',
+    ) => {
+      const post = posteriorOverCount(x, n, N, prior);
+      let risk = 0;
+      for (let K = 0; K <= N; K++) {
+        if (post[K] === 0) continue;
+        let fail = 0;
+        for (let k = 0; k <= n2; k++) if (!pointRule(t)(k, n2)) fail += hypergeometricPmf(k, N, K, n2);
+        risk += post[K]! * Math.min(1, fail);
+      }
+      return Math.min(1, risk);
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 23, max: 5000 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.nat(),
+        fc.constantFrom(0.8, 0.85, 0.9),
+        fc.constantFrom('uniform' as const, 'jeffreys' as const),
+        (N, size, a, t, prior) => {
+          const n = Math.min(size, N);
+          const x = a % (n + 1);
+          const input = {
+            favourable: x,
+            eligible: n,
+            population: N,
+            officialSize: 22,
+            passes: pointRule(t),
+            prior,
+          };
+          expect(Math.abs(failRisk(input) - reference(x, n, N, 22, t, prior))).toBeLessThan(1e-13);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 

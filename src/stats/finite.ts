@@ -126,6 +126,9 @@ export interface FailRiskInput {
   prior?: FinitePrior;
 }
 
+/** How often failRisk computes its pmf afresh instead of by the ratio from the previous K. */
+const ANCHOR = 32;
+
 /**
  * Risk of failing the real assessment: the probability that a fresh simple random sample of n'
  * households from the same community, judged by the standard's rule, fails, given the mock result:
@@ -141,14 +144,32 @@ export function failRisk(input: FailRiskInput): number {
   const failing: number[] = [];
   for (let k = 0; k <= n2; k++) if (!input.passes(k, n2)) failing.push(k);
   if (failing.length === 0) return 0;
+  // P(x' = k | K) for the failing k: exact (./hypergeometric.ts) at K ≤ n' and at every ANCHOR-th K,
+  // and in between from the previous K by the exact ratio
+  //   P(k | K) / P(k | K−1) = K/(K−k) · (N−K+1−n'+k)/(N−K+1)   (k ≤ n' < K),
+  // a few roundings a step (relative error below 1e-13 before the next anchor) instead of three
+  // binomial densities and a pass over the whole support.
+  const f = failing.length;
+  const terms = new Float64Array(f);
+  let last = -1;
   let risk = 0;
   for (let K = 0; K <= N; K++) {
     const w = post[K]!;
     if (w === 0) continue;
-    const pmf = hypergeometricPmfVector(N, K, n2);
+    if (last === K - 1 && K > n2 && K % ANCHOR !== 0) {
+      const down = 1 / (N - K + 1);
+      for (let i = 0; i < f; i++) {
+        const k = failing[i]!;
+        terms[i] = terms[i]! * (K / (K - k)) * ((N - K + 1 - n2 + k) * down);
+      }
+    } else {
+      const pmf = hypergeometricPmfVector(N, K, n2);
+      for (let i = 0; i < f; i++) terms[i] = pmf[failing[i]!]!;
+    }
+    last = K;
     let fail = 0;
-    for (const k of failing) fail += pmf[k]!;
-    risk += w * Math.min(1, fail);
+    for (let i = 0; i < f; i++) fail += terms[i]!;
+    risk += w * Math.min(1, Math.max(0, fail));
   }
   return Math.min(1, Math.max(0, risk));
 }
