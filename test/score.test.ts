@@ -469,49 +469,20 @@ describe('hhsurvey score: formats and files', () => {
   });
   it('the CSV for people under --lang zh: a BOM for Excel by default (--no-bom drops it), the rates named in Chinese', async () => {
     const dir = tmp();
+    const csv = (file: string, ...flags: string[]) =>
+      runCli(['score', SAMPLE, '--responses', DRILL1, '--format', 'csv', '-o', file, '--no-fail', ...flags]);
     const zh = join(dir, '报告.csv');
-    const r = await runCli([
-      '--lang',
-      'zh',
-      'score',
-      SAMPLE,
-      '--responses',
-      DRILL1,
-      '--format',
-      'csv',
-      '-o',
-      zh,
-      '--no-fail',
-    ]);
+    const r = await csv(zh, '--lang', 'zh');
     expect(r.code, r.stderr).toBe(0);
     const text = readFileSync(zh, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text.split('\r\n')[0]).toContain(',应答率（RR1）,合作率（COOP1）,');
     const plain = join(dir, 'plain.csv');
-    expect(
-      (
-        await runCli([
-          '--lang',
-          'zh',
-          'score',
-          SAMPLE,
-          '--responses',
-          DRILL1,
-          '--format',
-          'csv',
-          '-o',
-          plain,
-          '--no-fail',
-          '--no-bom',
-        ])
-      ).code,
-    ).toBe(0);
+    expect((await csv(plain, '--lang', 'zh', '--no-bom')).code).toBe(0);
     expect(readFileSync(plain, 'utf8')).toBe(text.slice(1));
     // English: for programs, no BOM unless asked for.
     const en = join(dir, 'report.csv');
-    expect(
-      (await runCli(['score', SAMPLE, '--responses', DRILL1, '--format', 'csv', '-o', en, '--no-fail'])).code,
-    ).toBe(0);
+    expect((await csv(en)).code).toBe(0);
     expect(readFileSync(en, 'utf8')).toMatch(/^level,/);
   });
   it('-o file writes one format there; the verdict goes to stderr', async () => {
