@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readResponses } from '../src/fieldwork/responses-file.js';
 import { readSampleList } from '../src/sampling/sample-file.js';
-import { loadStandardSync } from '../src/standard/load.js';
+import { loadStandardSync } from '../src/standard/parse.js';
 import { runCli } from './helpers/run-cli.js';
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorsOf, readResponses } from '../src/fieldwork/responses-file.js';
 import { createRng, uniformInt } from '../src/sampling/rng.js';
-import { loadStandardSync } from '../src/standard/load.js';
+import { loadStandardSync } from '../src/standard/parse.js';
 import { makeFixture, type Fixture } from './helpers/fieldwork.js';
 import { BIN, spawnCli } from './helpers/run-cli.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readResponses } from '../src/fieldwork/responses-file.js';
-import { loadStandardSync } from '../src/standard/load.js';
+import { loadStandardSync } from '../src/standard/parse.js';
 import { makeFixture, type Fixture } from './helpers/fieldwork.js';
 import { BIN, runCli } from './helpers/run-cli.js';
 

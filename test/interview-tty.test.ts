@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readResponses } from '../src/fieldwork/responses-file.js';
-import { loadStandardSync } from '../src/standard/load.js';
+import { loadStandardSync } from '../src/standard/parse.js';
 import { makeFixture, type Fixture } from './helpers/fieldwork.js';
 import { BIN } from './helpers/run-cli.js';
 

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readResponses } from '../src/fieldwork/responses-file.js';
-import { loadStandardSync } from '../src/standard/load.js';
+import { loadStandardSync } from '../src/standard/parse.js';
 import { makeFixture, type Fixture } from './helpers/fieldwork.js';
 import { runCli } from './helpers/run-cli.js';
 

@@ -5,7 +5,7 @@ import { readResponses } from '../src/fieldwork/responses-file.js';
 import { readCsvTable } from '../src/io/csv-read.js';
 import { csvTable } from '../src/io/csv-write.js';
 import { buildXlsx } from '../src/io/xlsx-write.js';
-import { loadStandardSync } from '../src/standard/load.js';
+import { loadStandardSync } from '../src/standard/parse.js';
 import { makeFixture, type Fixture } from './helpers/fieldwork.js';
 import { runCli } from './helpers/run-cli.js';
 import { unzip } from './helpers/xlsx.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadStandardSync } from '../standard/load.js';
+import { loadStandardSync } from '../standard/parse.js';
 import { HouseholdForm } from './form.js';
 
 const standard = loadStandardSync(undefined);

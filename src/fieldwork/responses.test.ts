@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../core/errors.js';
 import { csvLine } from '../io/csv-write.js';
-import { loadStandardSync } from '../standard/load.js';
+import { loadStandardSync } from '../standard/parse.js';
 import {
   latestByHousehold,
   parseRecordedAt,

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import type { SampleEntry } from '../sampling/sample-file.js';
-import { loadStandardSync } from '../standard/load.js';
+import { loadStandardSync } from '../standard/parse.js';
 import type { ResponseRow } from './responses.js';
 import { keyInput, lineInput } from './session.js';
 import { renderPiped, renderScreen } from './session-render.js';

@@ -1,5 +1,4 @@
-import type { Condition, Indicator, Option, Policy, Question, Standard } from './schema.js';
-import { favourableConditions } from './schema.js';
+import type { Condition, Favourable, Indicator, Option, Policy, Question, Standard } from './schema.js';
 
 /**
  * Pure questionnaire logic shared by the interview, status, scoring and simulation: skip
@@ -122,4 +121,12 @@ export function parseAnswer(q: Question, raw: string): Option | undefined {
   }
   const k = t.toLowerCase();
   return q.options.find((o) => o.zh.trim() === t || o.en.trim().toLowerCase() === k);
+}
+
+/** The leaf conditions of a favourable rule, in order. */
+export function favourableConditions(f: Favourable): Condition[] {
+  if ('all_of' in f) return f.all_of;
+  if ('any_of' in f) return f.any_of;
+  if ('of' in f) return f.of;
+  return [{ question: f.question, in: f.in }];
 }

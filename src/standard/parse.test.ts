@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { formatProblem, UserError } from '../core/errors.js';
-import { builtinStandardText, loadStandardSync } from './load.js';
+import { builtinStandardText } from './load.js';
+import { loadStandardSync } from './parse.js';
 import { parseStandard } from './parse.js';
 
 /** A small valid standard as plain data, for tests to break one field at a time. */

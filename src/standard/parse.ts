@@ -3,9 +3,10 @@ import { scopeLang } from '../io/run-scope.js';
 import { sm, sx } from './messages.js';
 import { parseYamlFile } from '../io/schema-file.js';
 import type { PathProblem } from '../core/zod-text.js';
-import { registerStandard } from './logic.js';
+import { favourableConditions, registerStandard } from './logic.js';
+import { resolveStandardPath } from './load.js';
+import { readUtf8File } from '../io/inputs.js';
 import {
-  favourableConditions,
   RESERVED_COLUMNS,
   indicatorSchema,
   questionSchema,
@@ -262,4 +263,10 @@ function codeProblems(c: Condition, q: Question, at: Path): Located[] {
       });
   });
   return out;
+}
+
+/** Read and validate a standard at once (the tests' way; commands use load.ts's loadStandard). */
+export function loadStandardSync(file: string | undefined, cwd?: string): Standard {
+  const { path, label } = resolveStandardPath(file, cwd);
+  return parseStandard(readUtf8File(path, label), label);
 }

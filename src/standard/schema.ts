@@ -218,11 +218,3 @@ export interface Standard {
   questions: Question[];
   indicators: Indicator[];
 }
-
-/** The leaf conditions of a favourable rule, in order. */
-export function favourableConditions(f: Favourable): Condition[] {
-  if ('all_of' in f) return f.all_of;
-  if ('any_of' in f) return f.any_of;
-  if ('of' in f) return f.of;
-  return [{ question: f.question, in: f.in }];
-}

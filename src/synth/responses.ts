@@ -11,7 +11,8 @@ import { responseCells, responsesHeader, type ResponseRow, type Role } from '../
 import { planFieldwork, visitQueue, type EntryLike } from '../fieldwork/succession.js';
 import { createRng, uniformInt, type Rng } from '../sampling/rng.js';
 import { askedQuestions, classifyIndicator, notSureOption, type Classification } from '../standard/logic.js';
-import { favourableConditions, type Indicator, type Question, type Standard } from '../standard/schema.js';
+import { favourableConditions } from '../standard/logic.js';
+import type { Indicator, Question, Standard } from '../standard/schema.js';
 import { dict } from '../core/dict.js';
 
 /**
