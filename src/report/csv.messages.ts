@@ -2,7 +2,8 @@ import { defineMessages } from '../core/messages.js';
 
 /**
  * The columns of the CSV report: English names are for programs (snake_case, stable), Chinese
- * ones for people in a spreadsheet. `verdict_group`, not `group`: that is the second column's name.
+ * ones for people in a spreadsheet, in the report's column order. `verdict_group`, not `group`:
+ * that is the second column's name.
  */
 export const columns = defineMessages('report.csv', {
   level: { zh: '层级', en: 'level' },

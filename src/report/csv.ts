@@ -8,32 +8,8 @@ import { m } from './messages.js';
 import { columns } from './csv.messages.js';
 import { groupLabel } from './verdicts.js';
 
-/** The columns in order. */
-const COLUMNS = [
-  columns.level,
-  columns.group,
-  columns.street,
-  columns.indicator,
-  columns.indicatorName,
-  columns.favourable,
-  columns.eligible,
-  columns.excluded,
-  columns.rate,
-  columns.se,
-  columns.ciLow,
-  columns.ciHigh,
-  columns.threshold,
-  columns.pass,
-  columns.tooClose,
-  columns.population,
-  columns.sampled,
-  columns.completes,
-  columns.rr1,
-  columns.coop1,
-  columns.reservesUsed,
-  columns.risk,
-  columns.verdictGroup,
-];
+/** The columns, in the catalogue's order (csv.messages.ts). */
+const COLUMNS = Object.values(columns);
 
 type Value = string | number | boolean | null;
 

@@ -132,7 +132,7 @@ async function writeRoster(ctx: Context, opts: RosterOptions): Promise<void> {
   note(
     ctx,
     t(ctx.lang, h.rosterWrote, {
-      households: fmt(opts.households),
+      households: num(opts.households),
       communities: plan.length,
       streets,
       where,
@@ -142,10 +142,6 @@ async function writeRoster(ctx: Context, opts: RosterOptions): Promise<void> {
       typical: TYPICAL_SAMPLE,
     }),
   );
-}
-
-function fmt(n: number): string {
-  return num(n);
 }
 
 function countLines(chunk: string): number {
