@@ -92,6 +92,39 @@ describe('total and subtotal rows', () => {
     expect(r.stderr).toContain('skipped 4 total or subtotal rows (lines 14, 24, 40, 41)');
   });
 
+  it('小计 in a later cell of a row without an id, the 街道 merged over it: a subtotal, not a household without an id', async () => {
+    // As an office merges it: 街道 over all its rows, 社区 over its households, the 小计 label under
+    // the names. Merged cells read as their top-left value, so the subtotal row's first filled cell
+    // is the street. A household named 小计 (it has an id) stays a household.
+    const rows: CellInput[][] = [['历城区户册'], HEADER];
+    let n = 0;
+    const merges = ['A1:F1'];
+    for (const community of ['文化东路社区', '花园社区']) {
+      const first = rows.length + 1;
+      for (let i = 0; i < 5; i++) {
+        n++;
+        rows.push([
+          n,
+          i === 0 && community === '文化东路社区' ? '洪家楼街道' : null,
+          i === 0 ? community : null,
+          `H${String(n).padStart(4, '0')}`,
+          n === 2 ? '小计' : `测试户${n}`,
+          `${n}号`,
+        ]);
+      }
+      merges.push(`C${first}:C${rows.length}`);
+      rows.push([null, null, null, null, '小计', null]);
+    }
+    merges.push(`B3:B${rows.length}`);
+    rows.push(['合计', null, null, n]);
+    const file = join(dir, '合并户册.xlsx');
+    writeFileSync(file, buildXlsx([{ name: '户册', rows, merges }]));
+    const r = await runCli(['--lang', 'zh', 'check', file, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ households: 10 });
+    expect(r.stderr).toContain('跳过 3 个合计或小计行（第 8、14、15 行）：它们是汇总，不是住户');
+  });
+
   it('a first cell that only looks like a total (合计社区, 会计) is a household, and is checked as one', async () => {
     const text = ['街道,社区,户编号', '振兴街道,合计社区,1', '会计,幸福社区,2', '合计,,3'].join('\n') + '\n';
     const file = join(dir, 'lookalike.csv');

@@ -166,7 +166,7 @@ const SUMMARY_LABEL = /^(?:合计|小计|总计|共计|总合计|累计)[:：]?$
  */
 const EXCEL_LONG_NUMBER = /^(?:\d{15,}0|\d(?:\.\d+)?e\+\d+)$/i;
 
-/** Whether a row's first non-blank cell is a total or subtotal label. */
+/** Whether a row's cell (its first non-blank one, as the callers use it) is a total or subtotal label. */
 function isSummaryRow(r: CsvRecordView, first: number): boolean {
   const [s, e] = trimRange(r.buffer, r.start(first), r.end(first));
   // The longest label with spaces and a colon fits in 24 bytes; most cells fail here, undecoded.
@@ -373,7 +373,9 @@ async function readRosterCsv(
     );
     const known = h.filter((c) => c.length <= 40 && (canonicalColumn(c) || named.has(normaliseHeader(c))));
     const others = h.length - known.length;
-    return [...known, ...(others > 0 ? [t(lang, io.columnsNotShown, { n: others })] : [])].join(t(lang, core.listSep));
+    return [...known, ...(others > 0 ? [t(lang, io.columnsNotShown, { n: others })] : [])].join(
+      t(lang, core.listSep),
+    );
   };
 
   /** True when a record names a household id or stratum column: the header. */
@@ -529,6 +531,19 @@ async function readRosterCsv(
     }
   };
 
+  /** Whether the row has no household id: its id cell blank, or every --id-from cell blank. */
+  const idBlank = (r: CsvRecordView): boolean => {
+    if (idFrom === undefined) return r.isBlank(idCol);
+    for (const c of idFrom) if (!r.isBlank(c)) return false;
+    return true;
+  };
+
+  /** A cell after the first filled one that is a total or subtotal label. */
+  const labelledSummary = (r: CsvRecordView, first: number): boolean => {
+    for (let c = first + 1; c < r.count; c++) if (!r.isBlank(c) && isSummaryRow(r, c)) return true;
+    return false;
+  };
+
   /** A cell's text, filled down when --fill-down names its column and it is blank. */
   const cellText = (r: CsvRecordView, c: number): string => {
     const f = fillOf.get(c);
@@ -549,8 +564,10 @@ async function readRosterCsv(
       emptyRows++;
       return;
     }
-    // A total row (合计 under the roster, 小计 under each community) is a sum, not a household.
-    if (isSummaryRow(r, first)) {
+    // A total row (合计 under the roster, 小计 under each community) is a sum, not a household: its
+    // label in the first filled cell, or, in a row without a household id, in any cell (a 小计
+    // inside a merged 街道 column, read as the street, has the street in its first filled cell).
+    if (isSummaryRow(r, first) || (idBlank(r) && labelledSummary(r, first))) {
       summary.count++;
       if (summary.lines.length < 5) summary.lines.push(lineOf(r.line));
       return;
