@@ -251,7 +251,7 @@ const KEY_LINES: Record<string, (string | RegExp)[]> = {
   ],
   'score sample.csv --responses responses-2.csv --max-visits 3 --format json -o drill-2.json': [
     /^wrote .*\/drill-2\.json$/,
-    /^FAIL: 52 of 60 communities fail; 8 at risk/,
+    /^hhsurvey: FAIL: 52 of 60 communities fail; 8 at risk/,
   ],
   'compare drill-1/report.json drill-2.json': [
     'Drill 1: drill-1/report.json (2026-01-01 08:00, FAIL)',

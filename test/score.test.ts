@@ -491,6 +491,25 @@ describe('hhsurvey score: formats and files', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(readFileSync(file, 'utf8')).standard).toBe('national-mock');
     expect(r.stderr).toContain(`wrote ${file}`);
+    // The verdict once: as the failure's line (exit 1), or as a note when the run does not fail.
+    expect(r.stderr.split('\n').filter((l) => /FAIL: /.test(l))).toEqual([
+      expect.stringMatching(/^hhsurvey: FAIL: /),
+    ]);
+    const noFail = await runCli([
+      'score',
+      SAMPLE,
+      '--responses',
+      DRILL1,
+      '--format',
+      'json',
+      '-o',
+      file,
+      '--no-fail',
+    ]);
+    expect(noFail.code).toBe(0);
+    expect(noFail.stderr.split('\n').filter((l) => /FAIL: /.test(l))).toEqual([
+      expect.stringMatching(/^FAIL: /),
+    ]);
     const zh = await runCli([
       'score',
       SAMPLE,

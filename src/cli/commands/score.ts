@@ -135,9 +135,10 @@ async function runScore(ctx: Context, sample: string, opts: ScoreOptions): Promi
       writeFileAtomic(path, renderReport(report, formats[0]!, { ...base, color: new Chalk({ level: 0 }) }));
       note(ctx, t(ctx.lang, h.wrote, { file: path }));
     }
-    // The verdict on stderr, so a run that writes files still says how it went.
-    note(ctx, verdictText(ctx.lang, report));
   }
-  if (scoreExitCode(report, { noFail: !opts.fail }) !== 0)
-    throw new AssessmentFailed(verdictText(ctx.lang, report));
+  // The verdict on stderr when files were written, so such a run still says how it went: once, as
+  // the failure's own line when the assessment fails (exit 1), else as a note.
+  const failed = scoreExitCode(report, { noFail: !opts.fail }) !== 0;
+  if (failed) throw new AssessmentFailed(verdictText(ctx.lang, report));
+  if (output !== undefined) note(ctx, verdictText(ctx.lang, report));
 }
