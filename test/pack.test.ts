@@ -103,6 +103,10 @@ describe('hhsurvey pack on the demo sample', () => {
     expect(html).toContain('<b>5</b>无人在家');
     expect(html).toContain('您是否知道本市正在创建全国文明城市？');
     expect(html).toMatch(/<b>9<\/b>不清楚（不读出）/);
+    // Chinese punctuation in the Chinese sheet: full-width colons and brackets
+    expect(html).toMatch(/<p class="meta">测评体系：全国文明城市测评入户调查（模拟） · 样本清单：/);
+    expect(html).toContain('<span>调查组：</span><span>调查员：</span><span>日期：</span>');
+    expect(html).toMatch(/<h2>正式样本户（\d+）<\/h2>/);
     // the answer grid in the same order: primaries, then reserves
     expect(tableRows(doc, 'answers').map((r) => r[1])).toEqual(
       [...primaries, ...reserves].map((e) => e.householdId),
@@ -136,6 +140,8 @@ describe('hhsurvey pack on the demo sample', () => {
     const e = entries.find((x) => x.stratum === WEAK && x.phone)!;
     expect(html).toContain(e.phone);
     expect(html).toContain('This sheet carries full contact details');
+    expect(html).toMatch(/<p class="meta">Standard: .* · Sample list: /);
+    expect(html).toMatch(/<h2>\S.* \(\d+\)<\/h2>/);
     const bad = await runCli(['pack', 'demo/sample.csv', '-o', 'demo', '--no-pdf'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/demo: the folder holds other files/);

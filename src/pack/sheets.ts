@@ -160,17 +160,26 @@ function replaceCodes(): string {
     .join('/');
 }
 
+/** The line under a sheet's or a cover's title: the standard, the sample list and when it was made. */
+function metaLine(ctx: SheetContext): string {
+  const { lang } = ctx;
+  const item = (label: string, value: string) => e(label + t(lang, punct.colon) + value);
+  return `<p class="meta">${[
+    item(t(lang, m.standard), ctx.standard.name[lang]),
+    item(t(lang, m.sampleFile), ctx.sample),
+    item(t(lang, m.made), ctx.made),
+  ].join(' · ')}</p>`;
+}
+
 export function renderVisitSheet(c: PackCommunity, ctx: SheetContext): string {
   const { lang, standard } = ctx;
   const title = t(lang, m.sheetTitle, { community: c.name });
   const out: string[] = [];
   out.push(`<h1>${e(title)}</h1>`);
   out.push(`<p class="sub">${e([c.street, c.name].filter(Boolean).join(' · '))}</p>`);
+  out.push(metaLine(ctx));
   out.push(
-    `<p class="meta">${e(t(lang, m.standard))}: ${e(standard.name[lang])} · ${e(t(lang, m.sampleFile))}: ${e(ctx.sample)} · ${e(t(lang, m.made))}: ${e(ctx.made)}</p>`,
-  );
-  out.push(
-    `<div class="fill"><span>${e(t(lang, m.team))}:</span><span>${e(t(lang, m.interviewer))}:</span><span>${e(t(lang, m.date))}:</span></div>`,
+    `<div class="fill">${[m.team, m.interviewer, m.date].map((x) => `<span>${e(t(lang, x) + t(lang, punct.colon).trimEnd())}</span>`).join('')}</div>`,
   );
   out.push(`<p class="note">${e(t(lang, ctx.masked ? m.masked : m.unmasked))}</p>`);
   out.push(`<h2>${e(t(lang, m.legend))}</h2>`, '<div class="legend">');
@@ -178,13 +187,17 @@ export function renderVisitSheet(c: PackCommunity, ctx: SheetContext): string {
   out.push('</div>');
   out.push(`<p class="note">${e(t(lang, m.notHomeRule, { visits: ctx.maxVisits }))}</p>`);
 
-  out.push(`<h2>${e(t(lang, m.households))} (${c.primaries.length})</h2>`);
+  out.push(
+    `<h2>${e(t(lang, m.households) + t(lang, punct.aside, { text: String(c.primaries.length) }))}</h2>`,
+  );
   out.push('<div class="wrap"><table class="households">', householdHead(lang, false), '<tbody>');
   out.push(...householdRows(lang, c.primaries, false), '</tbody></table></div>');
 
   if (c.reserves.length > 0) {
     out.push('<hr class="rule">');
-    out.push(`<h2>${e(t(lang, m.reserves))} (${c.reserves.length})</h2>`);
+    out.push(
+      `<h2>${e(t(lang, m.reserves) + t(lang, punct.aside, { text: String(c.reserves.length) }))}</h2>`,
+    );
     out.push(`<p class="note">${e(t(lang, m.reserveRule, { codes: replaceCodes() }))}</p>`);
     out.push('<div class="wrap"><table class="reserves">', householdHead(lang, true), '<tbody>');
     out.push(...householdRows(lang, c.reserves, true), '</tbody></table></div>');
@@ -220,9 +233,7 @@ export function renderCover(s: PackStreet, ctx: SheetContext, streetLabel: strin
   const reserves = s.communities.reduce((a, c) => a + c.reserves.length, 0);
   const out: string[] = ['<div class="cover">'];
   out.push(`<h1>${e(title)}</h1>`);
-  out.push(
-    `<p class="meta">${e(t(lang, m.standard))}: ${e(ctx.standard.name[lang])} · ${e(t(lang, m.sampleFile))}: ${e(ctx.sample)} · ${e(t(lang, m.made))}: ${e(ctx.made)}</p>`,
-  );
+  out.push(metaLine(ctx));
   out.push(`<p>${e(t(lang, m.coverIntro, { communities: s.communities.length, households, reserves }))}</p>`);
   out.push(
     '<table class="communities">',
