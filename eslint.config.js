@@ -21,7 +21,7 @@ const IO_EDGES = [
   'src/fieldwork/responses-file.ts', // loader: responses files
   'src/roster/read-roster.ts', // loader: rosters
   'src/standard/load.ts', // loader: standards (and the built-in ones)
-  'src/sampling/manifest.ts', // loader: sample manifests
+  'src/sampling/manifest-read.ts', // loader: sample manifests
   'src/report/write-files.ts', // writer: score reports in several formats
   'src/pack/pdf.ts', // the field pack's PDF printer (a browser and its temporary profile)
   'src/core/version.ts', // the version, read once from the package's own package.json

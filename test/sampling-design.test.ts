@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../src/core/version.js';
-import { designFromManifest, manifestParameters, manifestSchema } from '../src/sampling/manifest.js';
+import { manifestParameters } from '../src/sampling/manifest.js';
+import { designFromManifest, manifestSchema } from '../src/sampling/manifest-read.js';
 import { ROOT, runCli } from './helpers/run-cli.js';
 
 /**

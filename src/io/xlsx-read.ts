@@ -3,7 +3,7 @@ import { csvInputPath } from './inputs.js';
 import { extname, posix } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { UserError, fileError } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import { t } from '../core/messages.js';
@@ -172,8 +172,10 @@ interface Workbook {
 
 async function openZip(file: string, label: string, lang: Lang): Promise<Workbook> {
   let zip: yauzl.ZipFile;
+  // Loaded on first use: commands given a CSV file never pay for the zip reader.
+  const { default: zipReader } = await import('yauzl');
   try {
-    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
+    zip = await zipReader.openPromise(file, { lazyEntries: true, autoClose: false });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code) throw fileError(label, err);
     throw new UserError(t(lang, m.notWorkbook, { file: label, reason: t(lang, m.reasonZipDamaged) }));

@@ -58,7 +58,8 @@ export function register(program: Command, ctx0: Context): void {
   addCommonOptions(cmd);
   cmd.addHelpText('after', t(l, h.after));
   cmd.action(async (sampleArg: string, opts: VerifyOptions) => {
-    const { designFromManifest, manifestPathFor, readManifest } = await import('../../sampling/manifest.js');
+    const { manifestPathFor } = await import('../../sampling/manifest.js');
+    const { designFromManifest, readManifest } = await import('../../sampling/manifest-read.js');
     const { readSampleList, sampleDigest } = await import('../../sampling/sample-file.js');
     const { runSampleJob } = await import('../../sampling/sample-job.js');
     const { assertNotExcelResaved } = await import('../../sampling/excel-ids.js');
