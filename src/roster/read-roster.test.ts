@@ -29,6 +29,31 @@ describe('readRoster', () => {
     ]);
   });
 
+  it('lists duplicates among the other problems in line order, the first --max-errors of them', async () => {
+    const p = join(dir, 'mixed.csv');
+    writeFileSync(
+      p,
+      'household_id,community,size\n' + // 1
+        'A1,甲,2\n' + // 2
+        'A1,甲,3\n' + // 3: duplicate
+        ',甲,1\n' + // 4: no id
+        'A2,甲,x\n' + // 5: not a number
+        'A2,乙,1\n' + // 6: duplicate
+        'A3,乙,1,extra\n' + // 7: ragged
+        'A1,乙,1\n', // 8: duplicate
+    );
+    const all = await readRoster(p, { by: ['community'] });
+    expect(all.problemCount).toBe(6);
+    expect(all.problems.map((x) => x.line)).toEqual([3, 4, 5, 6, 7, 8]);
+    const few = await readRoster(p, { by: ['community'], maxProblems: 3 });
+    expect(few.problemCount).toBe(6);
+    expect(few.problems.map((x) => `${x.line}: ${x.message}`)).toEqual([
+      '3: duplicate household id "A1" (first on line 2)',
+      '4: empty household id',
+      '5: not a whole number: "x"',
+    ]);
+  });
+
   it('keeps ids as bytes and reads drawn records again by offset', async () => {
     const p = join(dir, 'ids.csv');
     writeFileSync(p, '\uFEFF户编号,社区,户主姓名\r\n"H""1",甲,测甲\r\n 户𠀀2 ,甲,测乙\r\n\r\nH3,乙,测丙\r\n');

@@ -17,7 +17,7 @@ import { m as io } from '../io/messages.js';
 import { impersonalValue } from '../core/safe-text.js';
 import { xlsxToCsv } from '../io/xlsx-csv.js';
 import { isZipFile, readHead, refuseCompoundFile, sniffKind } from '../io/xlsx-read.js';
-import { ByteArena, GrowArray, GrowInt32, IdIndex, KeyInterner } from './byte-table.js';
+import { ByteArena, GrowArray, GrowInt32, KeyInterner, findDuplicates, hashBytes } from './byte-table.js';
 import {
   canonicalColumn,
   CANONICAL_COLUMNS,
@@ -336,7 +336,7 @@ async function readRosterCsv(
       ? new GrowArray<Uint32Array>(Uint32Array, expected)
       : new GrowArray<Float64Array>(Float64Array, expected);
   const orderKeys: string[] | undefined = opts.keepOrderKeys ? [] : undefined;
-  const index = new IdIndex(ids, idStart, expected);
+  const idHash = new GrowInt32(expected);
   const strataIndex = new KeyInterner();
   const rawStratumValues: string[][] = [];
   const rawParents: string[] = [];
@@ -670,23 +670,8 @@ async function readRosterCsv(
       f.of.push(id);
     }
     if (orderKeys) orderKeys.push(orderIndex.map((c) => cellText(r, c)).join('\u001f'));
-    const dup = index.insert(row);
-    if (dup >= 0) {
-      [s, e] = [idStart.data[row]!, ids.used];
-      const id = utf8.decode(ids.bytes.subarray(s, e));
-      // The first duplicate that Excel made explains why; the others just say which lines.
-      const excel = !excelIdsSaid && EXCEL_LONG_NUMBER.test(id);
-      if (excel) excelIdsSaid = true;
-      problem({
-        line: r.line,
-        field: idFrom === undefined ? columns!.header[idCol] : (opts.idFrom ?? []).join('-'),
-        message: t(lang, m.duplicateId, {
-          id,
-          first: lineOf(lines.lineOf(dup)),
-          excel,
-        }),
-      });
-    }
+    // Duplicates are looked for once the scan is over (findDuplicates): here only the id's hash.
+    idHash.push(hashBytes(ids.bytes, idStart.data[row]!, ids.used));
   };
 
   /**
@@ -749,6 +734,38 @@ async function readRosterCsv(
     onHeader(firstRecord.line, firstRecord.cells);
   }
   if (columns === undefined) throw new UserError(t(lang, m.fileEmpty, { file: label }));
+  {
+    // Duplicate ids, each with the first line that has it, merged in line order with the problems
+    // found while reading (both lists are in line order; the first maxProblems of the two are kept).
+    const pairs = findDuplicates(ids, idStart.view(), idHash.view());
+    const found: Problem[] = [];
+    for (let k = 0; k < pairs.length; k += 2) {
+      const [first, row] = [pairs[k]!, pairs[k + 1]!];
+      problemCount++;
+      const end = row + 1 < idStart.length ? idStart.data[row + 1]! : ids.used;
+      const id = utf8.decode(ids.bytes.subarray(idStart.data[row], end));
+      // The first duplicate that Excel made explains why; the others just say which lines.
+      const excel = !excelIdsSaid && EXCEL_LONG_NUMBER.test(id);
+      if (excel) excelIdsSaid = true;
+      if (found.length < maxProblems)
+        found.push({
+          file: label,
+          line: lineOf(lines.lineOf(row)),
+          field: idFrom === undefined ? columns.header[idCol] : (opts.idFrom ?? []).join('-'),
+          message: t(lang, m.duplicateId, { id, first: lineOf(lines.lineOf(first)), excel }),
+        });
+    }
+    if (found.length > 0) {
+      const merged: Problem[] = [];
+      let i = 0;
+      let j = 0;
+      while (merged.length < maxProblems && (i < problems.length || j < found.length)) {
+        const takeRead = j >= found.length || (i < problems.length && problems[i]!.line! <= found[j]!.line!);
+        merged.push(takeRead ? problems[i++]! : found[j++]!);
+      }
+      problems.splice(0, problems.length, ...merged);
+    }
+  }
   for (const [c, e] of blanks) {
     if (e.count === 0) continue;
     problemCount++;

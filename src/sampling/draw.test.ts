@@ -33,4 +33,24 @@ describe('sortById', () => {
       { numRuns: 150 },
     );
   });
+
+  it('gives the same order for rows already in id order, nearly in order and in reverse (property)', async () => {
+    const id = fc.string({ unit: fc.constantFrom('H', '0', '1', '9', '社'), minLength: 1, maxLength: 10 });
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(id, { minLength: 2, maxLength: 80 }), fc.nat(), async (ids, at) => {
+        const want = [...ids].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+        const swapped = [...want];
+        const k = at % (want.length - 1);
+        [swapped[k], swapped[k + 1]] = [swapped[k + 1]!, swapped[k]!];
+        for (const order of [want, swapped, [...want].reverse()]) {
+          const file = join(dir, `r${++n}.csv`);
+          writeFileSync(file, 'household_id,community\n' + order.map((x) => `${x},甲\n`).join(''));
+          const frame = await readRoster(file, { by: ['community'] });
+          const rows = Array.from({ length: frame.households }, (_, i) => i);
+          expect(Array.from(sortById(frame, rows), (r) => householdId(frame, r))).toEqual(want);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
 });

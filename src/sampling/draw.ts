@@ -94,6 +94,14 @@ export function sortById(
   let tmp = scratch.tmp;
   const sorted = scratch.sorted.subarray(0, n);
   if (n === 0) return sorted;
+  // Rosters are usually kept in id order: then the rows are already sorted (checked, not assumed).
+  let ascending = true;
+  for (let i = 1; i < n && ascending; i++)
+    if (compareIds(frame, rows[i - 1]!, rows[i]!) > 0) ascending = false;
+  if (ascending) {
+    for (let i = 0; i < n; i++) sorted[i] = rows[i]!;
+    return sorted;
+  }
   // The common prefix of the stratum's ids.
   const s0 = frame.idStart[rows[0]!]!;
   let prefix = idEnd(frame, rows[0]!) - s0;
