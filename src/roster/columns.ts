@@ -122,9 +122,16 @@ export function mapColumns(header: string[]): ColumnMap {
 
 /** Compare as people read addresses: digit runs as numbers (building 2 before 10), then text. */
 export function naturalCompare(a: string, b: string): number {
-  const re = /(\d+)|(\D+)/g;
-  const pa = a.match(re) ?? [];
-  const pb = b.match(re) ?? [];
+  return compareRuns(addressRuns(a), addressRuns(b));
+}
+
+/** A value split into its digit runs and other runs, once, for comparing it many times. */
+export function addressRuns(value: string): string[] {
+  return value.match(/(\d+)|(\D+)/g) ?? [];
+}
+
+/** naturalCompare on values already split by addressRuns. */
+export function compareRuns(pa: readonly string[], pb: readonly string[]): number {
   const n = Math.min(pa.length, pb.length);
   for (let i = 0; i < n; i++) {
     const x = pa[i]!;

@@ -1,7 +1,7 @@
 import { TextDecoder } from 'node:util';
 import { idEnd, type RosterFrame, type StratumInfo } from '../roster/read-roster.js';
 import { compareBytes } from '../roster/byte-table.js';
-import { naturalCompare } from '../roster/columns.js';
+import { addressRuns, compareRuns } from '../roster/columns.js';
 import { allocate, allocateFixed } from './allocate.js';
 import { DEFAULT_SIZE, type SampleMethod, type SamplingDesign } from './design.js';
 import { createRng } from './rng.js';
@@ -169,10 +169,18 @@ class SortScratch {
 
 /** Address order: the order columns compared as people read them (2 before 10), then the id. */
 export function compareAddressKeys(a: string, b: string): number {
-  const pa = a.split('\u001f');
-  const pb = b.split('\u001f');
+  return compareAddressTokens(addressTokens(a), addressTokens(b));
+}
+
+/** An address key (order columns joined by U+001F) split for sorting: each column into its runs. */
+function addressTokens(key: string): string[][] {
+  return key.split('\u001f').map(addressRuns);
+}
+
+/** Compare two keys split by addressTokens. */
+export function compareAddressTokens(pa: readonly string[][], pb: readonly string[][]): number {
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const c = naturalCompare(pa[i] ?? '', pb[i] ?? '');
+    const c = compareRuns(pa[i] ?? [], pb[i] ?? []);
     if (c !== 0) return c;
   }
   return 0;

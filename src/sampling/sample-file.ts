@@ -8,8 +8,8 @@ import { m as io } from '../io/messages.js';
 import { scopeLang } from '../io/run-scope.js';
 import { csvTable, neutraliseFormula } from '../io/csv-write.js';
 import { buildXlsx, sheetName, type XlsxRow, type XlsxSheet } from '../io/xlsx-write.js';
-import { canonicalColumn, type CanonicalColumn } from '../roster/columns.js';
-import { compareAddressKeys, type Draw } from './draw.js';
+import { addressRuns, canonicalColumn, type CanonicalColumn } from '../roster/columns.js';
+import { compareAddressTokens, type Draw } from './draw.js';
 import type { SampleManifest } from './manifest.js';
 import { maskPersonal, type MaskKind } from './mask.js';
 import { m } from './strata.messages.js';
@@ -70,9 +70,15 @@ export function buildSampleRows(
   for (const s of draw.strata) {
     const p = s.n > 0 ? s.n / s.population : 0;
     const w = s.n > 0 ? s.population / s.n : 0;
-    const key = (row: number) => orderIndex.map((c) => (records.get(row)![c] ?? '').trim()).join('\u001f');
+    // Each household's address split once, not at every comparison.
+    const tokens = new Map(
+      s.primaries.map((row) => [
+        row,
+        orderIndex.map((c) => addressRuns((records.get(row)![c] ?? '').trim())),
+      ]),
+    );
     const primaries = [...s.primaries].sort((a, b) => {
-      const c = compareAddressKeys(key(a), key(b));
+      const c = compareAddressTokens(tokens.get(a)!, tokens.get(b)!);
       if (c !== 0) return c;
       const x = householdId(a);
       const y = householdId(b);
