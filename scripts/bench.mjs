@@ -6,7 +6,7 @@
 // and the load average: numbers depend on the machine and on what else runs (compare ratios).
 // BENCH_ONLY=startup, sample, synth or simulate runs that part alone.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,35 @@ function workbook(rows) {
     );
     const mb = (statSync(file).size / 1e6).toFixed(0);
     console.error(`generated ${file} (${mb} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  return file;
+}
+
+/**
+ * The same roster with its rows in a random order (a seeded shuffle): the synthetic roster lists
+ * households in id order, as registry exports do, and hhsurvey notices ordered ids (no sort needed);
+ * this copy measures the general case.
+ */
+function shuffled(rows) {
+  const csv = roster(rows);
+  const file = join(work, `roster-${rows}-shuffled.csv`);
+  if (!existsSync(file)) {
+    const lines = readFileSync(csv, 'utf8').split('\n');
+    const header = lines.shift();
+    if (lines[lines.length - 1] === '') lines.pop();
+    let x = 0x9e3779b9;
+    const next = () => {
+      // xorshift32: a fixed, reproducible order
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return (x >>> 0) / 2 ** 32;
+    };
+    for (let i = lines.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [lines[i], lines[j]] = [lines[j], lines[i]];
+    }
+    writeFileSync(file, `${header}\n${lines.join('\n')}\n`);
   }
   return file;
 }
@@ -173,12 +202,24 @@ if (part('sample')) {
             ],
           ]
         : []),
+      [`hhsurvey sample, rows shuffled (${m})`, sample(shuffled(rows))],
+      ...(hasMlr
+        ? [
+            [
+              `mlr sample, rows shuffled (${m})`,
+              () =>
+                timed('mlr', ['--icsv', '--ocsv', 'sample', '-k', '22', '-g', 'community', shuffled(rows)]),
+            ],
+          ]
+        : []),
       [`read floor: readline + split(',') (${m})`, () => timed(process.execPath, [floor, 'lines', file])],
       [`read floor: 1 MiB reads + byte loop (${m})`, () => timed(process.execPath, [floor, 'bytes', file])],
     ];
     const got = interleaved(list);
     results[rows] = got[0];
     if (hasMlr) results.mlr = got[1];
+    results.shuffled = got[hasMlr ? 2 : 1];
+    if (hasMlr) results.mlrShuffled = got[3];
     results.lines = got[got.length - 2];
     results.bytes = got[got.length - 1];
     const xlsx = workbook(rows);
@@ -194,6 +235,11 @@ if (part('sample')) {
         `peak memory ${first.mb.toFixed(0)} MB vs ${results.mlr.mb.toFixed(0)} MB`,
     );
   else console.log('mlr is not installed (apt-get install miller): no side-by-side figure');
+  if (results.mlrShuffled)
+    console.log(
+      `time ratio with the rows shuffled: ${(results.shuffled.seconds / results.mlrShuffled.seconds).toFixed(2)} ` +
+        `(hhsurvey ${results.shuffled.seconds.toFixed(2)} s, mlr ${results.mlrShuffled.seconds.toFixed(2)} s)`,
+    );
   console.log(
     `time ratio hhsurvey / read floor: ${(first.seconds / results.lines.seconds).toFixed(2)} against readline + split (target <= 1.5), ` +
       `${(first.seconds / results.bytes.seconds).toFixed(2)} against the byte loop`,
