@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { householdId, readRoster } from '../roster/read-roster.js';
-import { sortById } from './draw.js';
+import { drawSample, sortById } from './draw.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hhsurvey-draw-'));
 let n = 0;
@@ -50,6 +50,43 @@ describe('sortById', () => {
           expect(Array.from(sortById(frame, rows), (r) => householdId(frame, r))).toEqual(want);
         }
       }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('sorts with the keys read ahead for the whole roster exactly as household by household (property)', async () => {
+    // An exclusion that matches nobody makes the draw read each stratum's keys itself.
+    const id = fc.string({
+      unit: fc.constantFrom('H', '0', '1', '7', '9', '社'),
+      minLength: 1,
+      maxLength: 9,
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(id, { minLength: 1, maxLength: 150 }),
+        fc.array(fc.constantFrom('甲', '乙', '丙'), { minLength: 150, maxLength: 150 }),
+        async (ids, strata) => {
+          const file = join(dir, `r${++n}.csv`);
+          writeFileSync(file, 'household_id,community\n' + ids.map((x, i) => `${x},${strata[i]}\n`).join(''));
+          const frame = await readRoster(file, { by: ['community'] });
+          const design = {
+            method: 'random',
+            size: 5,
+            allocation: 'proportional',
+            minPerStratum: 0,
+            reserve: 3,
+          } as const;
+          const ahead = drawSample(frame, 'random', { ...design, seed: 's' });
+          const own = drawSample(frame, 'random', {
+            ...design,
+            seed: 's',
+            exclude: new Set(['-']),
+          });
+          expect(ahead.strata.map((s) => [s.primaries, s.reserves])).toEqual(
+            own.strata.map((s) => [s.primaries, s.reserves]),
+          );
+        },
+      ),
       { numRuns: 100 },
     );
   });

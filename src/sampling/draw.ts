@@ -50,15 +50,58 @@ export interface Draw {
 
 const utf8 = new TextDecoder('utf-8');
 
-function bucketByStratum(frame: RosterFrame): { start: Int32Array; rows: Int32Array } {
+/** Bytes of each id (after its stratum's common prefix) that sortById's radix passes sort on. */
+const KEY_BYTES = 6;
+
+/** A stratum's sort keys, read ahead by bucketByStratum: KEY_BYTES per household, in `rows` order. */
+interface SortKeys {
+  keys: Uint8Array;
+}
+
+/**
+ * Households by stratum, in file order within each, with their sort keys: the KEY_BYTES bytes of
+ * each id after its stratum's common prefix (zero-padded). Both passes read the ids in file order:
+ * in a roster whose rows are not in id order, reading them stratum by stratum would jump about the
+ * whole id store, a cache miss or more per household (twice the time of the sort itself).
+ */
+function bucketByStratum(frame: RosterFrame): { start: Int32Array; rows: Int32Array; keys: Uint8Array } {
   const H = frame.strata.length;
+  const N = frame.households;
+  const bytes = frame.ids.bytes;
+  const idStart = frame.idStart;
+  const stratumOf = frame.stratumOf;
   const start = new Int32Array(H + 1);
-  for (let i = 0; i < frame.households; i++) start[frame.stratumOf[i]! + 1]!++;
+  const first = new Int32Array(H).fill(-1);
+  const prefix = new Int32Array(H);
+  for (let i = 0; i < N; i++) {
+    const h = stratumOf[i]!;
+    start[h + 1]!++;
+    const s = idStart[i]!;
+    const e = idEnd(frame, i);
+    if (first[h]! < 0) {
+      first[h] = i;
+      prefix[h] = e - s;
+      continue;
+    }
+    const f = idStart[first[h]!]!;
+    const len = Math.min(prefix[h]!, e - s);
+    let k = 0;
+    while (k < len && bytes[s + k] === bytes[f + k]) k++;
+    prefix[h] = k;
+  }
   for (let h = 0; h < H; h++) start[h + 1]! += start[h]!;
   const fill = start.slice(0, H);
-  const rows = new Int32Array(frame.households);
-  for (let i = 0; i < frame.households; i++) rows[fill[frame.stratumOf[i]!]!++] = i;
-  return { start, rows };
+  const rows = new Int32Array(N);
+  const keys = new Uint8Array(N * KEY_BYTES);
+  for (let i = 0; i < N; i++) {
+    const h = stratumOf[i]!;
+    const p = fill[h]!++;
+    rows[p] = i;
+    const s = idStart[i]! + prefix[h]!;
+    const len = Math.min(KEY_BYTES, idEnd(frame, i) - s);
+    for (let j = 0; j < len; j++) keys[p * KEY_BYTES + j] = bytes[s + j]!;
+  }
+  return { start, rows, keys };
 }
 
 function idOf(frame: RosterFrame, row: number): string {
@@ -84,12 +127,13 @@ export function sortById(
   frame: RosterFrame,
   rows: ArrayLike<number>,
   scratch = new SortScratch(),
+  pre?: SortKeys,
 ): Int32Array {
   const n = rows.length;
   const bytes = frame.ids.bytes;
-  const W = 6;
-  scratch.fit(n, W);
-  const { keys, count } = scratch;
+  const W = KEY_BYTES;
+  scratch.fit(n, W, pre === undefined);
+  const { count } = scratch;
   let pos = scratch.pos;
   let tmp = scratch.tmp;
   const sorted = scratch.sorted.subarray(0, n);
@@ -102,23 +146,28 @@ export function sortById(
     for (let i = 0; i < n; i++) sorted[i] = rows[i]!;
     return sorted;
   }
-  // The common prefix of the stratum's ids.
-  const s0 = frame.idStart[rows[0]!]!;
-  let prefix = idEnd(frame, rows[0]!) - s0;
-  for (let i = 1; i < n && prefix > 0; i++) {
-    const s = frame.idStart[rows[i]!]!;
-    const len = Math.min(prefix, idEnd(frame, rows[i]!) - s);
-    let k = 0;
-    while (k < len && bytes[s + k] === bytes[s0 + k]) k++;
-    prefix = k;
-  }
-  keys.fill(0, 0, n * W);
-  for (let i = 0; i < n; i++) {
-    const r = rows[i]!;
-    const s = frame.idStart[r]! + prefix;
-    const len = idEnd(frame, r) - s;
-    for (let j = 0; j < W && j < len; j++) keys[i * W + j] = bytes[s + j]!;
-    pos[i] = i;
+  for (let i = 0; i < n; i++) pos[i] = i;
+  let keys: Uint8Array;
+  if (pre !== undefined) keys = pre.keys;
+  else {
+    keys = scratch.keys;
+    // The common prefix of the stratum's ids.
+    const s0 = frame.idStart[rows[0]!]!;
+    let prefix = idEnd(frame, rows[0]!) - s0;
+    for (let i = 1; i < n && prefix > 0; i++) {
+      const s = frame.idStart[rows[i]!]!;
+      const len = Math.min(prefix, idEnd(frame, rows[i]!) - s);
+      let k = 0;
+      while (k < len && bytes[s + k] === bytes[s0 + k]) k++;
+      prefix = k;
+    }
+    keys.fill(0, 0, n * W);
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      const s = frame.idStart[r]! + prefix;
+      const len = idEnd(frame, r) - s;
+      for (let j = 0; j < W && j < len; j++) keys[i * W + j] = bytes[s + j]!;
+    }
   }
   // LSD passes move positions into `keys`, not the keys themselves.
   for (let j = W - 1; j >= 0; j--) {
@@ -158,9 +207,9 @@ class SortScratch {
   tmp = new Int32Array(0);
   sorted = new Int32Array(0);
   readonly count = new Int32Array(257);
-  fit(n: number, width: number): void {
+  fit(n: number, width: number, keys: boolean): void {
+    if (keys && this.keys.length < n * width) this.keys = new Uint8Array(n * width);
     if (this.pos.length >= n) return;
-    this.keys = new Uint8Array(n * width);
     this.pos = new Int32Array(n);
     this.tmp = new Int32Array(n);
     this.sorted = new Int32Array(n);
@@ -191,7 +240,8 @@ function matchesOnly(s: StratumInfo, only: readonly string[]): boolean {
 }
 
 export function drawSample(frame: RosterFrame, method: SampleMethod, params: DrawParams): Draw {
-  const { start, rows } = bucketByStratum(frame);
+  const { start, rows, keys } = bucketByStratum(frame);
+  const excluding = params.exclude !== undefined && params.exclude.size > 0;
   const chosen: number[] = [];
   frame.strata.forEach((s, h) => {
     if (!params.only || matchesOnly(s, params.only)) chosen.push(h);
@@ -238,7 +288,13 @@ export function drawSample(frame: RosterFrame, method: SampleMethod, params: Dra
       m = Array.from(members(h)).sort(
         (a, b) => compareAddressKeys(keys[a]!, keys[b]!) || compareIds(frame, a, b),
       );
-    } else m = sortById(frame, members(h), scratch);
+    } else {
+      // The keys read ahead are for all the stratum's households; with exclusions, sortById reads its own.
+      const pre = excluding
+        ? undefined
+        : { keys: keys.subarray(start[h]! * KEY_BYTES, start[h + 1]! * KEY_BYTES) };
+      m = sortById(frame, members(h), scratch, pre);
+    }
     const N = m.length;
     const n = sizes[i]!;
     const target = params.total !== undefined ? n : (params.size ?? DEFAULT_SIZE);
