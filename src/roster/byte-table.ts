@@ -231,6 +231,24 @@ export class KeyInterner {
   intern(): number {
     const key = this.scratch;
     const n = this.used;
+    // Rosters list a community's households together: most keys are the previous row's key.
+    const last = this.last;
+    if (last >= 0) {
+      const s = this.start.data[last]!;
+      if (compareBytes(key, 0, n, this.arena.bytes, s, s + this.len.data[last]!) === 0) {
+        this.isNew = false;
+        return last;
+      }
+    }
+    const id = this.lookup(key, n);
+    this.last = id;
+    return id;
+  }
+
+  /** The previous key's id (-1 before the first). */
+  private last = -1;
+
+  private lookup(key: Uint8Array, n: number): number {
     let mask = this.slots.length - 1;
     let i = hashBytes(key, 0, n) & mask;
     for (;;) {

@@ -53,18 +53,29 @@ const utf8 = new TextDecoder('utf-8');
 /** Bytes of each id (after its stratum's common prefix) that sortById's radix passes sort on. */
 const KEY_BYTES = 6;
 
-/** A stratum's sort keys, read ahead by bucketByStratum: KEY_BYTES per household, in `rows` order. */
+/**
+ * What bucketByStratum read ahead for a stratum: whether its households are already in id order
+ * in the file, and if not their sort keys (KEY_BYTES per household, in `rows` order).
+ */
 interface SortKeys {
+  ascending: boolean;
   keys: Uint8Array;
 }
 
 /**
- * Households by stratum, in file order within each, with their sort keys: the KEY_BYTES bytes of
- * each id after its stratum's common prefix (zero-padded). Both passes read the ids in file order:
- * in a roster whose rows are not in id order, reading them stratum by stratum would jump about the
- * whole id store, a cache miss or more per household (twice the time of the sort itself).
+ * Households by stratum, in file order within each, with what sortById needs: whether each
+ * stratum's ids already ascend in the file (rosters are usually kept in id order), and for the
+ * strata whose ids do not, the KEY_BYTES bytes of each id after the stratum's common prefix
+ * (zero-padded). Both passes read the ids in file order: in a roster whose rows are not in id
+ * order, reading them stratum by stratum would jump about the whole id store, a cache miss or more
+ * per household (more time than the sort itself).
  */
-function bucketByStratum(frame: RosterFrame): { start: Int32Array; rows: Int32Array; keys: Uint8Array } {
+function bucketByStratum(frame: RosterFrame): {
+  start: Int32Array;
+  rows: Int32Array;
+  keys: Uint8Array;
+  ascending: Uint8Array;
+} {
   const H = frame.strata.length;
   const N = frame.households;
   const bytes = frame.ids.bytes;
@@ -72,7 +83,9 @@ function bucketByStratum(frame: RosterFrame): { start: Int32Array; rows: Int32Ar
   const stratumOf = frame.stratumOf;
   const start = new Int32Array(H + 1);
   const first = new Int32Array(H).fill(-1);
+  const prev = new Int32Array(H);
   const prefix = new Int32Array(H);
+  const ascending = new Uint8Array(H).fill(1);
   for (let i = 0; i < N; i++) {
     const h = stratumOf[i]!;
     start[h + 1]!++;
@@ -80,6 +93,7 @@ function bucketByStratum(frame: RosterFrame): { start: Int32Array; rows: Int32Ar
     const e = idEnd(frame, i);
     if (first[h]! < 0) {
       first[h] = i;
+      prev[h] = i;
       prefix[h] = e - s;
       continue;
     }
@@ -88,6 +102,8 @@ function bucketByStratum(frame: RosterFrame): { start: Int32Array; rows: Int32Ar
     let k = 0;
     while (k < len && bytes[s + k] === bytes[f + k]) k++;
     prefix[h] = k;
+    if (ascending[h] === 1 && compareIds(frame, prev[h]!, i) > 0) ascending[h] = 0;
+    prev[h] = i;
   }
   for (let h = 0; h < H; h++) start[h + 1]! += start[h]!;
   const fill = start.slice(0, H);
@@ -97,11 +113,12 @@ function bucketByStratum(frame: RosterFrame): { start: Int32Array; rows: Int32Ar
     const h = stratumOf[i]!;
     const p = fill[h]!++;
     rows[p] = i;
+    if (ascending[h] === 1) continue;
     const s = idStart[i]! + prefix[h]!;
     const len = Math.min(KEY_BYTES, idEnd(frame, i) - s);
     for (let j = 0; j < len; j++) keys[p * KEY_BYTES + j] = bytes[s + j]!;
   }
-  return { start, rows, keys };
+  return { start, rows, keys, ascending };
 }
 
 function idOf(frame: RosterFrame, row: number): string {
@@ -139,9 +156,10 @@ export function sortById(
   const sorted = scratch.sorted.subarray(0, n);
   if (n === 0) return sorted;
   // Rosters are usually kept in id order: then the rows are already sorted (checked, not assumed).
-  let ascending = true;
-  for (let i = 1; i < n && ascending; i++)
-    if (compareIds(frame, rows[i - 1]!, rows[i]!) > 0) ascending = false;
+  let ascending = pre === undefined || pre.ascending;
+  if (pre === undefined)
+    for (let i = 1; i < n && ascending; i++)
+      if (compareIds(frame, rows[i - 1]!, rows[i]!) > 0) ascending = false;
   if (ascending) {
     for (let i = 0; i < n; i++) sorted[i] = rows[i]!;
     return sorted;
@@ -240,7 +258,7 @@ function matchesOnly(s: StratumInfo, only: readonly string[]): boolean {
 }
 
 export function drawSample(frame: RosterFrame, method: SampleMethod, params: DrawParams): Draw {
-  const { start, rows, keys } = bucketByStratum(frame);
+  const { start, rows, keys, ascending } = bucketByStratum(frame);
   const excluding = params.exclude !== undefined && params.exclude.size > 0;
   const chosen: number[] = [];
   frame.strata.forEach((s, h) => {
@@ -292,7 +310,10 @@ export function drawSample(frame: RosterFrame, method: SampleMethod, params: Dra
       // The keys read ahead are for all the stratum's households; with exclusions, sortById reads its own.
       const pre = excluding
         ? undefined
-        : { keys: keys.subarray(start[h]! * KEY_BYTES, start[h + 1]! * KEY_BYTES) };
+        : {
+            ascending: ascending[h] === 1,
+            keys: keys.subarray(start[h]! * KEY_BYTES, start[h + 1]! * KEY_BYTES),
+          };
       m = sortById(frame, members(h), scratch, pre);
     }
     const N = m.length;
