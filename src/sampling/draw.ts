@@ -138,7 +138,9 @@ function compareIds(frame: RosterFrame, a: number, b: number): number {
  * (H00512…), and the six bytes after the stratum's common prefix (zero-padded: a shorter id sorts
  * first, as in byte order) are sorted least significant byte first, each pass a stable counting
  * sort. Rows whose six bytes tie (ids longer than the prefix and six bytes) are then put in order
- * by comparing their whole ids. The result is the byte order of the ids, exactly.
+ * by comparing their whole ids. The result is the byte order of the ids, exactly. Rows already in
+ * id order are returned as they are. `pre`, from bucketByStratum, says whether they are and gives
+ * the keys read ahead (for all the stratum's households, in `rows` order).
  */
 export function sortById(
   frame: RosterFrame,
