@@ -61,6 +61,7 @@ describe('personal data in sample lists', () => {
     expect(looksLikeIdCard('37010219741325024X')).toBe(false); // month 13
     expect(looksLikeIdCard('37010219740125024')).toBe(false); // 17 characters
     expect(looksLikeIdCard('000102197401250241')).toBe(false); // no region starts with 0
+    expect(looksLikeIdCard(' ３７０１０２１９７４０１２５０２４Ｘ ')).toBe(true); // full-width, as typed in Excel
     expect(['身份证号', '身份证', '证件号码', '公民身份号码', 'ID card'].map(personalKind)).toEqual(
       Array(5).fill('id_card'),
     );

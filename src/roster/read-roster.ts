@@ -168,11 +168,16 @@ const EXCEL_LONG_NUMBER = /^(?:\d{15,}0|\d(?:\.\d+)?e\+\d+)$/i;
 
 /** Whether a row's cell (its first non-blank one, as the callers use it) is a total or subtotal label. */
 function isSummaryRow(r: CsvRecordView, first: number): boolean {
-  const [s, e] = trimRange(r.buffer, r.start(first), r.end(first));
+  // Trimmed in place: a pair returned per household, destructured, was most of the garbage a
+  // million-household roster made.
+  const b = r.buffer;
+  let s = r.start(first);
+  let e = r.end(first);
+  while (s < e && (b[s] === 0x20 || b[s] === 0x09)) s++;
+  while (e > s && (b[e - 1] === 0x20 || b[e - 1] === 0x09)) e--;
   // The longest label with spaces and a colon fits in 24 bytes; most cells fail here, undecoded.
   if (e - s > 24) return false;
   let end = e;
-  const b = r.buffer;
   // A trailing colon (ASCII, or full-width ： in UTF-8 EF BC 9A / GB18030 A3 BA).
   if (end > s && b[end - 1] === 0x3a) end--;
   else if (end - s >= 3 && b[end - 3] === 0xef && b[end - 2] === 0xbc && b[end - 1] === 0x9a) end -= 3;

@@ -31,7 +31,11 @@ export function personalKind(header: string): PersonalKind | undefined {
  * carry wrong ones, and they are personal data all the same.
  */
 export function looksLikeIdCard(value: string): boolean {
-  const v = value.trim().normalize('NFKC');
+  const t = value.trim();
+  // NFKC leaves ASCII as it is: skip it (the slow part, cell by cell of a whole list) for ASCII.
+  let ascii = true;
+  for (let i = 0; i < t.length && ascii; i++) if (t.charCodeAt(i) > 0x7f) ascii = false;
+  const v = ascii ? t : t.normalize('NFKC');
   const m = /^[1-9]\d{5}(\d{4})(\d{2})(\d{2})\d{3}[\dXx]$/.exec(v);
   if (!m) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
