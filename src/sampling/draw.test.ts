@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { householdId, readRoster } from '../roster/read-roster.js';
 import { drawSample, sortById } from './draw.js';
+import { createRng } from './rng.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hhsurvey-draw-'));
 let n = 0;
@@ -89,5 +90,23 @@ describe('sortById', () => {
       ),
       { numRuns: 100 },
     );
+  });
+
+  it('sorts a large stratum (70,000 households in random order, some ids longer than the key) exactly', async () => {
+    const rng = createRng('draw-test', 'large');
+    const ids = Array.from(
+      { length: 70_000 },
+      (_, i) => `H${String(i * 7 + 3).padStart(6, '0')}${i % 11 === 0 ? '-1' : ''}`,
+    );
+    for (let i = ids.length - 1; i > 0; i--) {
+      const j = Math.floor(rng.next() * (i + 1));
+      [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+    }
+    const file = join(dir, `r${++n}.csv`);
+    writeFileSync(file, 'household_id,community\n' + ids.map((x) => `${x},甲\n`).join(''));
+    const frame = await readRoster(file, { by: ['community'] });
+    const rows = Array.from({ length: frame.households }, (_, i) => i);
+    const got = Array.from(sortById(frame, rows), (r) => householdId(frame, r));
+    expect(got).toEqual([...ids].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
   });
 });
