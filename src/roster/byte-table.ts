@@ -206,10 +206,14 @@ export class KeyInterner {
 
   private fields = 0;
 
+  /** The key's hashBytes, computed as its bytes are appended. */
+  private hash = 0;
+
   /** Start building a key. */
   reset(): void {
     this.used = 0;
     this.fields = 0;
+    this.hash = 0x811c9dc5 | 0;
   }
 
   /** Append a field's bytes (with a separator before every field but the first). */
@@ -220,8 +224,18 @@ export class KeyInterner {
       next.set(this.scratch.subarray(0, this.used));
       this.scratch = next;
     }
-    if (this.fields++ > 0) this.scratch[this.used++] = 0;
-    for (let i = s; i < e; i++) this.scratch[this.used++] = src[i]!;
+    const key = this.scratch;
+    let h = this.hash;
+    if (this.fields++ > 0) {
+      key[this.used++] = 0;
+      h = Math.imul(h, 0x01000193);
+    }
+    for (let i = s; i < e; i++) {
+      const c = src[i]!;
+      key[this.used++] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    this.hash = h;
   }
 
   /** Whether the key of the last intern() was seen then for the first time. */
@@ -231,26 +245,29 @@ export class KeyInterner {
   intern(): number {
     const key = this.scratch;
     const n = this.used;
+    const h = this.hash;
     // Rosters list a community's households together: most keys are the previous row's key.
     const last = this.last;
-    if (last >= 0) {
+    if (last >= 0 && h === this.lastHash) {
       const s = this.start.data[last]!;
       if (compareBytes(key, 0, n, this.arena.bytes, s, s + this.len.data[last]!) === 0) {
         this.isNew = false;
         return last;
       }
     }
-    const id = this.lookup(key, n);
+    const id = this.lookup(key, n, h);
     this.last = id;
+    this.lastHash = h;
     return id;
   }
 
-  /** The previous key's id (-1 before the first). */
+  /** The previous key's id (-1 before the first) and hash. */
   private last = -1;
+  private lastHash = 0;
 
-  private lookup(key: Uint8Array, n: number): number {
+  private lookup(key: Uint8Array, n: number, h: number): number {
     let mask = this.slots.length - 1;
-    let i = hashBytes(key, 0, n) & mask;
+    let i = h & mask;
     for (;;) {
       const slot = this.slots[i]!;
       if (slot === 0) break;
