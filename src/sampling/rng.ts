@@ -1,4 +1,4 @@
-import seedrandom from 'seedrandom';
+import xor4096 from 'seedrandom/lib/xor4096.js';
 
 /**
  * The one source of randomness. seedrandom's xor4096 (Brent's xorgens, passes BigCrush) is frozen
@@ -43,7 +43,7 @@ class Xor4096 implements Rng {
   private w: number;
 
   constructor(seed: string, stream: string) {
-    const prng = seedrandom.xor4096(`${seed}\u0000${stream}`, { state: true }) as unknown as {
+    const prng = xor4096(`${seed}\u0000${stream}`, { state: true }) as unknown as {
       state(): Xor4096State;
     };
     const st = prng.state();

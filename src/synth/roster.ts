@@ -1,5 +1,5 @@
 import { roundLargestRemainder } from '../core/largest-remainder.js';
-import seedrandom from 'seedrandom';
+import xor4096 from 'seedrandom/lib/xor4096.js';
 import { UserError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import { num, t } from '../core/messages.js';
@@ -154,7 +154,7 @@ class Draw {
   private readonly next: () => number;
   private spare: number | undefined;
   constructor(seed: string) {
-    const prng = seedrandom.xor4096(seed);
+    const prng = xor4096(seed);
     // 32-bit floats in [0, 1), one generator step each: plenty for choices among fewer than 10^8
     // options, and twice as fast as .double().
     this.next = prng;
