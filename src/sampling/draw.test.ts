@@ -51,7 +51,7 @@ describe('sortById', () => {
           expect(Array.from(sortById(frame, rows), (r) => householdId(frame, r))).toEqual(want);
         }
       }),
-      { numRuns: 100 },
+      { numRuns: 40 },
     );
   });
 
@@ -88,7 +88,7 @@ describe('sortById', () => {
           );
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 50 },
     );
   });
 
