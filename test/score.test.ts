@@ -597,3 +597,46 @@ describe('hhsurvey score --help', () => {
     );
   });
 });
+
+describe('-o without --format: the format the file name asks for', () => {
+  it('score, compare and sample write JSON to .json, HTML to .html, junit to .xml, Markdown to .md', async () => {
+    const dir = tmp();
+    const o = (f: string) => join(dir, f);
+    const score = (out: string) => runCli(['score', SAMPLE, '--responses', DRILL1, '--no-fail', '-o', out]);
+    expect((await score(o('r.json'))).code).toBe(0);
+    expect((JSON.parse(readFileSync(o('r.json'), 'utf8')) as ScoreReport).format).toBe(
+      'hhsurvey-score-report',
+    );
+    expect((await score(o('r.HTML'))).code).toBe(0);
+    expect(readFileSync(o('r.HTML'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    expect((await score(o('junit.xml'))).code).toBe(0);
+    expect(XMLValidator.validate(readFileSync(o('junit.xml'), 'utf8'))).toBe(true);
+    expect(readFileSync(o('junit.xml'), 'utf8')).toContain('<testsuites');
+    // An extension with no format of its own keeps the default, and --format wins over the name.
+    expect((await score(o('r.out'))).code).toBe(0);
+    expect(readFileSync(o('r.out'), 'utf8')).toContain('Score rate');
+    const given = await runCli([
+      'score',
+      SAMPLE,
+      '--responses',
+      DRILL1,
+      '--no-fail',
+      '--format',
+      'md',
+      '-o',
+      o('x.json'),
+    ]);
+    expect(given.code).toBe(0);
+    expect(readFileSync(o('x.json'), 'utf8')).toMatch(/^# /);
+
+    const cmp = await runCli(['compare', o('r.json'), o('r.json'), '-o', o('trend.md')]);
+    expect(cmp.code, cmp.stderr).toBe(0);
+    expect(readFileSync(o('trend.md'), 'utf8')).toMatch(/^# /);
+    expect((await runCli(['compare', o('r.json'), o('r.json'), '-o', o('trend.json')])).code).toBe(0);
+    expect(() => JSON.parse(readFileSync(o('trend.json'), 'utf8')) as unknown).not.toThrow();
+
+    const s = await runCli(['sample', 'data/demo/roster.csv', '--seed', 'ext', '-o', o('s.json')]);
+    expect(s.code, s.stderr).toBe(0);
+    expect((JSON.parse(readFileSync(o('s.json'), 'utf8')) as { strata: unknown[] }).strata.length).toBe(60);
+  });
+});

@@ -66,3 +66,17 @@ export function listArg(v: string, prev: string[] = []): string[] {
       .filter((s) => s !== ''),
   ];
 }
+
+/**
+ * The output format a file name asks for by its extension (`-o report.json`), among a command's
+ * formats: undefined for standard output, a folder, or an extension the command has no format for.
+ * `--format`, when given, wins.
+ */
+export function formatForPath<F extends string>(
+  output: string | undefined,
+  byExtension: Readonly<Record<string, F>>,
+): F | undefined {
+  if (output === undefined || output === '-') return undefined;
+  const m = /\.([A-Za-z0-9]+)$/.exec(output);
+  return m ? byExtension[m[1]!.toLowerCase()] : undefined;
+}

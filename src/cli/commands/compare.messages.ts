@@ -5,7 +5,10 @@ export const h = defineMessages('cli.compare', {
     zh: 'hhsurvey score --format json 写出的 JSON 报告，最早的在前',
     en: 'JSON reports from hhsurvey score --format json, oldest first',
   },
-  format: { zh: '输出格式', en: 'output format' },
+  format: {
+    zh: '输出格式（默认：按 -o 的扩展名取 json 或 md，否则为 table）',
+    en: "output format (default: from -o's extension, .json or .md; else table)",
+  },
   output: {
     zh: '写入此文件（原子写入），而不是标准输出',
     en: 'write to this file (atomically) instead of stdout',

@@ -4,7 +4,7 @@ import type { Context } from '../../core/context.js';
 import { UserError } from '../../core/errors.js';
 import { COMPARE_FORMATS, type CompareFormat } from '../../report/compare-formats.js';
 import type { NamedReport } from '../../scoring/compare-reports.js';
-import { addCommonOptions, commandContext, openRateArg } from '../common.js';
+import { addCommonOptions, commandContext, formatForPath, openRateArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
 import { t } from '../../core/messages.js';
 import { e, h } from './compare.messages.js';
@@ -23,7 +23,7 @@ async function loadModules(): Promise<void> {
 }
 
 interface CompareOptions {
-  format: CompareFormat;
+  format?: CompareFormat;
   output?: string;
   confidence: number;
   adjust: 'none' | 'holm';
@@ -41,9 +41,7 @@ export function register(program: Command, ctx: Context): void {
     .command('compare')
     .description(t(lang, ls.compare))
     .argument('<reports...>', t(lang, h.reports))
-    .addOption(
-      new Option('--format <format>', t(lang, h.format)).choices([...COMPARE_FORMATS]).default('table'),
-    )
+    .addOption(new Option('--format <format>', t(lang, h.format)).choices([...COMPARE_FORMATS]))
     .option('-o, --output <file>', t(lang, h.output))
     .option('--confidence <level>', t(lang, h.confidence), openRateArg, 0.95)
     .addOption(new Option('--adjust <method>', t(lang, h.adjust)).choices(['none', 'holm']).default('none'));
@@ -62,14 +60,15 @@ export function register(program: Command, ctx: Context): void {
         warn(c, t(c.lang, e.olderThan, { file: reports[i]!.file, before: reports[i - 1]!.file }));
     }
     const result = compareReports(reports, { confidence: opts.confidence, adjustment: opts.adjust });
+    const format =
+      opts.format ??
+      formatForPath(opts.output, { txt: 'table', json: 'json', md: 'md', markdown: 'md' } as const) ??
+      'table';
     if (opts.output === undefined || opts.output === '-') {
-      emit(c, undefined, renderCompare(result, opts.format, { lang: c.lang, color: c.color.out }));
+      emit(c, undefined, renderCompare(result, format, { lang: c.lang, color: c.color.out }));
     } else {
       const path = resolve(c.cwd, opts.output);
-      writeFileAtomic(
-        path,
-        renderCompare(result, opts.format, { lang: c.lang, color: new Chalk({ level: 0 }) }),
-      );
+      writeFileAtomic(path, renderCompare(result, format, { lang: c.lang, color: new Chalk({ level: 0 }) }));
       note(c, t(c.lang, e.wrote, { file: path }));
     }
   });

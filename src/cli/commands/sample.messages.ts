@@ -54,8 +54,8 @@ export const h = defineMessages('cli.sample', {
     en: 'write the sample here (and <name>.manifest.json beside it)',
   },
   format: {
-    zh: '输出格式（默认：-o *.xlsx 时为 xlsx，否则为 csv）',
-    en: 'output format (default: xlsx for -o *.xlsx, else csv)',
+    zh: '输出格式（默认：按 -o 的扩展名取 xlsx、json 或 csv，否则为 csv）',
+    en: "output format (default: from -o's extension, .xlsx, .json or .csv; else csv)",
   },
   bom: {
     zh: 'CSV 以 UTF-8 字节顺序标记（BOM）开头，供 Excel 打开（--lang zh 时默认如此）',

@@ -5,7 +5,7 @@ import type { Context } from '../../core/context.js';
 import { UserError } from '../../core/errors.js';
 import { t } from '../../core/messages.js';
 import { m as sm } from '../../sampling/strata.messages.js';
-import { addCommonOptions, commandContext, listArg } from '../common.js';
+import { addCommonOptions, commandContext, formatForPath, listArg } from '../common.js';
 import { emit, note, progressBar, warn } from '../output.js';
 import { h } from './sample.messages.js';
 import { ls } from './listing.messages.js';
@@ -69,7 +69,8 @@ export function register(program: Command, ctx0: Context): void {
     const lang = ctx.lang;
     assertDesignFlags('sample', opts, lang);
     const toFile = opts.output !== undefined && opts.output !== '-';
-    const format = opts.format ?? (toFile && /\.xlsx$/i.test(opts.output!) ? 'xlsx' : 'csv');
+    const format =
+      opts.format ?? formatForPath(opts.output, { csv: 'csv', json: 'json', xlsx: 'xlsx' } as const) ?? 'csv';
     if (format === 'xlsx' && !toFile) throw new UserError(t(lang, sm.xlsxNeedsOutput));
     const seed = opts.seed ?? freshSeed(randomBytes(8));
     if (opts.seed === undefined) note(ctx, t(lang, h.seedNote, { seed }));

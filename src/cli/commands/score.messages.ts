@@ -31,9 +31,10 @@ export const h = defineMessages('cli.score', {
     en: "confidence level (default: the standard's, usually 0.95)",
   },
   format: {
-    zh: (p: { formats: string }) => `输出格式，可重复或以逗号分隔：${p.formats}（默认：table）`,
+    zh: (p: { formats: string }) =>
+      `输出格式，可重复或以逗号分隔：${p.formats}（默认：按 -o 的扩展名，.json、.csv、.md、.html，.xml 为 junit；否则为 table）`,
     en: (p: { formats: string }) =>
-      `output format, repeatable or comma-separated: ${p.formats} (default: table)`,
+      `output format, repeatable or comma-separated: ${p.formats} (default: from -o's extension, .json, .csv, .md, .html, .xml for junit; else table)`,
   },
   output: {
     zh: '写入此文件；多种格式时写入文件夹（dir/）',

@@ -6,7 +6,7 @@ import { AssessmentFailed, groupProblems, UserError } from '../../core/errors.js
 import { REPORT_FORMATS, type ReportFormat } from '../../report/formats.js';
 import { COMMUNITY_CI_METHODS, type CommunityCiMethod } from '../../scoring/report-types.js';
 import { FINITE_PRIORS, type FinitePrior } from '../../stats/finite.js';
-import { addCommonOptions, commandContext, intArg, openRateArg } from '../common.js';
+import { addCommonOptions, commandContext, formatForPath, intArg, openRateArg } from '../common.js';
 import { emit, note, warn } from '../output.js';
 import { both, t } from '../../core/messages.js';
 import { ArgValueError } from '../localise.js';
@@ -92,13 +92,28 @@ export function register(program: Command, ctx: Context): void {
   });
 }
 
+/** `-o` file extensions and the report format each asks for when --format is not given. */
+const REPORT_EXTENSIONS: Record<string, ReportFormat> = {
+  txt: 'table',
+  json: 'json',
+  csv: 'csv',
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+  xml: 'junit',
+};
+
 function isFolderTarget(path: string, given: string): boolean {
   if (/[\\/]$/.test(given)) return true;
   return isFolder(path);
 }
 
 async function runScore(ctx: Context, sample: string, opts: ScoreOptions): Promise<void> {
-  const formats = opts.format && opts.format.length > 0 ? opts.format : (['table'] as ReportFormat[]);
+  const formats: ReportFormat[] =
+    opts.format && opts.format.length > 0
+      ? opts.format
+      : [formatForPath(opts.output, REPORT_EXTENSIONS) ?? 'table'];
   const { report, warnings } = await runScoreJob({
     sample,
     responses: opts.responses,
