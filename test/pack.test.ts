@@ -82,11 +82,13 @@ describe('hhsurvey pack on the demo sample', () => {
     expect(tableRows(doc, 'reserves').map((r) => [r[0], r[1]])).toEqual(
       reserves.map((e) => [`备${e.rank}`, e.householdId]),
     );
-    // the address as the sample list gives it; three empty visit boxes
+    // the address as the sample list gives it; one empty visit box (--max-visits 1, as for
+    // interview, status and score), and the rule that says nobody home is final
     rows.forEach((r, i) => {
       expect(r[2]!.startsWith(primaries[i]!.address)).toBe(true);
-      expect(r.slice(5)).toEqual(['', '', '']);
+      expect(r.slice(5)).toEqual(['']);
     });
+    expect(html).toContain('“5 无人在家”即为最终结果：不再回访，由本社区下一户备用户替换。');
     // contacts masked: 100****1234, 张*; no full name or number anywhere in the sheet
     for (const [i, r] of rows.entries()) {
       const e = primaries[i]!;
@@ -118,7 +120,17 @@ describe('hhsurvey pack on the demo sample', () => {
     const legend = await readXlsxTable(book, { sheet: '说明' });
     expect(legend.rows.some((r) => r.fields[0] === '5' && r.fields[1] === '无人在家')).toBe(true);
     const sheet = await readXlsxTable(book, { sheet: '南全福社区' });
-    expect(sheet.header.slice(0, 7)).toEqual(['社区', '序号', '样本类型', '户编号', '地址', '户主', '电话']);
+    expect(sheet.header.slice(0, 9)).toEqual([
+      '社区',
+      '序号',
+      '样本类型',
+      '户编号',
+      '地址',
+      '户主',
+      '电话',
+      '第1次访问',
+      '替换',
+    ]);
     const mine = entries.filter((e) => e.stratum === WEAK);
     const order = [
       ...mine.filter((e) => e.role === 'primary').sort((a, b) => a.rank - b.rank),
@@ -132,11 +144,27 @@ describe('hhsurvey pack on the demo sample', () => {
 
   it('prints contacts in full only with --no-mask, and refuses a folder holding other files', async () => {
     const r = await runCli(
-      ['pack', 'demo/sample.csv', '-o', 'full', '--no-pdf', '--no-mask', '--only', '南全福社区'],
+      [
+        'pack',
+        'demo/sample.csv',
+        '-o',
+        'full',
+        '--no-pdf',
+        '--no-mask',
+        '--only',
+        '南全福社区',
+        '--max-visits',
+        '3',
+      ],
       { cwd: dir },
     );
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(join(dir, 'full', '01-全福街道', '01-南全福社区.html'), 'utf8');
+    // --max-visits 3: three visit boxes on the sheet and in the workbook, and the rule for them
+    expect(tableRows(parse(html), 'households')[0]!.slice(5)).toEqual(['', '', '']);
+    expect(html).toContain('up to 3 visits; only the last visit');
+    const book = await readXlsxTable(join(dir, 'full', 'pack.xlsx'), { sheet: '南全福社区' });
+    expect(book.header.slice(7, 11)).toEqual(['Visit 1', 'Visit 2', 'Visit 3', 'Replaces']);
     const e = entries.find((x) => x.stratum === WEAK && x.phone)!;
     expect(html).toContain(e.phone);
     expect(html).toContain('This sheet carries full contact details');

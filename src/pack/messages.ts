@@ -34,9 +34,13 @@ export const m = defineMessages('pack', {
   },
   notHomeRule: {
     zh: (p: { visits: number }) =>
-      `“5 无人在家”：改日再访，最多访问 ${p.visits} 次；第 ${p.visits} 次仍无人在家才算最终结果。`,
+      p.visits === 1
+        ? '“5 无人在家”即为最终结果：不再回访，由本社区下一户备用户替换。'
+        : `“5 无人在家”：改日再访，最多访问 ${p.visits} 次；第 ${p.visits} 次仍无人在家才算最终结果。`,
     en: (p: { visits: number }) =>
-      `"5 Nobody home": come back another day, up to ${p.visits} visits; only the last visit's "nobody home" is final.`,
+      p.visits === 1
+        ? `"5 Nobody home" is final: no second visit; the community's next reserve replaces the household.`
+        : `"5 Nobody home": come back another day, up to ${p.visits} visits; only the last visit's "nobody home" is final.`,
   },
   no: { zh: '序号', en: 'No.' },
   householdId: { zh: '户编号', en: 'Household' },

@@ -118,7 +118,7 @@ export async function runPackJob(opts: PackJobOptions): Promise<PackJobResult> {
     files.push(path);
   };
   for (const p of pages) write(p.path, p.html);
-  write(join(dir, 'pack.xlsx'), buildXlsx(packSheets(streets, standard, lang)));
+  write(join(dir, 'pack.xlsx'), buildXlsx(packSheets(streets, standard, lang, opts.maxVisits)));
 
   let pdfs = 0;
   let noPdf: string | undefined;

@@ -25,8 +25,6 @@ export interface SheetContext {
   masked: boolean;
 }
 
-const VISIT_BOXES = 3;
-
 export const SHEET_CSS = `
 *,*::before,*::after{box-sizing:border-box}
 body{font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#111;margin:1rem auto;max-width:1000px;padding:0 .75rem;font-size:14px;line-height:1.35}
@@ -136,21 +134,27 @@ export function questionnaire(
   });
 }
 
-function householdRows(lang: Lang, list: readonly PackHousehold[], reserve: boolean): string[] {
+/** A household's rows, with a box per visit it may get (--max-visits). */
+function householdRows(
+  lang: Lang,
+  list: readonly PackHousehold[],
+  reserve: boolean,
+  visits: number,
+): string[] {
   return list.map((h) => {
     const grid = h.grid ? `<span class="grid">${e(h.grid)}</span>` : '';
-    const boxes = Array.from({ length: VISIT_BOXES }, () => '<td class="box"></td>').join('');
+    const boxes = Array.from({ length: visits }, () => '<td class="box"></td>').join('');
     return `<tr><td class="no">${e(householdNumber(lang, h))}</td><td class="id">${e(h.householdId)}</td><td class="addr">${e(h.address)}${grid}</td><td>${e(h.head)}</td><td>${e(h.phone)}</td>${boxes}${reserve ? '<td class="box small"></td>' : ''}</tr>`;
   });
 }
 
-function householdHead(lang: Lang, reserve: boolean): string {
-  const visits = Array.from(
-    { length: VISIT_BOXES },
+function householdHead(lang: Lang, reserve: boolean, visits: number): string {
+  const heads = Array.from(
+    { length: visits },
     (_, i) =>
       `<th>${e(t(lang, m.visit, { n: i + 1 }))}<span class="hint">${e(t(lang, m.visitHint))}</span></th>`,
   ).join('');
-  return `<thead><tr><th>${e(t(lang, m.no))}</th><th>${e(t(lang, m.householdId))}</th><th>${e(t(lang, m.address))}</th><th>${e(t(lang, m.head))}</th><th>${e(t(lang, m.phone))}</th>${visits}${reserve ? `<th>${e(t(lang, m.replaces))}</th>` : ''}</tr></thead>`;
+  return `<thead><tr><th>${e(t(lang, m.no))}</th><th>${e(t(lang, m.householdId))}</th><th>${e(t(lang, m.address))}</th><th>${e(t(lang, m.head))}</th><th>${e(t(lang, m.phone))}</th>${heads}${reserve ? `<th>${e(t(lang, m.replaces))}</th>` : ''}</tr></thead>`;
 }
 
 /** Final outcomes that call for a reserve: everything but complete. */
@@ -190,8 +194,12 @@ export function renderVisitSheet(c: PackCommunity, ctx: SheetContext): string {
   out.push(
     `<h2>${e(t(lang, m.households) + t(lang, punct.aside, { text: String(c.primaries.length) }))}</h2>`,
   );
-  out.push('<div class="wrap"><table class="households">', householdHead(lang, false), '<tbody>');
-  out.push(...householdRows(lang, c.primaries, false), '</tbody></table></div>');
+  out.push(
+    '<div class="wrap"><table class="households">',
+    householdHead(lang, false, ctx.maxVisits),
+    '<tbody>',
+  );
+  out.push(...householdRows(lang, c.primaries, false, ctx.maxVisits), '</tbody></table></div>');
 
   if (c.reserves.length > 0) {
     out.push('<hr class="rule">');
@@ -199,8 +207,12 @@ export function renderVisitSheet(c: PackCommunity, ctx: SheetContext): string {
       `<h2>${e(t(lang, m.reserves) + t(lang, punct.aside, { text: String(c.reserves.length) }))}</h2>`,
     );
     out.push(`<p class="note">${e(t(lang, m.reserveRule, { codes: replaceCodes() }))}</p>`);
-    out.push('<div class="wrap"><table class="reserves">', householdHead(lang, true), '<tbody>');
-    out.push(...householdRows(lang, c.reserves, true), '</tbody></table></div>');
+    out.push(
+      '<div class="wrap"><table class="reserves">',
+      householdHead(lang, true, ctx.maxVisits),
+      '<tbody>',
+    );
+    out.push(...householdRows(lang, c.reserves, true, ctx.maxVisits), '</tbody></table></div>');
   }
 
   const qs = questionnaire(lang, standard);

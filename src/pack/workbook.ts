@@ -20,7 +20,12 @@ function asText(rows: XlsxCell[][]): string[][] {
  * questionnaire with its option codes), then one sheet per community with the same rows, in the
  * same order, as its paper visit sheet and as `hhsurvey interview` asks for them.
  */
-export function packSheets(streets: readonly PackStreet[], standard: Standard, lang: Lang): XlsxSheet[] {
+export function packSheets(
+  streets: readonly PackStreet[],
+  standard: Standard,
+  lang: Lang,
+  maxVisits: number,
+): XlsxSheet[] {
   const bold = (v: string): XlsxCell => ({ v, bold: true });
   const taken = new Set<string>();
   const qs = questionnaire(lang, standard);
@@ -51,7 +56,8 @@ export function packSheets(streets: readonly PackStreet[], standard: Standard, l
     t(lang, m.address),
     t(lang, m.head),
     t(lang, m.phone),
-    ...[1, 2, 3].map((n) => t(lang, m.visit, { n })),
+    // A column per visit a household may get (--max-visits), as on the paper sheet.
+    ...Array.from({ length: maxVisits }, (_, i) => t(lang, m.visit, { n: i + 1 })),
     t(lang, m.replaces),
     ...qs.map((q) => `${q.n}`),
   ].map(bold);
@@ -71,7 +77,18 @@ export function packSheets(streets: readonly PackStreet[], standard: Standard, l
       sheets.push({
         name: sheetName(c.name, taken),
         rows: asText(rows),
-        widths: [18, 6, 8, 12, 28, 8, 14, 14, 14, 14, 8, ...qs.map(() => 5)],
+        widths: [
+          18,
+          6,
+          8,
+          12,
+          28,
+          8,
+          14,
+          ...Array.from({ length: maxVisits }, () => 14),
+          8,
+          ...qs.map(() => 5),
+        ],
         freezeRows: 1,
       });
     }

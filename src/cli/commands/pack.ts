@@ -26,7 +26,7 @@ export function register(program: Command, ctx0: Context): void {
     .option('-o, --output <dir>', t(l, h.output), 'pack')
     .option('--no-mask', t(l, h.noMask))
     .option('--no-pdf', t(l, h.noPdf))
-    .option('--max-visits <k>', t(l, h.maxVisits), intArg(1, 20), 3)
+    .option('--max-visits <k>', t(l, h.maxVisits), intArg(1, 20), 1)
     .option('--only <communities>', t(l, h.only), listArg);
   addCommonOptions(cmd);
   cmd.addHelpText('after', t(l, h.after));
