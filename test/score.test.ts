@@ -633,6 +633,11 @@ describe('-o without --format: the format the file name asks for', () => {
     expect(cmp.code, cmp.stderr).toBe(0);
     expect(readFileSync(o('trend.md'), 'utf8')).toMatch(/^# /);
     expect((await runCli(['compare', o('r.json'), o('r.json'), '-o', o('trend.json')])).code).toBe(0);
+    // A format compare does not have: refused in one line, nothing written.
+    const html = await runCli(['compare', o('r.json'), o('r.json'), '-o', o('trend.html')]);
+    expect(html.code).toBe(2);
+    expect(html.stderr).toMatch(/trend\.html: compare writes no \.html format; use a \.md or \.json file/);
+    expect(existsSync(o('trend.html'))).toBe(false);
     expect(() => JSON.parse(readFileSync(o('trend.json'), 'utf8')) as unknown).not.toThrow();
 
     const s = await runCli(['sample', 'data/demo/roster.csv', '--seed', 'ext', '-o', o('s.json')]);
