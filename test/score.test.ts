@@ -636,8 +636,18 @@ describe('-o without --format: the format the file name asks for', () => {
     // A format compare does not have: refused in one line, nothing written.
     const html = await runCli(['compare', o('r.json'), o('r.json'), '-o', o('trend.html')]);
     expect(html.code).toBe(2);
-    expect(html.stderr).toMatch(/trend\.html: compare writes no \.html format; use a \.md or \.json file/);
+    expect(html.stderr).toMatch(
+      /trend\.html: compare writes no \.html format; use a file ending in \.txt, \.json, \.md, \.markdown, or name the format with --format/,
+    );
     expect(existsSync(o('trend.html'))).toBe(false);
+    // Likewise a sample list named .html and a report named .xlsx.
+    const list = await runCli(['sample', 'data/demo/roster.csv', '--seed', 'ext', '-o', o('s.html')]);
+    expect(list.code).toBe(2);
+    expect(list.stderr).toContain('s.html: sample writes no .html format');
+    expect(existsSync(o('s.html'))).toBe(false);
+    const book = await score(o('r.xlsx'));
+    expect(book.code).toBe(2);
+    expect(book.stderr).toContain('r.xlsx: score writes no .xlsx format');
     expect(() => JSON.parse(readFileSync(o('trend.json'), 'utf8')) as unknown).not.toThrow();
 
     const s = await runCli(['sample', 'data/demo/roster.csv', '--seed', 'ext', '-o', o('s.json')]);

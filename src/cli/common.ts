@@ -2,6 +2,8 @@ import { Option, type Command } from 'commander';
 import { parseRate } from '../core/rate.js';
 import { withLang, type Context } from '../core/context.js';
 import { both, t } from '../core/messages.js';
+import { UserError } from '../core/errors.js';
+import type { Lang } from '../core/i18n.js';
 import { ArgValueError, LocalCommand } from './localise.js';
 import { m } from './messages.js';
 import { setScopeLang } from '../io/run-scope.js';
@@ -67,16 +69,28 @@ export function listArg(v: string, prev: string[] = []): string[] {
   ];
 }
 
+/** Extensions of the files hhsurvey's commands write: a command refuses one it has no format for. */
+const OUTPUT_EXTENSIONS = new Set(['txt', 'csv', 'json', 'md', 'markdown', 'html', 'htm', 'xml', 'xlsx']);
+
 /**
  * The output format a file name asks for by its extension (`-o report.json`), among a command's
- * formats: undefined for standard output, a folder, or an extension the command has no format for.
- * `--format`, when given, wins.
+ * formats: undefined for standard output, a folder, or an extension no command writes. An
+ * extension of a format this command does not have (`compare -o trend.html`) is refused rather
+ * than given a file of another format. Called only without `--format`, which wins.
  */
 export function formatForPath<F extends string>(
   output: string | undefined,
   byExtension: Readonly<Record<string, F>>,
+  lang: Lang,
+  command: string,
 ): F | undefined {
   if (output === undefined || output === '-') return undefined;
-  const m = /\.([A-Za-z0-9]+)$/.exec(output);
-  return m ? byExtension[m[1]!.toLowerCase()] : undefined;
+  const ext = /\.([A-Za-z0-9]+)$/.exec(output)?.[1]?.toLowerCase();
+  if (ext === undefined) return undefined;
+  const format = byExtension[ext];
+  if (format === undefined && OUTPUT_EXTENSIONS.has(ext))
+    throw new UserError(
+      t(lang, m.noSuchFormat, { file: output, command, ext, exts: Object.keys(byExtension) }),
+    );
+  return format;
 }

@@ -199,4 +199,10 @@ Exit codes: 0 success, 1 assessment failed or verification mismatch, 2 bad input
     zh: (p: { value: string }) => `应为 auto、comma、tab 或 semicolon，实为“${p.value}”`,
     en: (p: { value: string }) => `expected auto, comma, tab or semicolon, got "${p.value}"`,
   },
+  noSuchFormat: {
+    zh: (p: { file: string; command: string; ext: string; exts: string[] }) =>
+      `${p.file}：${p.command} 不输出 .${p.ext} 格式；请用扩展名为 ${p.exts.map((x) => `.${x}`).join('、')} 的文件，或以 --format 指定格式`,
+    en: (p: { file: string; command: string; ext: string; exts: string[] }) =>
+      `${p.file}: ${p.command} writes no .${p.ext} format; use a file ending in ${p.exts.map((x) => `.${x}`).join(', ')}, or name the format with --format`,
+  },
 });

@@ -56,12 +56,6 @@ Exit codes: 0 done, 2 bad input or usage.`,
 
 /** What compare says about its inputs. */
 export const e = defineMessages('cli.compare.inputs', {
-  noSuchFormat: {
-    zh: (p: { file: string; ext: string }) =>
-      `${p.file}：compare 不输出 .${p.ext} 格式；请用 .md 或 .json 文件，或以 --format 指定 table、json、md`,
-    en: (p: { file: string; ext: string }) =>
-      `${p.file}: compare writes no .${p.ext} format; use a .md or .json file, or name table, json or md with --format`,
-  },
   needTwo: {
     zh: 'compare 至少需要两份报告（按时间先后排列）',
     en: 'compare needs at least two reports (oldest first)',

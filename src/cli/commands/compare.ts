@@ -51,10 +51,6 @@ export function register(program: Command, ctx: Context): void {
     await loadModules();
     const c = commandContext(ctx, opts);
     if (files.length < 2) throw new UserError(t(c.lang, e.needTwo));
-    // A report format compare does not have (trend.html): refused rather than a table in that file.
-    const ext = /\.(html?|csv|xml|xlsx)$/i.exec(opts.output ?? '')?.[1];
-    if (opts.format === undefined && ext !== undefined)
-      throw new UserError(t(c.lang, e.noSuchFormat, { file: opts.output!, ext: ext.toLowerCase() }));
     const reports: NamedReport[] = [];
     for (const f of files) reports.push(await readReport(c, f));
     const standards = new Set(reports.map((r) => r.report.standard));
@@ -66,7 +62,12 @@ export function register(program: Command, ctx: Context): void {
     const result = compareReports(reports, { confidence: opts.confidence, adjustment: opts.adjust });
     const format =
       opts.format ??
-      formatForPath(opts.output, { txt: 'table', json: 'json', md: 'md', markdown: 'md' } as const) ??
+      formatForPath(
+        opts.output,
+        { txt: 'table', json: 'json', md: 'md', markdown: 'md' } as const,
+        c.lang,
+        'compare',
+      ) ??
       'table';
     if (opts.output === undefined || opts.output === '-') {
       emit(c, undefined, renderCompare(result, format, { lang: c.lang, color: c.color.out }));

@@ -70,7 +70,14 @@ export function register(program: Command, ctx0: Context): void {
     assertDesignFlags('sample', opts, lang);
     const toFile = opts.output !== undefined && opts.output !== '-';
     const format =
-      opts.format ?? formatForPath(opts.output, { csv: 'csv', json: 'json', xlsx: 'xlsx' } as const) ?? 'csv';
+      opts.format ??
+      formatForPath(
+        opts.output,
+        { csv: 'csv', txt: 'csv', json: 'json', xlsx: 'xlsx' } as const,
+        lang,
+        'sample',
+      ) ??
+      'csv';
     if (format === 'xlsx' && !toFile) throw new UserError(t(lang, sm.xlsxNeedsOutput));
     const seed = opts.seed ?? freshSeed(randomBytes(8));
     if (opts.seed === undefined) note(ctx, t(lang, h.seedNote, { seed }));

@@ -113,7 +113,7 @@ async function runScore(ctx: Context, sample: string, opts: ScoreOptions): Promi
   const formats: ReportFormat[] =
     opts.format && opts.format.length > 0
       ? opts.format
-      : [formatForPath(opts.output, REPORT_EXTENSIONS) ?? 'table'];
+      : [formatForPath(opts.output, REPORT_EXTENSIONS, ctx.lang, 'score') ?? 'table'];
   const { report, warnings } = await runScoreJob({
     sample,
     responses: opts.responses,
