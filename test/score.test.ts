@@ -487,7 +487,9 @@ describe('hhsurvey score: formats and files', () => {
   });
   it('-o file writes one format there; the verdict goes to stderr', async () => {
     const file = join(tmp(), 'r.json');
-    const r = await runCli(['score', SAMPLE, '--responses', DRILL1, '--format', 'json', '-o', file]);
+    const toFile = (...extra: string[]) =>
+      runCli(['score', SAMPLE, '--responses', DRILL1, '--format', 'json', '-o', file, ...extra]);
+    const r = await toFile();
     expect(r.code).toBe(1);
     expect(JSON.parse(readFileSync(file, 'utf8')).standard).toBe('national-mock');
     expect(r.stderr).toContain(`wrote ${file}`);
@@ -495,33 +497,12 @@ describe('hhsurvey score: formats and files', () => {
     expect(r.stderr.split('\n').filter((l) => /FAIL: /.test(l))).toEqual([
       expect.stringMatching(/^hhsurvey: FAIL: /),
     ]);
-    const noFail = await runCli([
-      'score',
-      SAMPLE,
-      '--responses',
-      DRILL1,
-      '--format',
-      'json',
-      '-o',
-      file,
-      '--no-fail',
-    ]);
+    const noFail = await toFile('--no-fail');
     expect(noFail.code).toBe(0);
     expect(noFail.stderr.split('\n').filter((l) => /FAIL: /.test(l))).toEqual([
       expect.stringMatching(/^FAIL: /),
     ]);
-    const zh = await runCli([
-      'score',
-      SAMPLE,
-      '--responses',
-      DRILL1,
-      '--format',
-      'json',
-      '-o',
-      file,
-      '--lang',
-      'zh',
-    ]);
+    const zh = await toFile('--lang', 'zh');
     expect(zh.stderr.split('\n')[0]).toBe(`已写入 ${file}`);
   });
   it('the table in Chinese', async () => {
