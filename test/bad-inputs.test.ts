@@ -83,7 +83,7 @@ class Worker {
 
   private start(): void {
     this.child = fork(WORKER, [], {
-      execArgv: [`--max-old-space-size=${MEMORY_LIMIT_MB}`],
+      execArgv: [`--max-old-space-size=${MEMORY_LIMIT_MB}`, '--expose-gc'],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     this.child.stderr!.resume();
