@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/run-cli.js';
-import { tempDir } from './helpers/roster.js';
-import { demoRun } from './helpers/shared-runs.js';
+import { readSampleList } from '../src/sampling/sample-file.js';
+import { demoDrillZhRun, demoRun, demoZhRun, type SharedRun } from './helpers/shared-runs.js';
 
 interface Report {
   pass: boolean;
@@ -22,8 +21,6 @@ const WEAK: [string, string][] = [
 ];
 
 describe('the demo drill', () => {
-  const dir = tempDir();
-
   it('hhsurvey demo runs it, prints what to rectify and the verdict, and exits 0 although communities fail', async () => {
     // Run once for the suite (the browser test reads the same report).
     const r = await demoRun();
@@ -65,17 +62,40 @@ describe('the demo drill', () => {
   });
 
   it('hhsurvey drill on the same file keeps the drill exit code (1) and writes the same files', async () => {
-    const demo = await demoRun();
-    const r = await runCli(['drill', 'data/demo/drill.yaml', '--out', join(dir, 'drill-output')]);
-    expect(r.code).toBe(1);
-    for (const f of ['report.json', 'junit.xml', 'sample.csv', 'responses.csv'])
-      expect(readFileSync(join(dir, 'drill-output', f)), f).toEqual(
-        readFileSync(join(demo.dir, 'demo-output', f)),
-      );
+    // `drill data/demo/drill.yaml --out drill-output --lang zh`, a README example, run once.
+    const [demo, drill] = await Promise.all([demoRun(), demoDrillZhRun()]);
+    expect(drill.stderr).not.toMatch(/internal error/);
+    expect(drill.code).toBe(1);
+    const file = (r: SharedRun, out: string, f: string) => readFileSync(join(r.dir, out, f));
+    for (const f of ['report.json', 'responses.csv'])
+      expect(file(drill, 'drill-output', f), f).toEqual(file(demo, 'demo-output', f));
+    // The same draw: the list's header and roles are in the language of the run.
+    const list = async (r: SharedRun, out: string) =>
+      (await readSampleList(join(r.dir, out, 'sample.csv'))).entries.map((e) => [
+        e.stratum,
+        e.role,
+        e.rank,
+        e.householdId,
+      ]);
+    const drawn = await list(demo, 'demo-output');
+    expect(await list(drill, 'drill-output')).toEqual(drawn);
+    expect(drawn.length).toBe(1581);
+    // JUnit: the same suites with the same counts (names of roll-ups and messages are in the
+    // language of the run).
+    const counts = (r: SharedRun, out: string) =>
+      [
+        ...file(r, out, 'junit.xml')
+          .toString('utf8')
+          .matchAll(/<testsuites? [^>]*tests="(\d+)" failures="(\d+)"/g),
+      ].map((m) => `${m[1]}/${m[2]}`);
+    const suites = counts(demo, 'demo-output');
+    expect(counts(drill, 'drill-output')).toEqual(suites);
+    expect(suites[0]).toBe('350/7');
   });
 
   it('--lang zh prints Chinese', async () => {
-    const r = await runCli(['demo', '--out', 'zh', '--lang', 'zh'], { cwd: dir });
+    // `demo --out demo-output --lang zh`: the README's demo line in Chinese (test/language.test.ts), run once.
+    const r = await demoZhRun();
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^需整改与需关注的社区和指标（按正式测评未达标风险排序）：\n/);
     expect(r.stdout).toMatch(/演示区模拟测评 2026-01-01（种子 demo-2026）：未达标：/);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { readSampleList, type SampleEntry } from '../src/sampling/sample-file.js
 import { browserMissing, CHROMIUM, inCi, pdfPages } from './helpers/browser.js';
 import { tempDir } from './helpers/roster.js';
 import { runCli } from './helpers/run-cli.js';
+import { demoRun } from './helpers/shared-runs.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -38,8 +39,10 @@ describe('hhsurvey pack on the demo sample', () => {
   let sheetFile: string;
 
   beforeAll(async () => {
-    const demo = await runCli(['demo', '--out', 'demo'], { cwd: dir });
+    // The demo's sample (the suite's shared demo run, test/helpers/shared-runs.ts) and its folder.
+    const demo = await demoRun();
     expect(demo.code, demo.stderr).toBe(0);
+    cpSync(join(demo.dir, 'demo-output'), join(dir, 'demo'), { recursive: true });
     entries = (await readSampleList(join(dir, 'demo', 'sample.csv'))).entries;
     const r = await runCli(['pack', 'demo/sample.csv', '-o', 'pack', '--no-pdf', '--lang', 'zh'], {
       cwd: dir,

@@ -4,11 +4,20 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chineseSentences, englishRuns } from './helpers/language.js';
 import { firstMissing, readable, readmeExamples, writtenLang } from './helpers/readme.js';
-import { demoRun } from './helpers/shared-runs.js';
+import { demoDrillZhRun, demoRun, type SharedRun } from './helpers/shared-runs.js';
 import { ROOT, spawnCli } from './helpers/run-cli.js';
 
 /** The README's demo line: the shared demo run (test/helpers/shared-runs.ts) is this command. */
 const DEMO = 'demo --out demo-output';
+
+/**
+ * The README's examples that other test files check too (the demo drill, run by `demo` and by
+ * `drill`): run once for the suite, in the run's shared folder (test/helpers/shared-runs.ts).
+ */
+const SHARED: Record<string, () => Promise<SharedRun>> = {
+  [DEMO]: demoRun,
+  'drill data/demo/drill.yaml --out drill-output --lang zh': demoDrillZhRun,
+};
 
 /**
  * What each README example prints, for the examples whose output the README does not show: key
@@ -307,11 +316,11 @@ describe('README examples', () => {
 
   for (const ex of examples)
     it(`README.md:${ex.line}: hhsurvey ${ex.args.join(' ')}`, async () => {
-      // The demo is also what test/drill-demo.test.ts and the browser test check: run once, shared.
+      // The demo drill is also what test/drill-demo.test.ts and the browser test check: run once, shared.
       const cmd = ex.args.join(' ');
       const r =
-        cmd === DEMO
-          ? await demoRun()
+        cmd in SHARED
+          ? await SHARED[cmd]!()
           : // As on an 80-column terminal, where the README's output was taken (status fits its table to it).
             spawnCli(ex.args, { cwd, env: { COLUMNS: '80' } });
       expect(r.stderr).not.toMatch(/internal error/);

@@ -1,9 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
-import { spawnCli, type CliResult } from './run-cli.js';
+import { ROOT, spawnCli, type CliResult } from './run-cli.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,8 +29,9 @@ const started = new Map<string, Promise<SharedRun>>();
 
 /**
  * Slow end-to-end runs of the built bin that several test files check, run once per test run and shared: the first
- * test to ask runs the command in a folder of the run's shared folder, the others, in this worker or
- * another, wait for its result there. Outside vitest's global setup, once per worker.
+ * test to ask runs the command in a folder of the run's shared folder (where `data/` is the
+ * repository's data, as in the README's examples), the others, in this worker or another, wait for
+ * its result there. Outside vitest's global setup, once per worker.
  */
 function shared(name: string, args: string[]): Promise<SharedRun> {
   let run = started.get(name);
@@ -46,6 +55,7 @@ async function runShared(name: string, args: string[]): Promise<SharedRun> {
     }
     return { ...(JSON.parse(readFileSync(result, 'utf8')) as CliResult), dir };
   }
+  symlinkSync(join(ROOT, 'data'), join(dir, 'data'));
   // The built bin, as a user's shell runs it, on an 80-column terminal (the README's width).
   const r = spawnCli(args, { cwd: dir, env: { COLUMNS: '80' } });
   writeFileSync(`${result}.tmp`, JSON.stringify(r));
@@ -59,4 +69,21 @@ async function runShared(name: string, args: string[]): Promise<SharedRun> {
  */
 export function demoRun(): Promise<SharedRun> {
   return shared('demo', ['demo', '--out', 'demo-output']);
+}
+
+/**
+ * `hhsurvey demo --out demo-output --lang zh`: the README's demo line in Chinese
+ * (test/language.test.ts), whose Chinese lines test/drill-demo.test.ts checks.
+ */
+export function demoZhRun(): Promise<SharedRun> {
+  return shared('demo-zh', ['demo', '--out', 'demo-output', '--lang', 'zh']);
+}
+
+/**
+ * `hhsurvey drill data/demo/drill.yaml --out drill-output --lang zh`: the demo's drill file run by
+ * `drill`, which keeps its exit code (a README example, test/readme.test.ts); test/drill-demo.test.ts
+ * compares its files with the demo's.
+ */
+export function demoDrillZhRun(): Promise<SharedRun> {
+  return shared('drill-zh', ['drill', 'data/demo/drill.yaml', '--out', 'drill-output', '--lang', 'zh']);
 }
