@@ -21,7 +21,7 @@ async function sample(file: string, extra: string[] = []): Promise<string> {
   return readFileSync(o, 'utf8');
 }
 
-describe('office rosters', async () => {
+describe('office rosters', () => {
   it('the workbook, its CSV exports (UTF-8 and GB18030) and a tab-separated copy give the same sample', async () => {
     const fromXlsx = await sample('roster.xlsx');
     expect(fromXlsx.split('\n').filter(Boolean)).toHaveLength(1 + 3 * 25);
