@@ -8,11 +8,11 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * vitest orders by the durations of earlier runs when it has them, and a fresh clone (CI) has none.
  */
 const SLOWEST = [
-  'test/readme.test.ts',
   'test/output-crash.test.ts',
   'test/interview-crash.test.ts',
   'test/browser-report.test.ts',
   'test/hardening-signals.test.ts',
+  'test/readme.test.ts',
 ];
 
 class SlowestFirst extends BaseSequencer {
