@@ -195,3 +195,57 @@ describe('total and subtotal rows', () => {
     expect(plain.stderr).toContain('duplicate household id "1234567890123456" (first on line 2)\n');
   });
 });
+
+describe('notes below the roster', () => {
+  /** The offices' footer: who made and checked the list, and a remark, in cells of their own. */
+  const FOOTER: CellInput[][] = [
+    ['制表人：社区工作人员', null, null, '审 核 人：街道办', null, '填报日期：2026-12-01'],
+    ['注：1. 户编号以户籍系统为准。'],
+  ];
+
+  it('制表人, 审核人 and 注 rows under the 合计 are skipped and said, in both languages', async () => {
+    const { rows, households } = officeRows('小计', '合计');
+    const file = join(dir, '带表尾户册.xlsx');
+    writeFileSync(file, buildXlsx([{ name: '户册', rows: [HEADER, ...rows, [], ...FOOTER] }]));
+    const zh = await runCli(['--lang', 'zh', 'check', file, '--json']);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(JSON.parse(zh.stdout)).toMatchObject({ households });
+    // A header, 36 households, 3 小计 and a 合计 (line 41): the notes are 43 and 44, after an empty row.
+    expect(zh.stderr).toContain('跳过名册下方 2 行备注（第 43、44 行，如制表人、审核人、注）：它们不是住户');
+    const en = await runCli(['check', file]);
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stderr).toContain(
+      'skipped 2 note rows below the roster (lines 43, 44: 制表人, 审核人, 注 and the like)',
+    );
+    // The note's text (a person may be named in it) is not repeated.
+    expect(zh.stderr + en.stderr).not.toContain('社区工作人员');
+  });
+
+  it('in a GB18030 CSV export the same; a note row with households below it is refused', async () => {
+    const csv = (rows: CellInput[][]) =>
+      iconv.encode(
+        rows.map((r) => r.map((c) => (c === null ? '' : String(c))).join(',')).join('\r\n') + '\r\n',
+        'gb18030',
+      );
+    const { rows, households } = officeRows('小计', '合计');
+    const below = join(dir, '表尾.csv');
+    writeFileSync(below, csv([HEADER, ...rows, ...FOOTER]));
+    const r = await runCli(['check', below, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ households, encoding: 'gb18030' });
+    expect(r.stderr).toContain('skipped 2 note rows below the roster (lines 42, 43');
+    // A note between households: not below the roster, so the roster has a row without an id.
+    const inside = join(dir, '表中.csv');
+    writeFileSync(inside, csv([HEADER, ...rows.slice(0, 5), FOOTER[0]!, ...rows.slice(5)]));
+    const bad = await runCli(['check', inside]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      `${inside}:7: a note row (like 制表人： or 注：) between households: move it below the roster or delete it`,
+    );
+    expect(bad.stderr).not.toContain('skipped 1 note row');
+    const zh = await runCli(['--lang', 'zh', 'check', inside]);
+    expect(zh.stderr).toContain(
+      `${inside}:7: 备注行（如“制表人：”“注：”）夹在住户之间：请移到名册末尾或删除`,
+    );
+  });
+});

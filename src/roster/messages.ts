@@ -118,6 +118,16 @@ export const m = defineMessages('roster', {
     en: (p: { n: number; lines: readonly number[] }) =>
       `skipped ${num(p.n)} total or subtotal row${p.n === 1 ? '' : 's'} (line${p.n === 1 ? '' : 's'} ${lineList(p.lines, p.n)}): sums, not households`,
   },
+  noteRows: {
+    zh: (p: { n: number; lines: readonly number[] }) =>
+      `跳过名册下方 ${num(p.n)} 行备注（${zhLines(p.lines, p.n)}，如制表人、审核人、注）：它们不是住户`,
+    en: (p: { n: number; lines: readonly number[] }) =>
+      `skipped ${num(p.n)} note row${p.n === 1 ? '' : 's'} below the roster (line${p.n === 1 ? '' : 's'} ${lineList(p.lines, p.n)}: 制表人, 审核人, 注 and the like): not households`,
+  },
+  noteInside: {
+    zh: '备注行（如“制表人：”“注：”）夹在住户之间：请移到名册末尾或删除',
+    en: 'a note row (like 制表人： or 注：) between households: move it below the roster or delete it',
+  },
   idFrom: {
     zh: (p: { columns: string }) => `户编号由 ${p.columns} 拼接生成`,
     en: (p: { columns: string }) => `household ids built from ${p.columns}`,

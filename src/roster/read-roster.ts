@@ -161,6 +161,12 @@ function endsWithJi(b: Uint8Array, s: number, e: number): boolean {
 const SUMMARY_LABEL = /^(?:合计|小计|总计|共计|总合计|累计)[:：]?$/;
 
 /**
+ * A note an office writes below a roster, in a row of its own: a label and a colon (制表人：,
+ * 审 核 人：, 填报日期：) or a remark (注：, 注1., 说明：, 备注：).
+ */
+const NOTE_CELL = /^(?:\p{Script=Han}[\p{Script=Han}\s\u3000]{0,11}[:：]|(?:注|说明|备注)[\s\d:：、.．（(])/u;
+
+/**
  * A long number as Excel leaves it once stored as a number: 16 or more digits ending in zeros (a
  * workbook keeps 15 significant digits), or scientific notation in a CSV export (3.70102E+17).
  */
@@ -323,6 +329,9 @@ async function readRosterCsv(
   let excelIdsSaid = false;
   // Total and subtotal rows (合计, 小计) skipped: their count and first lines.
   const summary = { count: 0, lines: [] as number[] };
+  // Rows holding only notes (制表人：…, 注：…), held back: skipped when no household follows them
+  // (notes below the roster), each a problem when one does.
+  const notesBelow: number[] = [];
   // Size the columns from the file size (rosters run 60 bytes a household and more) so that they
   // rarely grow: growing copies, and for a moment holds both copies.
   let fileSize = 0;
@@ -549,6 +558,19 @@ async function readRosterCsv(
     return false;
   };
 
+  /** Whether a stratum cell of the row is blank (before --fill-down). */
+  const stratumBlank = (r: CsvRecordView): boolean => {
+    for (let k = 0; k < byIndex.length; k++) if (r.isBlank(byIndex[k]!)) return true;
+    return false;
+  };
+
+  /** Whether every filled cell of a row (from its first) is a note (NOTE_CELL). */
+  const onlyNotes = (r: CsvRecordView, first: number): boolean => {
+    for (let c = first; c < r.count; c++)
+      if (!r.isBlank(c) && !NOTE_CELL.test(r.text(c).trim())) return false;
+    return true;
+  };
+
   /** A cell's text, filled down when --fill-down names its column and it is blank. */
   const cellText = (r: CsvRecordView, c: number): string => {
     const f = fillOf.get(c);
@@ -577,15 +599,25 @@ async function readRosterCsv(
       if (summary.lines.length < 5) summary.lines.push(lineOf(r.line));
       return;
     }
+    let ragged = false;
     if (r.count !== width) {
       // Trailing empty cells beyond the header are harmless (Excel writes them); a workbook's
       // rows simply end at their last non-empty cell.
       let harmless = r.count > width || workbook !== undefined;
       for (let i = width; i < r.count && harmless; i++) if (!r.isBlank(i)) harmless = false;
-      if (!harmless) {
-        problem({ line: r.line, message: t(lang, m.raggedRow, { count: r.count, width }) });
-        return;
-      }
+      ragged = !harmless;
+    }
+    // A household has its id and strata: only a row missing one is looked at for notes.
+    if ((idBlank(r) || stratumBlank(r)) && onlyNotes(r, first)) {
+      notesBelow.push(r.line);
+      return;
+    }
+    // A household after notes: they stand between households, where a note has no place.
+    if (notesBelow.length > 0)
+      for (const line of notesBelow.splice(0)) problem({ line, message: t(lang, m.noteInside) });
+    if (ragged) {
+      problem({ line: r.line, message: t(lang, m.raggedRow, { count: r.count, width }) });
+      return;
     }
     // Fill-down first: a blank cell takes the last value above it; a filled one becomes the last.
     // Indexed loops over fills: for-of would allocate an iterator per household.
@@ -802,6 +834,8 @@ async function readRosterCsv(
     notes.push(t(lang, m.delimiterUsed, { name: DELIMITER_NAMES[info.delimiter][lang] }));
   if (emptyRows > 0) notes.push(t(lang, m.emptyRows, { n: emptyRows }));
   if (summary.count > 0) notes.push(t(lang, m.summaryRows, { n: summary.count, lines: summary.lines }));
+  if (notesBelow.length > 0)
+    notes.push(t(lang, m.noteRows, { n: notesBelow.length, lines: notesBelow.slice(0, 5).map(lineOf) }));
   if (fills.length)
     notes.push(
       t(lang, m.filled, {
