@@ -224,7 +224,9 @@ describe('notes below the roster', () => {
   it('in a GB18030 CSV export the same; a note row with households below it is refused', async () => {
     const csv = (rows: CellInput[][]) =>
       iconv.encode(
-        rows.map((r) => r.map((c) => (c === null ? '' : String(c))).join(',')).join('\r\n') + '\r\n',
+        rows
+          .map((r) => r.map((c) => (typeof c === 'object' ? (c?.v ?? '') : (c ?? ''))).join(','))
+          .join('\r\n') + '\r\n',
         'gb18030',
       );
     const { rows, households } = officeRows('小计', '合计');
