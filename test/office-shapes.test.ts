@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildXlsx, type CellInput } from '../scripts/xlsx-build.js';
+import { twoRowHeader } from '../src/roster/read-roster.js';
 import { runCli } from './helpers/run-cli.js';
 
 /**
@@ -249,5 +250,83 @@ describe('notes below the roster', () => {
     expect(zh.stderr).toContain(
       `${inside}:7: 备注行（如“制表人：”“注：”）夹在住户之间：请移到名册末尾或删除`,
     );
+  });
+});
+
+describe('a header of two rows', () => {
+  const UPPER = ['序号', '街道', '社区', '住址', '住址', '住址', '户主信息', '户主信息', '户编号'];
+  const LOWER = ['序号', '街道', '社区', '楼栋', '单元', '房号', '姓名', '联系电话', '户编号'];
+
+  it('takes the names under a group title, as a workbook fills its merged cells and as a CSV export leaves them', () => {
+    expect(twoRowHeader(UPPER, LOWER)).toEqual(LOWER);
+    const exported = UPPER.map((c, i) => (i > 0 && UPPER[i - 1] === c ? '' : c));
+    const under = LOWER.map((c, i) => (UPPER[i] === c ? '' : c));
+    expect(exported).toEqual(['序号', '街道', '社区', '住址', '', '', '户主信息', '', '户编号']);
+    expect(twoRowHeader(exported, under)).toEqual(LOWER);
+  });
+
+  it('never takes a row of households, or a header without groups, for a second row', () => {
+    // Values in the columns outside the group: a household.
+    expect(twoRowHeader(['户编号', '社区', '', ''], ['H001', '花园社区', '甲', '乙'])).toBeUndefined();
+    // Numbers under a group are values, not names.
+    expect(twoRowHeader(['住址', '', '', '户编号'], ['1', '2', '101', ''])).toBeUndefined();
+    // A name under a group left empty, or the group's name again: not a second header row.
+    expect(twoRowHeader(['户编号', '住址', '住址'], ['户编号', '楼栋', ''])).toBeUndefined();
+    expect(twoRowHeader(['户编号', '住址', '住址'], ['户编号', '住址', '住址'])).toBeUndefined();
+    // No group at all.
+    expect(twoRowHeader(['户编号', '社区'], ['户编号', '社区'])).toBeUndefined();
+  });
+
+  it('a workbook with 住址 over 楼栋/单元/房号 and its GB18030 export: the same households and sample', async () => {
+    const rows: CellInput[][] = [
+      ['某街道入户调查户册'],
+      ['序号', '街道', '社区', '住址', null, null, '户主信息', null, '户编号'],
+      [null, null, null, '楼栋', '单元', '房号', '姓名', '联系电话', null],
+    ];
+    for (let n = 1; n <= 40; n++)
+      rows.push([
+        n,
+        '王舍人街道',
+        n <= 20 ? '花园社区' : '幸福社区',
+        1 + (n % 4),
+        1 + (n % 2),
+        100 + n,
+        `测试户${n}`,
+        `100${String(n).padStart(8, '0')}`,
+        `H${String(n).padStart(5, '0')}`,
+      ]);
+    const merges = ['A1:I1', 'A2:A3', 'B2:B3', 'C2:C3', 'D2:F2', 'G2:H2', 'I2:I3'];
+    const book = join(dir, '双行表头.xlsx');
+    writeFileSync(book, buildXlsx([{ name: '户册', rows, merges }]));
+    const csv = join(dir, '双行表头.csv');
+    const text = rows
+      .map((r) => r.map((c) => (c === null || typeof c === 'object' ? '' : (c ?? ''))).join(','))
+      .join('\r\n');
+    writeFileSync(csv, iconv.encode(`${text}\r\n`, 'gb18030'));
+    const zh = await runCli(['--lang', 'zh', 'check', book, '--json']);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(JSON.parse(zh.stdout)).toMatchObject({ households: 40 });
+    expect(zh.stderr).toContain('表头在第 2 行（跳过上方 1 行标题或空行）');
+    expect(zh.stderr).toContain('表头占两行（第 2、3 行）：分组标题下一行的列名为各列列名');
+    const draw = async (file: string) => {
+      const r = await runCli(['sample', file, '--seed', 'two-rows', '--size', '5']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('a header of two rows (lines 2 and 3)');
+      return r.stdout;
+    };
+    const fromBook = await draw(book);
+    expect(fromBook.split('\r\n')[0]).toBe(
+      'stratum,role,rank,household_id,序号,街道,社区,楼栋,单元,房号,姓名,联系电话,inclusion_prob,weight',
+    );
+    expect(await draw(csv)).toBe(fromBook);
+  });
+
+  it('a one-row header with an unnamed column keeps its first household', async () => {
+    const file = join(dir, 'unnamed.csv');
+    writeFileSync(file, 'household_id,,社区\nH1,甲,花园社区\nH2,乙,花园社区\n');
+    const r = await runCli(['check', file, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ households: 2 });
+    expect(r.stderr).not.toContain('two rows');
   });
 });

@@ -118,6 +118,12 @@ export const m = defineMessages('roster', {
     en: (p: { n: number; lines: readonly number[] }) =>
       `skipped ${num(p.n)} total or subtotal row${p.n === 1 ? '' : 's'} (line${p.n === 1 ? '' : 's'} ${lineList(p.lines, p.n)}): sums, not households`,
   },
+  twoRowHeader: {
+    zh: (p: { first: number; second: number }) =>
+      `表头占两行（第 ${p.first}、${p.second} 行）：分组标题下一行的列名为各列列名`,
+    en: (p: { first: number; second: number }) =>
+      `a header of two rows (lines ${p.first} and ${p.second}): the names under a group title name its columns`,
+  },
   noteRows: {
     zh: (p: { n: number; lines: readonly number[] }) =>
       `跳过名册下方 ${num(p.n)} 行备注（${zhLines(p.lines, p.n)}，如制表人、审核人、注）：它们不是住户`,

@@ -167,6 +167,44 @@ const SUMMARY_LABEL = /^(?:合计|小计|总计|共计|总合计|累计)[:：]?$
 const NOTE_CELL = /^(?:\p{Script=Han}[\p{Script=Han}\s\u3000]{0,11}[:：]|(?:注|说明|备注)[\s\d:：、.．（(])/u;
 
 /**
+ * A header of two rows, as offices group columns: a title merged over several columns (住址 over
+ * 楼栋, 单元, 房号; 户主信息 over 姓名, 联系电话) with the column names in the row below, and the
+ * other columns' names merged over both rows. `upper` is the row named as a header, `lower` the
+ * next one: the combined names when `lower` completes a grouped `upper`, else undefined.
+ *
+ * A group in `upper` is a name repeated over adjacent columns (a workbook fills a merged range with
+ * its value) or followed by empty cells (a CSV export leaves them empty). `lower` completes it when
+ * every column under a group has a name there, different from the group's, and every other column
+ * is empty in `lower` or repeats `upper`'s name (a name merged over both rows); a row of households
+ * has values in the columns outside groups, so it is never taken for the second row.
+ */
+export function twoRowHeader(upper: readonly string[], lower: readonly string[]): string[] | undefined {
+  const width = Math.max(upper.length, lower.length);
+  const up = (i: number) => upper[i] ?? '';
+  const low = (i: number) => lower[i] ?? '';
+  const grouped: boolean[] = new Array<boolean>(width).fill(false);
+  let groups = 0;
+  for (let i = 0; i < width;) {
+    const name = up(i);
+    let j = i + 1;
+    if (name !== '') while (j < width && (up(j) === name || (up(j) === '' && low(j) !== ''))) j++;
+    if (j - i >= 2) {
+      for (let k = i; k < j; k++) {
+        const sub = low(k);
+        // A column's name: text, not the group's again, not a number (a household's value).
+        if (sub === '' || sub === name || /^[\d.,\s-]+$/.test(sub)) return undefined;
+        grouped[k] = true;
+      }
+      groups++;
+    }
+    i = j;
+  }
+  if (groups === 0) return undefined;
+  for (let i = 0; i < width; i++) if (!grouped[i] && low(i) !== '' && low(i) !== up(i)) return undefined;
+  return Array.from({ length: width }, (_, i) => (grouped[i] ? low(i) : up(i)));
+}
+
+/**
  * A long number as Excel leaves it once stored as a number: 16 or more digits ending in zeros (a
  * workbook keeps 15 significant digits), or scientific notation in a CSV export (3.70102E+17).
  */
@@ -315,6 +353,10 @@ async function readRosterCsv(
   let columns: ColumnMap | undefined;
   let headerLine = 1;
   let firstRecord: { line: number; cells: string[] } | undefined;
+  // The row that named the columns, until the next row says whether the header has a second row.
+  let pendingHeader: { line: number; cells: string[] } | undefined;
+  // The header's second row, when it has one (twoRowHeader).
+  let secondHeaderLine: number | undefined;
   let idCol = -1;
   let idFrom: number[] | undefined;
   let sizeCol = -1;
@@ -752,8 +794,22 @@ async function readRosterCsv(
       }
       records++;
       const cells = r.all().map((h) => h.replace(/^\uFEFF/, '').trim());
+      if (pendingHeader !== undefined) {
+        // The row below the header: the second row of a grouped header, or the first household.
+        const header = pendingHeader;
+        pendingHeader = undefined;
+        const combined = twoRowHeader(header.cells, cells);
+        if (combined !== undefined && looksLikeHeader(combined)) {
+          secondHeaderLine = r.line;
+          onHeader(header.line, combined);
+        } else {
+          onHeader(header.line, header.cells);
+          onRow(r);
+        }
+        return;
+      }
       if (firstRecord === undefined) firstRecord = { line: r.line, cells };
-      if (looksLikeHeader(cells)) onHeader(r.line, cells);
+      if (looksLikeHeader(cells)) pendingHeader = { line: r.line, cells };
       // No header among the first rows: the first row is taken as the header (and refused).
       else if (records >= HEADER_SEARCH_ROWS) onHeader(firstRecord.line, firstRecord.cells);
     },
@@ -766,6 +822,8 @@ async function readRosterCsv(
       delimiter: workbook ? ',' : (opts.delimiter ?? 'auto'),
     },
   );
+  // The header was the file's last row.
+  if (columns === undefined && pendingHeader !== undefined) onHeader(pendingHeader.line, pendingHeader.cells);
   if (columns === undefined && firstRecord !== undefined) {
     // Fewer rows than the search window and none named a column: the first row is the header.
     onHeader(firstRecord.line, firstRecord.cells);
@@ -830,6 +888,8 @@ async function readRosterCsv(
 
   if (lineOf(headerLine) > 1)
     notes.push(t(lang, m.headerRow, { line: lineOf(headerLine), skipped: lineOf(headerLine) - 1 }));
+  if (secondHeaderLine !== undefined)
+    notes.push(t(lang, m.twoRowHeader, { first: lineOf(headerLine), second: lineOf(secondHeaderLine) }));
   if (!workbook && info.delimiter !== ',')
     notes.push(t(lang, m.delimiterUsed, { name: DELIMITER_NAMES[info.delimiter][lang] }));
   if (emptyRows > 0) notes.push(t(lang, m.emptyRows, { n: emptyRows }));
