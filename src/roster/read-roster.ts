@@ -608,6 +608,12 @@ async function readRosterCsv(
 
   /** Whether every filled cell of a row (from its first) is a note (NOTE_CELL). */
   const onlyNotes = (r: CsvRecordView, first: number): boolean => {
+    // A note starts with a Chinese character: a first cell starting with an ASCII byte (a row
+    // number, an id) is refused undecoded (with --fill-down every household's strata are blank).
+    const b = r.buffer;
+    let k = r.start(first);
+    while (k < r.end(first) && (b[k] === 0x20 || b[k] === 0x09)) k++;
+    if (b[k]! < 0x80) return false;
     for (let c = first; c < r.count; c++)
       if (!r.isBlank(c) && !NOTE_CELL.test(r.text(c).trim())) return false;
     return true;
